@@ -1,0 +1,4 @@
+package com.bellyfed.events.topology;
+
+/** An EventBridge bus. */
+public record EventBusDefinition(String name, String domain) {}

@@ -1,0 +1,47 @@
+package com.bellyfed.localaws;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Stock SDK v2 clients for one endpoint: local-aws or LocalStack (dummy credentials), or AWS
+ * itself when no endpoint is given (the default credentials chain).
+ */
+public record AwsClients(@Nullable URI endpoint, Region region) {
+
+  public SqsClient sqs() {
+    return configure(SqsClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  public EventBridgeClient eventBridge() {
+    return configure(EventBridgeClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    builder.region(region).credentialsProvider(credentials());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder;
+  }
+
+  private AwsCredentialsProvider credentials() {
+    return endpoint == null
+        ? DefaultCredentialsProvider.builder().build()
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+  }
+}

@@ -1,0 +1,35 @@
+package com.bellyfed.localaws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** {@code GET /_local-aws/health}: the endpoint, the environment, EventBridge counters and active faults. */
+final class HealthHandler implements HttpHandler {
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final LocalAws localAws;
+
+  HealthHandler(LocalAws localAws) {
+    this.localAws = localAws;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ObjectNode body = mapper.createObjectNode().put("status", "UP");
+      body.put("endpoint", localAws.endpoint().toString());
+      body.put("environment", localAws.settings().environment().id());
+      body.put("region", localAws.settings().region());
+      body.set("eventBridge", mapper.valueToTree(localAws.eventBridgeStats()));
+      body.set("faults", mapper.valueToTree(localAws.faults().active().stream().map(Object::toString).toList()));
+      byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+}

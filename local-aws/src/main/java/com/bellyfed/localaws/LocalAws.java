@@ -1,0 +1,239 @@
+package com.bellyfed.localaws;
+
+import com.bellyfed.events.naming.Environment;
+import com.bellyfed.events.provisioning.Provisioner;
+import com.bellyfed.events.provisioning.ProvisioningReport;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.dynamodb.DynamoDbLocalServer;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.edge.EdgeServer;
+import com.bellyfed.localaws.edge.ProxyBackend;
+import com.bellyfed.localaws.edge.Workers;
+import com.bellyfed.localaws.eventbridge.EventBridgeService;
+import com.bellyfed.localaws.faults.FaultAdminHandler;
+import com.bellyfed.localaws.faults.FaultInjector;
+import com.bellyfed.localaws.sqs.ElasticMqServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * SQS (ElasticMQ), DynamoDB (DynamoDB Local) and EventBridge (our emulator) on one loopback edge
+ * endpoint, with fault injection, and the Bellyfed topology provisioned at start-up.
+ */
+public final class LocalAws implements AutoCloseable {
+
+  /** The account id in every ARN and queue URL, as LocalStack uses. */
+  public static final String ACCOUNT = "000000000000";
+
+  private final Settings settings;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final FaultInjector faults = new FaultInjector();
+  private EdgeServer edge;
+  private EventBridgeService eventBridge;
+  private URI sqsBackend;
+  private URI dynamoDbBackend;
+  private @Nullable ProvisioningReport provisioning;
+  private Duration startupTime = Duration.ZERO;
+  private SqsClient sqs;
+  private DynamoDbClient dynamoDb;
+  private EventBridgeClient events;
+
+  /**
+   * How to start.
+   *
+   * @param port the edge port; 0 picks a free one
+   * @param dataDir where DynamoDB keeps its data between runs; in memory when null
+   * @param environment the environment whose topology is provisioned
+   * @param region the region in ARNs and queue URLs
+   * @param provision whether to apply the topology at start-up
+   * @param targetRetryBase the first backoff of a failed EventBridge delivery
+   */
+  public record Settings(
+      int port,
+      @Nullable Path dataDir,
+      Environment environment,
+      String region,
+      boolean provision,
+      Duration targetRetryBase) {
+
+    public static Settings defaults() {
+      return new Settings(4566, null, Environment.DEV, "us-east-1", true, Duration.ofMillis(500));
+    }
+
+    public Settings withPort(int newPort) {
+      return new Settings(newPort, dataDir, environment, region, provision, targetRetryBase);
+    }
+
+    public Settings withDataDir(@Nullable Path newDataDir) {
+      return new Settings(port, newDataDir, environment, region, provision, targetRetryBase);
+    }
+
+    public Settings withEnvironment(Environment newEnvironment) {
+      return new Settings(port, dataDir, newEnvironment, region, provision, targetRetryBase);
+    }
+
+    public Settings withRegion(String newRegion) {
+      return new Settings(port, dataDir, environment, newRegion, provision, targetRetryBase);
+    }
+
+    public Settings withProvision(boolean newProvision) {
+      return new Settings(port, dataDir, environment, region, newProvision, targetRetryBase);
+    }
+
+    public Settings withTargetRetryBase(Duration newBase) {
+      return new Settings(port, dataDir, environment, region, provision, newBase);
+    }
+  }
+
+  private LocalAws(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts every emulator and the edge, then provisions the topology unless told not to. */
+  public static LocalAws start(Settings settings) {
+    LocalAws localAws = new LocalAws(settings);
+    try {
+      localAws.startAll();
+      return localAws;
+    } catch (RuntimeException | IOException e) {
+      localAws.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private void startAll() throws IOException {
+    long started = System.nanoTime();
+    edge = remember(new EdgeServer(settings.port()));
+    String edgeBase = "http://localhost:" + edge.port();
+    var elasticMq = remember(ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
+    sqsBackend = elasticMq.endpoint();
+    var dynamoDbLocal = remember(DynamoDbLocalServer.start(settings.dataDir()));
+    dynamoDbBackend = dynamoDbLocal.endpoint();
+    eventBridge =
+        remember(new EventBridgeService(settings.region(), ACCOUNT, edgeBase, elasticMq.endpoint(), settings.targetRetryBase()));
+    ExecutorService proxyExecutor = Workers.newExecutor("edge-proxy");
+    remember(proxyExecutor::shutdownNow);
+    edge.backend(AwsService.SQS, new ProxyBackend(elasticMq.endpoint(), proxyExecutor))
+        .backend(AwsService.DYNAMODB, new ProxyBackend(dynamoDbLocal.endpoint(), proxyExecutor))
+        .backend(AwsService.EVENTS, eventBridge)
+        .filter(faults)
+        .admin("/_local-aws/faults", new FaultAdminHandler(faults))
+        .admin("/_local-aws/health", new HealthHandler(this));
+    edge.start();
+
+    AwsClients clients = new AwsClients(endpoint(), Region.of(settings.region()));
+    sqs = remember(clients.sqs());
+    dynamoDb = remember(clients.dynamoDb());
+    events = remember(clients.eventBridge());
+    if (settings.provision()) {
+      provisioning = new Provisioner(sqs, dynamoDb, events).apply(topology());
+    }
+    startupTime = Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private <T extends AutoCloseable> T remember(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  /** The edge endpoint, e.g. {@code http://localhost:4566}: set it as {@code AWS_ENDPOINT_URL}. */
+  public URI endpoint() {
+    return URI.create("http://localhost:" + edge.port());
+  }
+
+  public int port() {
+    return edge.port();
+  }
+
+  public Region region() {
+    return Region.of(settings.region());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The topology of this instance's environment. */
+  public Topology topology() {
+    return Topology.bellyfed(settings.environment());
+  }
+
+  /** What start-up provisioning did; null when provisioning was off. */
+  public @Nullable ProvisioningReport provisioningReport() {
+    return provisioning;
+  }
+
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** A shared SQS client of the edge; closed with local-aws. */
+  public SqsClient sqs() {
+    return sqs;
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  public EventBridgeClient eventBridge() {
+    return events;
+  }
+
+  /** Clients of the edge for callers that want their own (and close them). */
+  public AwsClients clients() {
+    return new AwsClients(endpoint(), region());
+  }
+
+  /** ElasticMQ's own endpoint, bypassing the edge and its faults: for baselines in benchmarks. */
+  public URI sqsBackendEndpoint() {
+    return sqsBackend;
+  }
+
+  public URI dynamoDbBackendEndpoint() {
+    return dynamoDbBackend;
+  }
+
+  public Map<String, Long> eventBridgeStats() {
+    return eventBridge.stats();
+  }
+
+  /** One line per emulated service with its URL. */
+  public List<String> describe() {
+    String url = endpoint().toString();
+    return List.of(
+        "SQS          " + url + "  (ElasticMQ; JSON and query protocols)",
+        "DynamoDB     " + url + "  (DynamoDB Local, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
+        "EventBridge  " + url + "  (event-ruler emulator)",
+        "Faults       " + url + "/_local-aws/faults",
+        "Health       " + url + "/_local-aws/health");
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        System.err.println("local-aws: failed to stop a component: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package com.bellyfed.localaws.edge;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single loopback endpoint every SDK client points at: recognises each request's service and
+ * hands it to that service's backend, after the request filter (fault injection) had its say.
+ */
+public final class EdgeServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EdgeServer.class);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<AwsService, ServiceBackend> backends = new EnumMap<>(AwsService.class);
+  private volatile RequestFilter filter = RequestFilter.PASS;
+
+  /** Binds the port at once, so that backends can be told the edge's address before it serves. */
+  public EdgeServer(int port) throws IOException {
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    this.executor = Workers.newExecutor("edge");
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public EdgeServer backend(AwsService service, ServiceBackend backend) {
+    backends.put(service, backend);
+    return this;
+  }
+
+  public EdgeServer filter(RequestFilter requestFilter) {
+    this.filter = requestFilter;
+    return this;
+  }
+
+  /** Serves {@code path} and everything below it with an administrative handler. */
+  public EdgeServer admin(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+    return this;
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      var headers = exchange.getRequestHeaders();
+      Optional<ServiceDetector.Detected> detected =
+          ServiceDetector.detect(
+              headers.getFirst("X-Amz-Target"),
+              headers.getFirst("Authorization"),
+              exchange.getRequestURI().getRawQuery(),
+              body,
+              headers.getFirst("Content-Type"));
+      if (detected.isEmpty() || !backends.containsKey(detected.get().service())) {
+        send(exchange, AwsResponse.json(400, "application/json",
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"local-aws serves SQS, DynamoDB and EventBridge;"
+                + " this request names none of them by X-Amz-Target, signing scope or Action\"}"));
+        return;
+      }
+      ServiceDetector.Detected what = detected.get();
+      AwsRequest request =
+          new AwsRequest(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI(),
+              headers,
+              body,
+              what.service(),
+              what.protocol(),
+              what.operation());
+      RequestFilter.Verdict verdict = filter.check(request);
+      if (verdict instanceof RequestFilter.Verdict.Drop) {
+        // Closing without a status line drops the connection: the client sees an I/O error, as with a dead host.
+        return;
+      }
+      if (verdict instanceof RequestFilter.Verdict.Respond respond) {
+        send(exchange, respond.response());
+        return;
+      }
+      if (verdict instanceof RequestFilter.Verdict.Delay delay) {
+        Thread.sleep(delay.delay().toMillis());
+      }
+      send(exchange, backends.get(what.service()).handle(request));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      log.warn("Request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+      try {
+        send(exchange, AwsResponse.json(500, "application/json",
+            "{\"__type\":\"InternalFailure\",\"message\":\"local-aws: " + e.toString().replace('"', '\'') + "\"}"));
+      } catch (IOException | RuntimeException alreadyAnswered) {
+        log.debug("Could not report the failure", alreadyAnswered);
+      }
+    }
+  }
+
+  static void send(HttpExchange exchange, AwsResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] body = response.body();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,73 @@
+package com.bellyfed.localaws.junit;
+
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Starts one local-aws per JVM on a free port, with the dev topology provisioned, and hands tests
+ * its SDK clients. It also sets the system properties Spring Cloud AWS reads, so that Spring Boot
+ * tests in the same JVM talk to it. Tests isolate themselves by naming, not by restarts.
+ */
+public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+
+  /** The JVM's local-aws, started on first use and stopped when the test run ends. */
+  public static LocalAws shared(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent(LocalAws.class, key -> startShared(), LocalAws.class);
+  }
+
+  private static LocalAws startShared() {
+    LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+    System.setProperty("spring.cloud.aws.endpoint", localAws.endpoint().toString());
+    System.setProperty("spring.cloud.aws.region.static", localAws.region().id());
+    System.setProperty("spring.cloud.aws.credentials.access-key", "local");
+    System.setProperty("spring.cloud.aws.credentials.secret-key", "local");
+    System.setProperty("bellyfed.aws.endpoint", localAws.endpoint().toString());
+    return localAws;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    shared(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalAws.class
+        || type == SqsClient.class
+        || type == DynamoDbClient.class
+        || type == EventBridgeClient.class
+        || type == Topology.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    LocalAws localAws = shared(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == SqsClient.class) {
+      return localAws.sqs();
+    }
+    if (type == DynamoDbClient.class) {
+      return localAws.dynamoDb();
+    }
+    if (type == EventBridgeClient.class) {
+      return localAws.eventBridge();
+    }
+    if (type == Topology.class) {
+      return localAws.topology();
+    }
+    return localAws;
+  }
+}
