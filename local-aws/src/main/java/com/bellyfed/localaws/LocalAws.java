@@ -22,6 +22,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
@@ -118,9 +120,12 @@ public final class LocalAws implements AutoCloseable {
     long started = System.nanoTime();
     edge = remember(new EdgeServer(settings.port()));
     String edgeBase = "http://localhost:" + edge.port();
+    // The two emulators take about two seconds each to start and need nothing of each other.
+    CompletableFuture<DynamoDbLocalServer> dynamoDbStarting =
+        CompletableFuture.supplyAsync(() -> DynamoDbLocalServer.start(settings.dataDir()));
     var elasticMq = remember(ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
     sqsBackend = elasticMq.endpoint();
-    var dynamoDbLocal = remember(DynamoDbLocalServer.start(settings.dataDir()));
+    var dynamoDbLocal = remember(join(dynamoDbStarting));
     dynamoDbBackend = dynamoDbLocal.endpoint();
     eventBridge =
         remember(new EventBridgeService(settings.region(), ACCOUNT, edgeBase, elasticMq.endpoint(), settings.targetRetryBase()));
@@ -139,9 +144,17 @@ public final class LocalAws implements AutoCloseable {
     dynamoDb = remember(clients.dynamoDb());
     events = remember(clients.eventBridge());
     if (settings.provision()) {
-      provisioning = new Provisioner(sqs, dynamoDb, events).apply(topology());
+      provisioning = new Provisioner(sqs, dynamoDb, events, false).apply(topology());
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private <T extends AutoCloseable> T remember(T resource) {

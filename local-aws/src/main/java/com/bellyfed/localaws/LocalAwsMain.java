@@ -103,7 +103,7 @@ public final class LocalAwsMain implements Callable<Integer> {
       try (SqsClient sqs = clients.sqs();
           DynamoDbClient dynamoDb = clients.dynamoDb();
           EventBridgeClient events = clients.eventBridge()) {
-        ProvisioningReport report = new Provisioner(sqs, dynamoDb, events).apply(Topology.bellyfed(Environment.of(env)));
+        ProvisioningReport report = new Provisioner(sqs, dynamoDb, events, endpoint == null).apply(Topology.bellyfed(Environment.of(env)));
         System.out.println(report.summary());
         return report.conflicts().isEmpty() ? 0 : 1;
       }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,8 +23,12 @@ public final class Provisioner {
   private final EventBridgeProvisioner eventBridge;
   private final TableProvisioner tables;
 
-  public Provisioner(SqsClient sqs, DynamoDbClient dynamoDb, EventBridgeClient events) {
-    this.queues = new QueueProvisioner(sqs);
+  /**
+   * @param grantEventBridgeAccess whether new queues get a policy letting EventBridge send to them:
+   *     AWS requires one; emulators ignore policies (ElasticMQ warns about each)
+   */
+  public Provisioner(SqsClient sqs, DynamoDbClient dynamoDb, EventBridgeClient events, boolean grantEventBridgeAccess) {
+    this.queues = new QueueProvisioner(sqs, grantEventBridgeAccess);
     this.eventBridge = new EventBridgeProvisioner(events);
     this.tables = new TableProvisioner(dynamoDb);
   }
@@ -33,6 +39,9 @@ public final class Provisioner {
    */
   public ProvisioningReport apply(Topology topology) {
     topology.validate();
+    // Tables depend on nothing else and DynamoDB is slow to create them: provision them alongside.
+    CompletableFuture<List<Change>> tableChanges =
+        CompletableFuture.supplyAsync(() -> topology.tables().stream().map(tables::apply).toList());
     List<Change> changes = new ArrayList<>();
     Map<String, String> queueArns = new HashMap<>();
     // Dead-letter queues first: a queue's redrive policy names its DLQ by ARN.
@@ -44,7 +53,11 @@ public final class Provisioner {
         .forEach(queue -> changes.add(queues.apply(queue, queueArns)));
     topology.buses().forEach(bus -> changes.add(eventBridge.apply(bus)));
     topology.rules().forEach(rule -> changes.addAll(eventBridge.apply(rule, queueArns)));
-    topology.tables().forEach(table -> changes.add(tables.apply(table)));
+    try {
+      changes.addAll(tableChanges.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     return new ProvisioningReport(changes);
   }
 

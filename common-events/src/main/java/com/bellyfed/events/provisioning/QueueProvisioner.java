@@ -15,9 +15,11 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 final class QueueProvisioner {
 
   private final SqsClient sqs;
+  private final boolean grantEventBridgeAccess;
 
-  QueueProvisioner(SqsClient sqs) {
+  QueueProvisioner(SqsClient sqs, boolean grantEventBridgeAccess) {
     this.sqs = sqs;
+    this.grantEventBridgeAccess = grantEventBridgeAccess;
   }
 
   /** Applies one queue and records its ARN in {@code arns} for redrive policies and rule targets. */
@@ -29,7 +31,9 @@ final class QueueProvisioner {
     } catch (QueueDoesNotExistException missing) {
       url = sqs.createQueue(request -> request.queueName(queue.name()).attributes(desired)).queueUrl();
       arns.put(queue.name(), arn(url));
-      grantEventBridge(url, arns.get(queue.name()));
+      if (grantEventBridgeAccess) {
+        grantEventBridge(url, arns.get(queue.name()));
+      }
       return Provisioner.change("queue", queue.name(), Action.CREATED, "");
     }
     String queueUrl = url;
