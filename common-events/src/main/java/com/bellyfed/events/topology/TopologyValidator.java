@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.event.ruler.Machine;
-import software.amazon.event.ruler.RuleCompiler;
+import software.amazon.event.ruler.JsonRuleCompiler;
 
 /** Checks a topology against the platform's rules; each message names the broken part. */
 final class TopologyValidator {
@@ -131,7 +131,7 @@ final class TopologyValidator {
   }
 
   private void checkPattern(String part, RuleDefinition rule) {
-    String problem = RuleCompiler.check(rule.eventPattern());
+    String problem = JsonRuleCompiler.check(rule.eventPattern());
     if (problem != null) {
       violations.add(part + ": event pattern is not valid: " + problem);
       return;

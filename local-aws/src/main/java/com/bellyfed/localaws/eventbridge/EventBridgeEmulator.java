@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import software.amazon.event.ruler.RuleCompiler;
+import software.amazon.event.ruler.JsonRuleCompiler;
 
 /**
  * The EventBridge API: buses, rules, targets, PutEvents and TestEventPattern, with requests and
@@ -113,7 +113,7 @@ public final class EventBridgeEmulator {
     if (pattern == null) {
       throw EventBridgeException.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
     }
-    String problem = RuleCompiler.check(pattern);
+    String problem = JsonRuleCompiler.check(pattern);
     if (problem != null) {
       throw new EventBridgeException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + problem);
     }
@@ -375,7 +375,7 @@ public final class EventBridgeEmulator {
 
   ObjectNode testEventPattern(JsonNode request) {
     String pattern = required(request, "EventPattern");
-    String problem = RuleCompiler.check(pattern);
+    String problem = JsonRuleCompiler.check(pattern);
     if (problem != null) {
       throw new EventBridgeException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + problem);
     }
