@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /_local-aws/health}: the endpoint, the environment, EventBridge counters and active faults. */
+/**
+ * {@code GET /_local-aws/health}: the endpoint, the environment, EventBridge counters and active
+ * faults. Answers 503 STARTING until the topology is provisioned, so scripts can wait on it.
+ */
 final class HealthHandler implements HttpHandler {
 
   private final ObjectMapper mapper = new ObjectMapper();
@@ -20,15 +23,18 @@ final class HealthHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      ObjectNode body = mapper.createObjectNode().put("status", "UP");
+      boolean ready = localAws.isReady();
+      ObjectNode body = mapper.createObjectNode().put("status", ready ? "UP" : "STARTING");
       body.put("endpoint", localAws.endpoint().toString());
       body.put("environment", localAws.settings().environment().id());
       body.put("region", localAws.settings().region());
-      body.set("eventBridge", mapper.valueToTree(localAws.eventBridgeStats()));
+      if (ready) {
+        body.set("eventBridge", mapper.valueToTree(localAws.eventBridgeStats()));
+      }
       body.set("faults", mapper.valueToTree(localAws.faults().active().stream().map(Object::toString).toList()));
       byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.sendResponseHeaders(ready ? 200 : 503, bytes.length);
       exchange.getResponseBody().write(bytes);
     }
   }

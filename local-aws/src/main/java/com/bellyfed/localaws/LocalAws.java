@@ -49,6 +49,7 @@ public final class LocalAws implements AutoCloseable {
   private URI dynamoDbBackend;
   private @Nullable ProvisioningReport provisioning;
   private Duration startupTime = Duration.ZERO;
+  private volatile boolean ready;
   private SqsClient sqs;
   private DynamoDbClient dynamoDb;
   private EventBridgeClient events;
@@ -147,6 +148,12 @@ public final class LocalAws implements AutoCloseable {
       provisioning = new Provisioner(sqs, dynamoDb, events, false).apply(topology());
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
+    ready = true;
+  }
+
+  /** True once every emulator runs and the topology is provisioned. */
+  public boolean isReady() {
+    return ready;
   }
 
   private static <T> T join(CompletableFuture<T> future) {

@@ -31,7 +31,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
   public static DynamoDbLocalServer start(@Nullable Path dataDir) {
     Sqlite4javaNatives.install();
     int port = freePort();
-    List<String> args = new ArrayList<>(List.of("-sharedDb", "-port", Integer.toString(port)));
+    // Telemetry calls AWS on start-up and hangs where the network is closed (CI, offline laptops).
+    List<String> args = new ArrayList<>(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
     if (dataDir == null) {
       args.add("-inMemory");
     } else {

@@ -1,0 +1,46 @@
+package com.bellyfed.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+
+  private static final JavaClasses COMMON_EVENTS =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.bellyfed.events");
+
+  @Test
+  void dependsOnNoService() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.bellyfed.query..", "com.bellyfed.write..", "com.bellyfed.imports..", "com.bellyfed.analytics..", "com.bellyfed.localaws..")
+        .check(COMMON_EVENTS);
+  }
+
+  @Test
+  void namingRulesDependOnNothingElseOfTheLibrary() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.bellyfed.events.naming..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.bellyfed.events.topology..", "com.bellyfed.events.provisioning..")
+        .check(COMMON_EVENTS);
+  }
+
+  @Test
+  void topologyKnowsNothingOfTheAwsSdk() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.bellyfed.events.topology..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk..")
+        .check(COMMON_EVENTS);
+  }
+}

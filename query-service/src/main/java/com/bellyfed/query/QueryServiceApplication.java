@@ -1,0 +1,13 @@
+package com.bellyfed.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts the query-service. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(QueryServiceApplication.class, args);
+  }
+}

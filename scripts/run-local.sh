@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the whole suite on one machine: local-aws on :4566, then the four services on 8081-8084,
+# all pointed at local-aws. No AWS account, no Docker. Ctrl-C stops everything.
+# Usage: scripts/run-local.sh [--skip-build] [--data-dir DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=true
+local_aws_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skip-build) build=false ;;
+    --data-dir) local_aws_args+=(--data-dir "$2"); shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if $build; then
+  ./mvnw -q -B -ntp install -DskipTests
+fi
+
+export AWS_ENDPOINT_URL=http://localhost:4566
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+export SPRING_CLOUD_AWS_ENDPOINT=$AWS_ENDPOINT_URL SPRING_CLOUD_AWS_REGION_STATIC=$AWS_REGION
+export BELLYFED_ENVIRONMENT=dev
+
+mkdir -p target/run-local
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+java -jar local-aws/target/local-aws-exec.jar "${local_aws_args[@]}" &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -sf http://localhost:4566/_local-aws/health >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf http://localhost:4566/_local-aws/health >/dev/null || { echo "local-aws did not start" >&2; exit 1; }
+
+for service in query write import analytics; do
+  jar=$(ls "$service-service/target/$service-service-"*.jar | grep -v plain | head -n 1)
+  java -jar "$jar" > "target/run-local/$service-service.log" 2>&1 &
+  pids+=($!)
+  echo "$service-service starting, log in target/run-local/$service-service.log"
+done
+
+for port in 8081 8082 8083 8084; do
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
+    echo "ready: http://localhost:$port"
+  else
+    echo "service on port $port is not ready; see target/run-local/*.log" >&2
+  fi
+done
+echo "Suite running. Ctrl-C stops it."
+wait
