@@ -13,6 +13,7 @@ import com.bellyfed.localaws.eventbridge.EventBridgeService;
 import com.bellyfed.localaws.faults.FaultAdminHandler;
 import com.bellyfed.localaws.faults.FaultInjector;
 import com.bellyfed.localaws.sqs.ElasticMqServer;
+import com.bellyfed.localaws.sqs.MessageRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -132,7 +133,7 @@ public final class LocalAws implements AutoCloseable {
         remember(new EventBridgeService(settings.region(), ACCOUNT, edgeBase, elasticMq.endpoint(), settings.targetRetryBase()));
     ExecutorService proxyExecutor = Workers.newExecutor("edge-proxy");
     remember(proxyExecutor::shutdownNow);
-    edge.backend(AwsService.SQS, new ProxyBackend(elasticMq.endpoint(), proxyExecutor))
+    edge.backend(AwsService.SQS, new MessageRetention(new ProxyBackend(elasticMq.endpoint(), proxyExecutor)))
         .backend(AwsService.DYNAMODB, new ProxyBackend(dynamoDbLocal.endpoint(), proxyExecutor))
         .backend(AwsService.EVENTS, eventBridge)
         .filter(faults)
