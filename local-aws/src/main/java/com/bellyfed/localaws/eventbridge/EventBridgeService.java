@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,6 +25,9 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EventBridgeService.class);
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  // Bounded, with as many pooled connections: an unbounded burst of deliveries exhausted sockets and
+  // turned into a storm of retries.
+  private static final int DELIVERY_THREADS = 16;
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final EventBridgeEmulator emulator;
@@ -43,7 +46,7 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
             .endpointOverride(sqsEndpoint)
             .region(Region.of(region))
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
+            .httpClient(Apache5HttpClient.builder().maxConnections(DELIVERY_THREADS).build())
             .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .build();
     this.delivery =
@@ -52,7 +55,7 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
             edgeBase,
             new InputTransformation(mapper),
             emulator::forward,
-            Workers.newExecutor("eventbridge-delivery"),
+            Executors.newFixedThreadPool(DELIVERY_THREADS, Workers.daemonThreads("eventbridge-delivery")),
             Executors.newSingleThreadScheduledExecutor(Workers.daemonThreads("eventbridge-retry")),
             retryBase);
     emulator.delivery(delivery);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,11 @@ final class TargetDelivery implements AutoCloseable {
   }
 
   void submit(Job job) {
-    workers.execute(() -> attempt(job));
+    try {
+      workers.execute(() -> attempt(job));
+    } catch (RejectedExecutionException stopping) {
+      stats.dropped.incrementAndGet();
+    }
   }
 
   private void attempt(Job job) {
@@ -117,7 +122,11 @@ final class TargetDelivery implements AutoCloseable {
       deadLetter(job, error, "MaximumEventAgeExceeded");
     } else {
       stats.retried.incrementAndGet();
-      retries.schedule(() -> submit(job.next()), backoff, TimeUnit.MILLISECONDS);
+      try {
+        retries.schedule(() -> submit(job.next()), backoff, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopping) {
+        stats.dropped.incrementAndGet();
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package com.bellyfed.events.provisioning;
 
 import com.bellyfed.events.provisioning.ProvisioningReport.Action;
 import com.bellyfed.events.provisioning.ProvisioningReport.Change;
+import com.bellyfed.events.topology.TableDefinition;
 import com.bellyfed.events.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,11 @@ public final class Provisioner {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     return new ProvisioningReport(changes);
+  }
+
+  /** Creates or updates one table alone, e.g. a test's private copy of a topology table. */
+  public Change apply(TableDefinition table) {
+    return tables.apply(table);
   }
 
   static Change change(String kind, String name, Action action, String detail) {

@@ -1,0 +1,155 @@
+package com.bellyfed.events.outbox;
+
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.outbox.OutboxRow.OutboxState;
+import com.bellyfed.events.publishing.PutEventsSender;
+import com.bellyfed.events.publishing.PutEventsSender.Outcome;
+import com.bellyfed.events.publishing.PutEventsSender.Prepared;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes outbox rows: at once after the transaction that wrote them committed (fast path), and
+ * by a sweeper that takes PENDING rows older than a few seconds (after a crash or an EventBridge
+ * outage). Each row is claimed with a lease, published at least once, then deleted; a row that keeps
+ * failing becomes FAILED and is counted, instead of being retried forever.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final OutboxStore store;
+  private final PutEventsSender sender;
+  private final OutboxSettings settings;
+  private final Clock clock;
+  private final String owner = "relay-" + UUID.randomUUID();
+  private final ExecutorService fastPath = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "outbox-relay"));
+  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbox-sweeper"));
+  private final Counter relayed;
+  private final Counter failed;
+  private final AtomicLong oldestPendingMillis = new AtomicLong();
+
+  public OutboxRelay(OutboxStore store, PutEventsSender sender, OutboxSettings settings, Clock clock, MeterRegistry registry) {
+    this.store = store;
+    this.sender = sender;
+    this.settings = settings;
+    this.clock = clock;
+    this.relayed = Counter.builder("bellyfed.outbox.relayed").description("Outbox rows published and deleted").register(registry);
+    this.failed = Counter.builder("bellyfed.outbox.failed").description("Outbox rows that reached FAILED").register(registry);
+    Gauge.builder("bellyfed.outbox.oldest.age", oldestPendingMillis, AtomicLong::get)
+        .description("Age of the oldest PENDING outbox row, milliseconds")
+        .baseUnit("milliseconds")
+        .register(registry);
+  }
+
+  /** Starts the sweeper. */
+  public OutboxRelay start() {
+    long interval = settings.sweepInterval().toMillis();
+    sweeper.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** The fast path: call after the transaction holding these rows committed; returns at once. */
+  public void relayCommitted(List<EventEnvelope> committed) {
+    if (!committed.isEmpty()) {
+      fastPath.execute(() -> relay(committed));
+    }
+  }
+
+  /** One sweep: publishes PENDING rows older than {@code sweepAfter}; returns how many it published. */
+  public int sweep() {
+    oldestPendingMillis.set(
+        store.oldestPending().map(created -> Duration.between(created, clock.instant()).toMillis()).orElse(0L));
+    List<OutboxRow> rows = store.pendingBefore(clock.instant().minus(settings.sweepAfter()), settings.sweepBatch());
+    if (rows.isEmpty() || !sender.permitsCalls()) {
+      // While the circuit is open, trying would only burn the rows' attempts.
+      return 0;
+    }
+    return relay(rows.stream().map(OutboxRow::envelope).toList());
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      log.warn("Outbox sweep failed: {}", e.toString());
+    }
+  }
+
+  private int relay(List<EventEnvelope> envelopes) {
+    List<Prepared> claimed = new ArrayList<>();
+    for (EventEnvelope envelope : envelopes) {
+      if (store.claim(envelope.eventId(), owner, settings.lease())) {
+        claimed.add(sender.prepare(envelope));
+      }
+    }
+    int published = 0;
+    for (int from = 0; from < claimed.size(); from += PutEventsSender.MAX_ENTRIES) {
+      published += send(claimed.subList(from, Math.min(claimed.size(), from + PutEventsSender.MAX_ENTRIES)));
+    }
+    return published;
+  }
+
+  private int send(List<Prepared> batch) {
+    List<Outcome> outcomes;
+    try {
+      outcomes = sender.send(batch);
+    } catch (CallNotPermittedException open) {
+      // Not the row's fault: give it back without counting an attempt; the lease expiry frees it.
+      return 0;
+    } catch (RuntimeException e) {
+      batch.forEach(prepared -> release(prepared, e.toString()));
+      return 0;
+    }
+    int published = 0;
+    for (Outcome outcome : outcomes) {
+      if (outcome.succeeded()) {
+        store.delete(outcome.prepared().envelope().eventId(), owner);
+        relayed.increment();
+        published++;
+      } else {
+        release(outcome.prepared(), outcome.errorCode() + ": " + outcome.errorMessage());
+      }
+    }
+    return published;
+  }
+
+  private void release(Prepared prepared, String error) {
+    if (store.release(prepared.envelope().eventId(), owner, error, settings.maxAttempts()) == OutboxState.FAILED) {
+      failed.increment();
+      log.error("Outbox row {} ({}) FAILED after {} attempts: {}",
+          prepared.envelope().eventId(), prepared.envelope().eventType(), settings.maxAttempts(), error);
+    }
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
+    fastPath.shutdown();
+    try {
+      fastPath.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

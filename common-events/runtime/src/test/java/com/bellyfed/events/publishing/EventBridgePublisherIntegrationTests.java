@@ -1,0 +1,133 @@
+package com.bellyfed.events.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bellyfed.events.EventTap;
+import com.bellyfed.events.RuntimeFixtures;
+import com.bellyfed.events.catalog.InvalidEventException;
+import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.outbox.OutboxRelay;
+import com.bellyfed.events.outbox.OutboxSettings;
+import com.bellyfed.events.outbox.OutboxStore;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.faults.Fault;
+import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@LocalAwsTest
+class EventBridgePublisherIntegrationTests {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @AfterEach
+  void clearFaults(LocalAws localAws) {
+    localAws.faults().clear();
+  }
+
+  @Test
+  void deliversTenThousandEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(LocalAws localAws) throws Exception {
+    String correlationId = UUID.randomUUID().toString();
+    EventBridgePublisher publisher = publisher(localAws, RuntimeFixtures.quickBreaker());
+    List<String> published = Collections.synchronizedList(new ArrayList<>());
+
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId)) {
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      List<Future<?>> producers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        producers.add(threads.submit(() -> Correlation.with(correlationId, null, () -> {
+          for (int i = 0; i < 1_250; i++) {
+            published.add(publisher.publish("restaurant.review.created", ReviewCreated.review(thread * 1_250 + i)).eventId());
+          }
+        })));
+      }
+      for (Future<?> producer : producers) {
+        producer.get();
+      }
+      threads.shutdown();
+
+      List<EventEnvelope> received = tap.await(10_000, Duration.ofSeconds(90));
+      received.addAll(tap.more());
+
+      assertThat(received).hasSize(10_000);
+      assertThat(received.stream().map(EventEnvelope::eventId).collect(Collectors.toSet())).isEqualTo(Set.copyOf(published));
+      assertThat(registry.get("bellyfed.events.batch.size").summary().max()).isLessThanOrEqualTo(10);
+      assertThat(registry.get("bellyfed.events.batch.size").summary().count()).isLessThan(10_000);
+      assertThat(registry.get("bellyfed.events.published").counter().count()).isEqualTo(10_000);
+      assertThat(registry.get("bellyfed.events.dropped").counter().count()).isZero();
+    } finally {
+      publisher.close();
+    }
+  }
+
+  @Test
+  void losesNothingWhileEventBridgeIsDownAndDeliversTheSpilledEventsAfterwards(LocalAws localAws) {
+    String correlationId = UUID.randomUUID().toString();
+    CircuitBreaker breaker = RuntimeFixtures.quickBreaker();
+    OutboxStore outbox = RuntimeFixtures.privateOutbox(localAws);
+    PutEventsSender sender = RuntimeFixtures.sender(localAws, breaker, localAws.topology());
+    EventBridgePublisher publisher =
+        new EventBridgePublisher(RuntimeFixtures.factory(), sender, outbox, PublisherSettings.defaults(), registry);
+    OutboxSettings quickSweeps = new OutboxSettings(Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofMillis(200), 100, 10);
+
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId);
+        publisher;
+        OutboxRelay relay = new OutboxRelay(outbox, sender, quickSweeps, Clock.systemUTC(), registry)) {
+      localAws.faults().inject(Fault.down(AwsService.EVENTS));
+      List<String> published =
+          Correlation.with(correlationId, null, () -> IntStream.range(0, 200)
+              .mapToObj(i -> publisher.publish("restaurant.review.created", ReviewCreated.review(i)).eventId())
+              .toList());
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> publisher.pending() == 0);
+      assertThat(registry.get("bellyfed.events.spilled").counter().count()).isGreaterThan(0);
+      assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+      localAws.faults().clear();
+      relay.start();
+
+      List<EventEnvelope> received = tap.await(200, Duration.ofSeconds(60));
+      received.addAll(tap.more());
+      assertThat(received.stream().map(EventEnvelope::eventId).toList()).containsExactlyInAnyOrderElementsOf(published);
+      assertThat(registry.get("bellyfed.events.dropped").counter().count()).isZero();
+      assertThat(outbox.oldestPending()).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesAnOversizedEventAtTheCallSite(LocalAws localAws) {
+    try (EventBridgePublisher publisher = publisher(localAws, RuntimeFixtures.quickBreaker())) {
+      ReviewCreated huge = new ReviewCreated("r-1", "x-1", 4, "y".repeat(300_000));
+
+      assertThatThrownBy(() -> publisher.publish("restaurant.review.created", huge))
+          .isInstanceOf(InvalidEventException.class)
+          .hasMessageContaining("EventBridge takes at most 262144");
+    }
+  }
+
+  private EventBridgePublisher publisher(LocalAws localAws, CircuitBreaker breaker) {
+    return new EventBridgePublisher(
+        RuntimeFixtures.factory(),
+        RuntimeFixtures.sender(localAws, breaker, localAws.topology()),
+        RuntimeFixtures.privateOutbox(localAws),
+        PublisherSettings.defaults(),
+        registry);
+  }
+}
