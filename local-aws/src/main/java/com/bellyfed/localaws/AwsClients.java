@@ -7,7 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -20,15 +20,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record AwsClients(@Nullable URI endpoint, Region region) {
 
   public SqsClient sqs() {
-    return configure(SqsClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(SqsClient.builder()).httpClient(Apache5HttpClient.create()).build();
   }
 
   public DynamoDbClient dynamoDb() {
-    return configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(DynamoDbClient.builder()).httpClient(Apache5HttpClient.create()).build();
   }
 
   public EventBridgeClient eventBridge() {
-    return configure(EventBridgeClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(EventBridgeClient.builder()).httpClient(Apache5HttpClient.create()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

@@ -11,6 +11,8 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  */
 public final class ElasticMqServer implements AutoCloseable {
 
+  private static final String NO_DELAY = "pekko.http.server.socket-options.tcp-no-delay";
+
   private final SQSRestServer server;
   private final URI endpoint;
 
@@ -20,6 +22,11 @@ public final class ElasticMqServer implements AutoCloseable {
   }
 
   public static ElasticMqServer start(int edgePort, String region, String account) {
+    // Pekko HTTP leaves Nagle's algorithm on; with the clients' delayed ACKs that cost several
+    // milliseconds per call on loopback. Read by Pekko when ElasticMQ creates its actor system.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "on");
+    }
     SQSRestServer server =
         SQSRestServerBuilder.withInterface("127.0.0.1")
             .withDynamicPort()
