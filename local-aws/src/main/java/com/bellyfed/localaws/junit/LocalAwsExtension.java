@@ -33,7 +33,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
     System.setProperty("spring.cloud.aws.region.static", localAws.region().id());
     System.setProperty("spring.cloud.aws.credentials.access-key", "local");
     System.setProperty("spring.cloud.aws.credentials.secret-key", "local");
-    System.setProperty("bellyfed.aws.endpoint", localAws.endpoint().toString());
+    System.setProperty("bellyfed.events.endpoint", localAws.endpoint().toString());
+    System.setProperty("bellyfed.events.region", localAws.region().id());
     return localAws;
   }
 

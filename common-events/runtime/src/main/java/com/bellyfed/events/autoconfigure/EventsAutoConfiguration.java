@@ -1,0 +1,181 @@
+package com.bellyfed.events.autoconfigure;
+
+import com.bellyfed.events.catalog.EventCatalog;
+import com.bellyfed.events.envelope.EnvelopeJson;
+import com.bellyfed.events.outbox.OutboxRelay;
+import com.bellyfed.events.outbox.OutboxSettings;
+import com.bellyfed.events.outbox.OutboxStore;
+import com.bellyfed.events.publishing.EventBridgePublisher;
+import com.bellyfed.events.publishing.EventFactory;
+import com.bellyfed.events.publishing.PublisherSettings;
+import com.bellyfed.events.publishing.PutEventsSender;
+import com.bellyfed.events.topology.Topology;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * Wires the event runtime into a Spring Boot service: one {@code EventPublisher}, the outbox store
+ * and relay, and the correlation filter, all from {@code bellyfed.events.*}. Every bean backs off
+ * when the service defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Topology bellyfedTopology(EventsProperties properties) {
+    return Topology.bellyfed(com.bellyfed.events.naming.Environment.of(properties.environment()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventCatalog eventCatalog() {
+    return EventCatalog.bellyfed();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EnvelopeJson envelopeJson() {
+    return new EnvelopeJson();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventFactory eventFactory(
+      EventCatalog catalog, EnvelopeJson json, ObjectProvider<Validator> validator, EventsProperties properties, Environment environment) {
+    String service =
+        properties.service() != null ? properties.service() : environment.getProperty("spring.application.name", "unknown");
+    return new EventFactory(catalog, json, validator.getIfAvailable(EventsAutoConfiguration::validator), service, Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  EventBridgeClient eventBridgeClient(EventsProperties properties) {
+    return client(EventBridgeClient.builder(), properties).build();
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  DynamoDbClient dynamoDbClient(EventsProperties properties) {
+    return client(DynamoDbClient.builder(), properties).build();
+  }
+
+  /** Opens after half of at least 10 calls failed; probes again after 5 s on its own. */
+  @Bean
+  @ConditionalOnMissingBean(name = "eventBridgeCircuitBreaker")
+  CircuitBreaker eventBridgeCircuitBreaker() {
+    return CircuitBreaker.of(
+        "eventbridge",
+        CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(5))
+            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .build());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PutEventsSender putEventsSender(
+      EventBridgeClient client, CircuitBreaker eventBridgeCircuitBreaker, EventCatalog catalog, Topology topology, EnvelopeJson json) {
+    return new PutEventsSender(client, eventBridgeCircuitBreaker, catalog, topology, json);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  OutboxStore outboxStore(DynamoDbClient dynamoDb, Topology topology, EnvelopeJson json) {
+    return new OutboxStore(dynamoDb, topology.table("outbox").name(), json, Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  EventBridgePublisher eventPublisher(
+      EventFactory factory, PutEventsSender sender, OutboxStore outbox, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
+    EventsProperties.Publisher settings = properties.publisher();
+    return new EventBridgePublisher(
+        factory,
+        sender,
+        outbox,
+        new PublisherSettings(
+            settings.bufferCapacity(), settings.offerTimeout(), settings.senders(), settings.maxAttempts(),
+            settings.initialBackoff(), settings.shutdownTimeout()),
+        registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "bellyfed.events.outbox", name = "relay-enabled", matchIfMissing = true)
+  OutboxRelay outboxRelay(OutboxStore store, PutEventsSender sender, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
+    EventsProperties.Outbox settings = properties.outbox();
+    return new OutboxRelay(
+            store,
+            sender,
+            new OutboxSettings(settings.lease(), settings.sweepAfter(), settings.sweepInterval(), settings.sweepBatch(), settings.maxAttempts()),
+            Clock.systemUTC(),
+            registry.getIfAvailable(SimpleMeterRegistry::new))
+        .start();
+  }
+
+  /** Correlation for servlet services; first in the chain so every later filter logs with the id. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
+  static class CorrelationConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+      FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      return registration;
+    }
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B client(B builder, EventsProperties properties) {
+    builder.region(Region.of(properties.region()));
+    if (properties.endpoint() != null) {
+      builder.endpointOverride(properties.endpoint())
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    } else {
+      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+    }
+    return builder;
+  }
+
+  private static Validator validator() {
+    return Validation.byDefaultProvider()
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
+  }
+}

@@ -1,0 +1,38 @@
+package com.bellyfed.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class RuntimeArchitectureTests {
+
+  private static final JavaClasses RUNTIME =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.bellyfed.events.envelope", "com.bellyfed.events.catalog", "com.bellyfed.events.publishing",
+              "com.bellyfed.events.outbox", "com.bellyfed.events.autoconfigure");
+
+  @Test
+  void onlyTheAutoConfigurationKnowsSpring() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.bellyfed.events.autoconfigure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .check(RUNTIME);
+  }
+
+  @Test
+  void dependsOnNoServiceAndNotOnLocalAws() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.bellyfed.query..", "com.bellyfed.write..", "com.bellyfed.imports..", "com.bellyfed.analytics..", "com.bellyfed.localaws..")
+        .check(RUNTIME);
+  }
+}

@@ -1,0 +1,98 @@
+package com.bellyfed.events.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bellyfed.events.EventTap;
+import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.publishing.EventPublisher;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.junit.LocalAwsTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@LocalAwsTest
+@SpringBootTest(
+    classes = EventsAutoConfigurationIntegrationTests.ReviewApp.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "spring.application.name=review-app")
+class EventsAutoConfigurationIntegrationTests {
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void carriesTheRequestsCorrelationIdIntoTheResponseTheLogContextAndTheEvent(LocalAws localAws) throws Exception {
+    String correlationId = "req-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId)) {
+      HttpResponse<String> response = post(Map.of(CorrelationFilter.HEADER, correlationId));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue(CorrelationFilter.HEADER)).contains(correlationId);
+      String[] eventIdAndMdc = response.body().split(" ");
+      assertThat(eventIdAndMdc[1]).as("correlation id in the controller's MDC").isEqualTo(correlationId);
+      EventEnvelope event = tap.await(1, Duration.ofSeconds(10)).get(0);
+      assertThat(event.eventId()).isEqualTo(eventIdAndMdc[0]);
+      assertThat(event.correlationId()).isEqualTo(correlationId);
+      assertThat(event.metadata()).containsEntry("service", "review-app");
+    }
+  }
+
+  @Test
+  void takesTheTraceIdOfATraceparentAndReplacesUnsafeIds() throws Exception {
+    HttpResponse<String> traced =
+        post(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    HttpResponse<String> hostile = post(Map.of(CorrelationFilter.HEADER, "x\"; DROP TABLE users; --"));
+
+    assertThat(traced.headers().firstValue(CorrelationFilter.HEADER)).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(hostile.headers().firstValue(CorrelationFilter.HEADER).orElseThrow())
+        .matches("[0-9a-f-]{36}");
+  }
+
+  private HttpResponse<String> post(Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reviews")).POST(HttpRequest.BodyPublishers.noBody());
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(ReviewController.class)
+  static class ReviewApp {}
+
+  @RestController
+  static class ReviewController {
+
+    private final EventPublisher events;
+
+    ReviewController(EventPublisher events) {
+      this.events = events;
+    }
+
+    @PostMapping("/reviews")
+    String create() {
+      EventEnvelope event =
+          events.publish(
+              "restaurant.review.created",
+              Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", "autoconfig-test", "rating", 5));
+      return event.eventId() + " " + MDC.get(Correlation.CORRELATION_ID);
+    }
+  }
+}
