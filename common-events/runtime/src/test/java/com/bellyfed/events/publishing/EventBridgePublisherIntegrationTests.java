@@ -64,7 +64,7 @@ class EventBridgePublisherIntegrationTests {
       }
       threads.shutdown();
 
-      List<EventEnvelope> received = tap.await(10_000, Duration.ofSeconds(90));
+      List<EventEnvelope> received = tap.await(10_000, Duration.ofMinutes(3));
       received.addAll(tap.more());
 
       assertThat(received).hasSize(10_000);
