@@ -290,9 +290,10 @@ public final class EventBridgeEmulator {
     ArrayNode results = response.putArray("Entries");
     int failed = 0;
     long now = System.currentTimeMillis();
+    List<TargetDelivery.Job> jobs = new ArrayList<>();
     for (JsonNode entry : entries) {
       try {
-        String id = accept(entry, now);
+        String id = accept(entry, now, jobs);
         results.addObject().put("EventId", id);
         entriesAccepted.incrementAndGet();
       } catch (EventBridgeException e) {
@@ -301,10 +302,12 @@ public final class EventBridgeEmulator {
         results.addObject().put("ErrorCode", e.type()).put("ErrorMessage", e.getMessage());
       }
     }
+    // One hand-over per call lets deliveries to the same queue share SendMessageBatch calls.
+    delivery.submitAll(jobs);
     return response.put("FailedEntryCount", failed);
   }
 
-  private String accept(JsonNode entry, long now) {
+  private String accept(JsonNode entry, long now, List<TargetDelivery.Job> jobs) {
     String source = entry.path("Source").asText("");
     String detailType = entry.path("DetailType").asText("");
     String detailText = entry.path("Detail").asText("");
@@ -344,24 +347,25 @@ public final class EventBridgeEmulator {
     ArrayNode resources = event.putArray("resources");
     entry.path("Resources").forEach(resources::add);
     event.set("detail", detail);
-    route(bus, event, now);
+    jobs.addAll(match(bus, event, now));
     return id;
   }
 
-  /** Matches an event against a bus's enabled rules and hands it to their targets. */
-  void route(EventBus bus, ObjectNode event, long ingestedMillis) {
+  /** The deliveries an event makes: one per target of every enabled rule of the bus that matches it. */
+  private List<TargetDelivery.Job> match(EventBus bus, ObjectNode event, long ingestedMillis) {
     EventBus.Snapshot snapshot = bus.snapshot();
     if (snapshot.rules().isEmpty()) {
-      return;
+      return List.of();
     }
     String eventJson = event.toString();
-    List<String> matched = snapshot.machine().rulesForJSONEvent(event);
-    for (String ruleName : matched) {
+    List<TargetDelivery.Job> jobs = new ArrayList<>();
+    for (String ruleName : snapshot.machine().rulesForJSONEvent(event)) {
       Rule rule = snapshot.rules().get(ruleName);
       for (Target target : rule.targets().values()) {
-        delivery.submit(new TargetDelivery.Job(rule, target, event, eventJson, ingestedMillis, 1));
+        jobs.add(new TargetDelivery.Job(rule, target, event, eventJson, ingestedMillis, 1));
       }
     }
+    return jobs;
   }
 
   /** Delivery to a target that is itself a bus: the same event, matched against that bus's rules. */
@@ -370,7 +374,7 @@ public final class EventBridgeEmulator {
     if (bus == null) {
       throw EventBridgeException.notFound("Event bus " + busArn + " does not exist.");
     }
-    route(bus, (ObjectNode) event, System.currentTimeMillis());
+    delivery.submitAll(match(bus, (ObjectNode) event, System.currentTimeMillis()));
   }
 
   ObjectNode testEventPattern(JsonNode request) {

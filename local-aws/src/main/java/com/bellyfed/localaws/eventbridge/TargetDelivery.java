@@ -2,6 +2,9 @@ package com.bellyfed.localaws.eventbridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,9 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * Delivers matched events to their targets off the caller's thread, as EventBridge does: a failed
@@ -26,6 +34,8 @@ final class TargetDelivery implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TargetDelivery.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final int MAX_BATCH = 10;
+  private static final int MAX_BATCH_BYTES = 256 * 1024;
 
   private final SqsClient sqs;
   private final String edgeBase;
@@ -83,6 +93,74 @@ final class TargetDelivery implements AutoCloseable {
 
   Stats stats() {
     return stats;
+  }
+
+  /**
+   * Hands over the deliveries of one PutEvents call: those to the same queue go out together in
+   * SendMessageBatch calls (10 messages, 256 KB at most), the rest one by one.
+   */
+  void submitAll(List<Job> jobs) {
+    Map<String, List<Job>> byQueue = new LinkedHashMap<>();
+    for (Job job : jobs) {
+      if (job.target().arn().startsWith("arn:aws:sqs:")) {
+        byQueue.computeIfAbsent(job.target().arn(), arn -> new ArrayList<>()).add(job);
+      } else {
+        submit(job);
+      }
+    }
+    byQueue.values().forEach(queueJobs -> {
+      List<Job> chunk = new ArrayList<>();
+      int bytes = 0;
+      for (Job job : queueJobs) {
+        int size = job.eventJson().length();
+        if (!chunk.isEmpty() && (chunk.size() == MAX_BATCH || bytes + size > MAX_BATCH_BYTES)) {
+          submitBatch(chunk);
+          chunk = new ArrayList<>();
+          bytes = 0;
+        }
+        chunk.add(job);
+        bytes += size;
+      }
+      submitBatch(chunk);
+    });
+  }
+
+  private void submitBatch(List<Job> batch) {
+    if (batch.size() == 1) {
+      submit(batch.get(0));
+      return;
+    }
+    try {
+      workers.execute(() -> attemptBatch(batch));
+    } catch (RejectedExecutionException stopping) {
+      stats.dropped.addAndGet(batch.size());
+    }
+  }
+
+  private void attemptBatch(List<Job> batch) {
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Job job = batch.get(i);
+      entries.add(SendMessageBatchRequestEntry.builder()
+          .id(Integer.toString(i))
+          .messageBody(transformation.inputFor(job.target(), job.rule(), job.event(), job.eventJson(), job.ingestedMillis()))
+          .build());
+    }
+    SendMessageBatchResponse response;
+    try {
+      response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl(batch.get(0).target().arn())).entries(entries));
+    } catch (RuntimeException e) {
+      batch.forEach(job -> retryOrDeadLetter(job, e));
+      return;
+    }
+    stats.delivered.addAndGet(response.successful().size());
+    for (BatchResultErrorEntry failure : response.failed()) {
+      Job job = batch.get(Integer.parseInt(failure.id()));
+      retryOrDeadLetter(job, SqsException.builder()
+          .message(failure.message())
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode(failure.code()).errorMessage(failure.message()).build())
+          .build());
+    }
   }
 
   void submit(Job job) {
