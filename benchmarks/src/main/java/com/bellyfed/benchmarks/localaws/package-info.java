@@ -1,0 +1,5 @@
+/** The measurements of local-aws: start-up, SendMessage through the edge and directly, PutEvents and delivery latency. */
+@NullMarked
+package com.bellyfed.benchmarks.localaws;
+
+import org.jspecify.annotations.NullMarked;
