@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * and relay, and the correlation filter, all from {@code bellyfed.events.*}. Every bean backs off
  * when the service defines its own.
  */
-@AutoConfiguration
+// After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses.
+@AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 

@@ -70,7 +70,9 @@ public final class OutboxStore {
                   .tableName(table)
                   .key(key(eventId))
                   .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
-                  .conditionExpression("#state = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
+                  .conditionExpression(
+                      "#state = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)"
+                          + " AND (attribute_not_exists(retryAfter) OR retryAfter < :now)")
                   .expressionAttributeNames(Map.of("#state", "state"))
                   .expressionAttributeValues(
                       Map.of(
@@ -118,6 +120,15 @@ public final class OutboxStore {
                       .returnValues(ReturnValue.ALL_NEW));
       int attempts = Integer.parseInt(response.attributes().get("attempts").n());
       if (attempts < maxAttempts) {
+        long retryAfter = clock.millis() + retryDelay(attempts).toMillis();
+        dynamoDb.updateItem(
+            request ->
+                request
+                    .tableName(table)
+                    .key(key(eventId))
+                    .updateExpression("SET retryAfter = :at")
+                    .conditionExpression("attribute_exists(eventId)")
+                    .expressionAttributeValues(Map.of(":at", n(retryAfter))));
         return OutboxState.PENDING;
       }
       dynamoDb.updateItem(
@@ -133,6 +144,15 @@ public final class OutboxStore {
     } catch (ConditionalCheckFailedException reclaimed) {
       return OutboxState.PENDING;
     }
+  }
+
+  /**
+   * How long a row rests after its n-th failed attempt: 1 s doubling to at most 5 minutes, so that
+   * a row failing during a partial outage (throttled entries, with the circuit still closed) does
+   * not use up its attempts within seconds.
+   */
+  static Duration retryDelay(int attempts) {
+    return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts - 1, 9)));
   }
 
   /** PENDING rows created before {@code cutoff}, oldest first. */
@@ -153,7 +173,7 @@ public final class OutboxStore {
               request
                   .tableName(table)
                   .key(key(eventId))
-                  .updateExpression("SET #state = :pending, attempts = :zero REMOVE leaseOwner, leaseUntil")
+                  .updateExpression("SET #state = :pending, attempts = :zero REMOVE leaseOwner, leaseUntil, retryAfter")
                   .conditionExpression("#state = :failed")
                   .expressionAttributeNames(Map.of("#state", "state"))
                   .expressionAttributeValues(

@@ -109,11 +109,15 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
   /** Up to 10 events and 256 KB; an event that does not fit is carried to the next batch. */
   private List<Pending> nextBatch(Deque<Pending> carried) throws InterruptedException {
     List<Pending> batch = new ArrayList<>(PutEventsSender.MAX_ENTRIES);
-    Pending first = carried.isEmpty() ? buffer.poll(50, TimeUnit.MILLISECONDS) : carried.poll();
+    // A carried event was counted in flight when it left the buffer and stays counted.
+    Pending first = carried.poll();
     if (first == null) {
-      return batch;
+      first = buffer.poll(50, TimeUnit.MILLISECONDS);
+      if (first == null) {
+        return batch;
+      }
+      inFlight.incrementAndGet();
     }
-    inFlight.incrementAndGet();
     batch.add(first);
     int bytes = first.prepared().size();
     while (batch.size() < PutEventsSender.MAX_ENTRIES) {
@@ -124,7 +128,6 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
       inFlight.incrementAndGet();
       if (bytes + next.prepared().size() > PutEventsSender.MAX_BYTES) {
         carried.add(next);
-        inFlight.decrementAndGet();
         break;
       }
       batch.add(next);
