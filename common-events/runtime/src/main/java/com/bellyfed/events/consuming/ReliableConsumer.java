@@ -1,0 +1,154 @@
+package com.bellyfed.events.consuming;
+
+import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.EnvelopeJson;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Handles one SQS message carrying an EventBridge event the way every Bellyfed consumer must: the
+ * event is unwrapped into its envelope; a message that cannot be parsed goes to the queue's
+ * dead-letter queue at once, with the parse error in its attributes; a duplicate is acknowledged
+ * without running the handler; the handler runs with the event's correlation id in the MDC (and the
+ * event as the cause of whatever it publishes); a failure pushes the message's visibility out
+ * exponentially, so that after the queue's third receive SQS moves it to the dead-letter queue.
+ *
+ * <p>Framework-free: a Spring Cloud AWS {@code @SqsListener} method (or any poller) passes each
+ * message in and deletes it unless the outcome is {@link Outcome#RETRY_LATER}.
+ */
+public final class ReliableConsumer {
+
+  private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final SqsClient sqs;
+  private final IdempotencyGuard guard;
+  private final EnvelopeJson json;
+  private final ConsumerSettings settings;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final ConcurrentMap<String, String> deadLetterQueues = new ConcurrentHashMap<>();
+
+  /** What became of a message; only RETRY_LATER must not be deleted. */
+  public enum Outcome {
+    HANDLED,
+    DUPLICATE,
+    DEAD_LETTERED,
+    RETRY_LATER
+  }
+
+  public ReliableConsumer(
+      SqsClient sqs, IdempotencyGuard guard, EnvelopeJson json, ConsumerSettings settings, Clock clock, MeterRegistry registry) {
+    this.sqs = sqs;
+    this.guard = guard;
+    this.json = json;
+    this.settings = settings;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  public Outcome handle(String consumer, InboundMessage message, EventHandler handler) {
+    EventEnvelope event;
+    try {
+      event = unwrap(message.body());
+    } catch (IllegalArgumentException unparseable) {
+      deadLetter(consumer, message, unparseable.getMessage());
+      return Outcome.DEAD_LETTERED;
+    }
+    return Correlation.with(event.correlationId(), event.eventId(), () -> handle(consumer, message, event, handler));
+  }
+
+  private Outcome handle(String consumer, InboundMessage message, EventEnvelope event, EventHandler handler) {
+    if (!guard.firstTime(consumer, event.eventId())) {
+      counter("bellyfed.events.consumed.duplicates", consumer).increment();
+      return Outcome.DUPLICATE;
+    }
+    registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
+        .record(Duration.between(event.timestamp(), clock.instant()).abs());
+    Timer.Sample sample = Timer.start(registry);
+    try {
+      handler.on(event);
+      sample.stop(registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "success"));
+      counter("bellyfed.events.consumed", consumer).increment();
+      return Outcome.HANDLED;
+    } catch (Exception failure) {
+      sample.stop(registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure"));
+      counter("bellyfed.events.handler.failures", consumer).increment();
+      guard.forget(consumer, event.eventId());
+      Duration backoff = settings.backoff(message.receiveCount());
+      log.warn(
+          "Consumer {} failed on event {} ({}), receive {}; visible again in {} s: {}",
+          consumer, event.eventId(), event.eventType(), message.receiveCount(), backoff.toSeconds(), failure.toString());
+      try {
+        sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
+            .visibilityTimeout((int) backoff.toSeconds()));
+      } catch (RuntimeException visibilityFailed) {
+        // The queue's own visibility timeout brings the message back instead.
+        log.warn("Could not back off message {}: {}", message.messageId(), visibilityFailed.toString());
+      }
+      return Outcome.RETRY_LATER;
+    }
+  }
+
+  /** The envelope in the {@code detail} of the EventBridge event a rule delivered. */
+  private EventEnvelope unwrap(String body) {
+    JsonNode event;
+    try {
+      event = MAPPER.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("Body is not JSON: " + e.getMessage());
+    }
+    if (event == null || !event.path("detail").isObject()) {
+      throw new IllegalArgumentException("Body is not an EventBridge event: it has no detail object");
+    }
+    return json.read(event.path("detail").toString());
+  }
+
+  private void deadLetter(String consumer, InboundMessage message, String reason) {
+    counter("bellyfed.events.consumed.unparseable", consumer).increment();
+    String deadLetterQueue = deadLetterQueues.computeIfAbsent(message.queueUrl(), this::deadLetterQueueOf);
+    sqs.sendMessage(request -> request.queueUrl(deadLetterQueue).messageBody(message.body()).messageAttributes(Map.of(
+        "ParseError", text(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
+        "SourceQueue", text(message.queueUrl()),
+        "Consumer", text(consumer))));
+    log.warn("Consumer {} sent unparseable message {} to {}: {}", consumer, message.messageId(), deadLetterQueue, reason);
+  }
+
+  /** The queue's dead-letter queue, from its redrive policy. */
+  private String deadLetterQueueOf(String queueUrl) {
+    String policy = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+        .attributes().get(QueueAttributeName.REDRIVE_POLICY);
+    if (policy == null) {
+      throw new IllegalStateException("Queue " + queueUrl + " has no redrive policy, so no dead-letter queue");
+    }
+    try {
+      String arn = MAPPER.readTree(policy).path("deadLetterTargetArn").asText();
+      String name = arn.substring(arn.lastIndexOf(':') + 1);
+      return sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read the redrive policy of " + queueUrl + ": " + policy, e);
+    }
+  }
+
+  private Counter counter(String name, String consumer) {
+    return registry.counter(name, "consumer", consumer);
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+}

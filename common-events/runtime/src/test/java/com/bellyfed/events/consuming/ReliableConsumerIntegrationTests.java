@@ -1,0 +1,153 @@
+package com.bellyfed.events.consuming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.events.RuntimeFixtures;
+import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
+import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+@LocalAwsTest
+class ReliableConsumerIntegrationTests {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private SqsClient sqs;
+  private ReliableConsumer consumer;
+  private String queueUrl;
+  private String deadLetterUrl;
+
+  @BeforeEach
+  void queues(LocalAws localAws) {
+    sqs = localAws.sqs();
+    String name = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
+    deadLetterUrl = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
+    String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    queueUrl = sqs.createQueue(request -> request.queueName(name + "-queue").attributes(Map.of(
+        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":3}",
+        QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+    IdempotencyGuard guard = new IdempotencyGuard(
+        localAws.dynamoDb(), localAws.topology().table("processed-events").name(), Clock.systemUTC(), IdempotencyGuard.DEFAULT_RETENTION);
+    consumer = new ReliableConsumer(sqs, guard, RuntimeFixtures.JSON,
+        new ConsumerSettings(Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(), registry);
+  }
+
+  @Test
+  void aHandlerThatAlwaysFailsSeesTheMessageThreeTimesWithGrowingBackoffThenItSitsInTheDeadLetterQueue() {
+    String body = eventBridgeEvent(review());
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+    List<Integer> receiveCounts = new ArrayList<>();
+    List<Long> receivedAt = new ArrayList<>();
+
+    while (receiveCounts.size() < 3) {
+      InboundMessage message = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
+      receivedAt.add(System.nanoTime());
+      receiveCounts.add(message.receiveCount());
+      assertThat(consumer.handle("always-fails", message, event -> {
+        throw new IllegalStateException("dependency down");
+      })).isEqualTo(Outcome.RETRY_LATER);
+    }
+
+    assertThat(receiveCounts).containsExactly(1, 2, 3);
+    long firstGap = receivedAt.get(1) - receivedAt.get(0);
+    long secondGap = receivedAt.get(2) - receivedAt.get(1);
+    assertThat(Duration.ofNanos(firstGap)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(secondGap).as("the second backoff is longer than the first").isGreaterThan(firstGap);
+    // ElasticMQ, like SQS, moves the message when a fourth receive would exceed maxReceiveCount.
+    Message deadLetter = await().atMost(Duration.ofSeconds(15)).until(() -> {
+      receive(queueUrl).ifPresent(unexpected -> { throw new AssertionError("received a fourth time"); });
+      return sqs.receiveMessage(request -> request.queueUrl(deadLetterUrl).waitTimeSeconds(1)).messages();
+    }, messages -> !messages.isEmpty()).get(0);
+    assertThat(deadLetter.body()).isEqualTo(body);
+    assertThat(registry.counter("bellyfed.events.handler.failures", "consumer", "always-fails").count()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnparseableMessageGoesToTheDeadLetterQueueOnFirstReceiptWithTheParseError() {
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody("{\"detail\": not json"));
+    InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
+    AtomicInteger handled = new AtomicInteger();
+
+    Outcome outcome = consumer.handle("parser", message, event -> handled.incrementAndGet());
+
+    assertThat(outcome).isEqualTo(Outcome.DEAD_LETTERED);
+    assertThat(handled).hasValue(0);
+    Message deadLetter = sqs.receiveMessage(request -> request.queueUrl(deadLetterUrl).waitTimeSeconds(2).messageAttributeNames("All"))
+        .messages().get(0);
+    assertThat(deadLetter.body()).isEqualTo("{\"detail\": not json");
+    assertThat(deadLetter.messageAttributes().get("ParseError").stringValue()).contains("not JSON");
+    assertThat(deadLetter.messageAttributes().get("SourceQueue").stringValue()).isEqualTo(queueUrl);
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceRunsTheHandlersSideEffectOnce() {
+    String body = eventBridgeEvent(review());
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+    AtomicInteger sideEffects = new AtomicInteger();
+    List<Outcome> outcomes = new ArrayList<>();
+
+    while (outcomes.size() < 2) {
+      InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
+      outcomes.add(consumer.handle("counter", message, event -> sideEffects.incrementAndGet()));
+      sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+
+    assertThat(outcomes).containsExactly(Outcome.HANDLED, Outcome.DUPLICATE);
+    assertThat(sideEffects).hasValue(1);
+  }
+
+  @Test
+  void theHandlerRunsWithTheEventsCorrelationIdAndTheEventAsCause() {
+    EventEnvelope review = Correlation.with("corr-consumer", null, this::review);
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review)));
+    InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
+    List<String> seen = new ArrayList<>();
+
+    consumer.handle("correlated", message, event -> {
+      seen.add(MDC.get(Correlation.CORRELATION_ID));
+      seen.add(MDC.get(Correlation.CAUSATION_ID));
+    });
+
+    assertThat(seen).containsExactly("corr-consumer", review.eventId());
+    assertThat(MDC.get(Correlation.CORRELATION_ID)).as("restored after the handler").isNull();
+  }
+
+  private EventEnvelope review() {
+    return RuntimeFixtures.factory().create("restaurant.review.created",
+        Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", "consumer-test", "rating", 3));
+  }
+
+  private static String eventBridgeEvent(EventEnvelope envelope) {
+    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"ReviewCreated\",\"source\":\"bellyfed.restaurant\","
+        + "\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
+        + "\"detail\":" + RuntimeFixtures.JSON.write(envelope) + "}";
+  }
+
+  private Optional<InboundMessage> receive(String url) {
+    return sqs.receiveMessage(request -> request.queueUrl(url).waitTimeSeconds(1)
+            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+        .messages().stream().findFirst()
+        .map(message -> new InboundMessage(url, message.messageId(), message.receiptHandle(), message.body(),
+            Integer.parseInt(message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))));
+  }
+}
