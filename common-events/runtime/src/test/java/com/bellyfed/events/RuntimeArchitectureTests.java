@@ -13,13 +13,14 @@ class RuntimeArchitectureTests {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("com.bellyfed.events.envelope", "com.bellyfed.events.catalog", "com.bellyfed.events.publishing",
-              "com.bellyfed.events.outbox", "com.bellyfed.events.autoconfigure");
+              "com.bellyfed.events.outbox", "com.bellyfed.events.consuming", "com.bellyfed.events.listener",
+              "com.bellyfed.events.autoconfigure");
 
   @Test
-  void onlyTheAutoConfigurationKnowsSpring() {
+  void onlyTheAutoConfigurationAndTheListenerAdapterKnowSpring() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("com.bellyfed.events.autoconfigure..")
+        .resideOutsideOfPackages("com.bellyfed.events.autoconfigure..", "com.bellyfed.events.listener..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.springframework..")

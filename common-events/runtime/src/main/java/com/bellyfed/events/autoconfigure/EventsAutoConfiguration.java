@@ -1,6 +1,10 @@
 package com.bellyfed.events.autoconfigure;
 
 import com.bellyfed.events.catalog.EventCatalog;
+import com.bellyfed.events.consuming.ConsumerSettings;
+import com.bellyfed.events.consuming.IdempotencyGuard;
+import com.bellyfed.events.consuming.ReliableConsumer;
+import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.outbox.OutboxRelay;
 import com.bellyfed.events.outbox.OutboxSettings;
@@ -39,10 +43,12 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the event runtime into a Spring Boot service: one {@code EventPublisher}, the outbox store
- * and relay, and the correlation filter, all from {@code bellyfed.events.*}. Every bean backs off
+ * and relay, the reliable consumer for {@code @SqsListener} methods, and the correlation filter,
+ * all from {@code bellyfed.events.*}. Every bean backs off
  * when the service defines its own.
  */
 // After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses.
@@ -144,6 +150,44 @@ public class EventsAutoConfiguration {
             Clock.systemUTC(),
             registry.getIfAvailable(SimpleMeterRegistry::new))
         .start();
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  SqsClient sqsClient(EventsProperties properties) {
+    return client(SqsClient.builder(), properties).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  IdempotencyGuard idempotencyGuard(DynamoDbClient dynamoDb, Topology topology, EventsProperties properties) {
+    return new IdempotencyGuard(
+        dynamoDb, topology.table("processed-events").name(), Clock.systemUTC(), properties.consumer().idempotencyRetention());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ReliableConsumer reliableConsumer(
+      SqsClient sqsClient, IdempotencyGuard guard, EnvelopeJson json, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
+    return new ReliableConsumer(
+        sqsClient,
+        guard,
+        json,
+        new ConsumerSettings(properties.consumer().firstBackoff(), properties.consumer().maxBackoff()),
+        Clock.systemUTC(),
+        registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  /** For services that consume with Spring Cloud AWS's {@code @SqsListener}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.awspring.cloud.sqs.listener.SqsHeaders")
+  static class SqsListenerConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SqsEventListeners sqsEventListeners(ReliableConsumer consumer) {
+      return new SqsEventListeners(consumer);
+    }
   }
 
   /** Correlation for servlet services; first in the chain so every later filter logs with the id. */

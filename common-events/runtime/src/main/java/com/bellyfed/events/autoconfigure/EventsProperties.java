@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param region the AWS region
  * @param publisher how events are batched and retried
  * @param outbox how outbox rows are relayed
+ * @param consumer how consumed events are deduplicated and retried
  */
 @ConfigurationProperties("bellyfed.events")
 public record EventsProperties(
@@ -23,7 +24,8 @@ public record EventsProperties(
     @Nullable URI endpoint,
     @DefaultValue("us-east-1") String region,
     @DefaultValue Publisher publisher,
-    @DefaultValue Outbox outbox) {
+    @DefaultValue Outbox outbox,
+    @DefaultValue Consumer consumer) {
 
   /**
    * @param bufferCapacity events held in memory before {@code publish} waits
@@ -56,4 +58,14 @@ public record EventsProperties(
       @DefaultValue("1s") Duration sweepInterval,
       @DefaultValue("100") int sweepBatch,
       @DefaultValue("10") int maxAttempts) {}
+
+  /**
+   * @param firstBackoff the visibility timeout after a handler's first failure; it doubles with every receive
+   * @param maxBackoff the cap of that timeout
+   * @param idempotencyRetention how long handled event ids are remembered
+   */
+  public record Consumer(
+      @DefaultValue("10s") Duration firstBackoff,
+      @DefaultValue("5m") Duration maxBackoff,
+      @DefaultValue("7d") Duration idempotencyRetention) {}
 }

@@ -1,0 +1,51 @@
+package com.bellyfed.events.listener;
+
+import com.bellyfed.events.consuming.EventHandler;
+import com.bellyfed.events.consuming.InboundMessage;
+import com.bellyfed.events.consuming.ReliableConsumer;
+import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * What an {@code @SqsListener} method calls with the message it received:
+ *
+ * <pre>{@code
+ * @SqsListener("${bellyfed.queues.rating}")
+ * void receive(Message<String> message) {
+ *   listeners.handle("rating-aggregator", message, ratings::on);
+ * }
+ * }</pre>
+ *
+ * Returning lets Spring Cloud AWS acknowledge (delete) the message; a handler failure, after the
+ * consumer pushed the message's visibility out, is rethrown as {@link RetryLaterException} so that
+ * it is not.
+ */
+public final class SqsEventListeners {
+
+  private final ReliableConsumer consumer;
+
+  public SqsEventListeners(ReliableConsumer consumer) {
+    this.consumer = consumer;
+  }
+
+  public Outcome handle(String consumerName, Message<?> message, EventHandler handler) {
+    Outcome outcome = consumer.handle(consumerName, inbound(message), handler);
+    if (outcome == Outcome.RETRY_LATER) {
+      throw new RetryLaterException(consumerName + " failed; the message comes back after its backoff");
+    }
+    return outcome;
+  }
+
+  static InboundMessage inbound(Message<?> message) {
+    software.amazon.awssdk.services.sqs.model.Message raw =
+        message.getHeaders().get(SqsHeaders.SQS_SOURCE_DATA_HEADER, software.amazon.awssdk.services.sqs.model.Message.class);
+    String queueUrl = message.getHeaders().get(SqsHeaders.SQS_QUEUE_URL_HEADER, String.class);
+    if (raw == null || queueUrl == null) {
+      throw new IllegalArgumentException("Not a message of a Spring Cloud AWS SQS listener: its SQS headers are missing");
+    }
+    String receiveCount = raw.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    return new InboundMessage(queueUrl, raw.messageId(), raw.receiptHandle(), raw.body(), receiveCount == null ? 1 : Integer.parseInt(receiveCount));
+  }
+}
