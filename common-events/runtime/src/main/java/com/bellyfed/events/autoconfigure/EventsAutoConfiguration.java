@@ -4,7 +4,9 @@ import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.consuming.ConsumerSettings;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.consuming.ReliableConsumer;
+import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.outbox.OutboxRelay;
 import com.bellyfed.events.outbox.OutboxSettings;
@@ -187,6 +189,12 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     SqsEventListeners sqsEventListeners(ReliableConsumer consumer) {
       return new SqsEventListeners(consumer);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ListenerPause listenerPause(MessageListenerContainerRegistry registry) {
+      return new ListenerPause(registry);
     }
   }
 

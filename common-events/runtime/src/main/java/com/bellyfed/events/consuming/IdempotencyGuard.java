@@ -7,7 +7,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -18,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>Two ways to use it. Where the effect is a DynamoDB write, add {@link #transactItem} to the
  * handler's own transaction: the effect and the record commit together, exactly once, and a
- * duplicate fails the transaction ({@link #isDuplicate}). Otherwise call {@link #firstTime} before
- * the effect and {@link #forget} if the effect fails, so that the retry is not mistaken for a
- * duplicate; a crash between the two loses that one effect, which is why the first way exists.
+ * duplicate fails the transaction ({@link #isDuplicate}). Otherwise ask {@link #seen} before the
+ * effect and {@link #record} after it: a crash between the two repeats the effect on redelivery
+ * (at least once), but an outage can never make an unhandled event look handled.
  */
 public final class IdempotencyGuard {
 
@@ -38,19 +37,14 @@ public final class IdempotencyGuard {
     this.retention = retention;
   }
 
-  /** Records the event for the consumer; false when it was recorded before (a duplicate). */
-  public boolean firstTime(String consumer, String eventId) {
-    try {
-      dynamoDb.putItem(request -> request.tableName(table).item(item(consumer, eventId)).conditionExpression("attribute_not_exists(eventId)"));
-      return true;
-    } catch (ConditionalCheckFailedException seen) {
-      return false;
-    }
+  /** Whether the consumer handled the event already (a strongly consistent read). */
+  public boolean seen(String consumer, String eventId) {
+    return dynamoDb.getItem(request -> request.tableName(table).key(key(consumer, eventId)).consistentRead(true)).hasItem();
   }
 
-  /** Takes a record back after the effect failed, so that the redelivery runs the handler again. */
-  public void forget(String consumer, String eventId) {
-    dynamoDb.deleteItem(request -> request.tableName(table).key(Map.of("consumer", AttributeValue.fromS(consumer), "eventId", AttributeValue.fromS(eventId))));
+  /** Records that the consumer handled the event. */
+  public void record(String consumer, String eventId) {
+    dynamoDb.putItem(request -> request.tableName(table).item(item(consumer, eventId)));
   }
 
   /** The record as one item of the handler's own transaction; the transaction fails if the event was handled already. */
@@ -67,6 +61,10 @@ public final class IdempotencyGuard {
   public static boolean isDuplicate(TransactionCanceledException cancelled, int guardIndex) {
     List<CancellationReason> reasons = cancelled.cancellationReasons();
     return guardIndex < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(guardIndex).code());
+  }
+
+  private static Map<String, AttributeValue> key(String consumer, String eventId) {
+    return Map.of("consumer", AttributeValue.fromS(consumer), "eventId", AttributeValue.fromS(eventId));
   }
 
   private Map<String, AttributeValue> item(String consumer, String eventId) {

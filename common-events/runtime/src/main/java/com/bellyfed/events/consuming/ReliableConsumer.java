@@ -5,14 +5,16 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -62,6 +64,15 @@ public final class ReliableConsumer {
   }
 
   public Outcome handle(String consumer, InboundMessage message, EventHandler handler) {
+    return handle(consumer, message, handler, null);
+  }
+
+  /**
+   * Handles a message whose handler depends on something guarded by {@code dependency}: the guard's
+   * and the handler's outcomes count towards that circuit, and while it is open the handler is not
+   * run (a listener should also stop polling then; see {@code ListenerPause}).
+   */
+  public Outcome handle(String consumer, InboundMessage message, EventHandler handler, @Nullable CircuitBreaker dependency) {
     EventEnvelope event;
     try {
       event = unwrap(message.body());
@@ -69,38 +80,62 @@ public final class ReliableConsumer {
       deadLetter(consumer, message, unparseable.getMessage());
       return Outcome.DEAD_LETTERED;
     }
-    return Correlation.with(event.correlationId(), event.eventId(), () -> handle(consumer, message, event, handler));
+    return Correlation.with(event.correlationId(), event.eventId(), () -> process(consumer, message, event, handler, dependency));
   }
 
-  private Outcome handle(String consumer, InboundMessage message, EventEnvelope event, EventHandler handler) {
-    if (!guard.firstTime(consumer, event.eventId())) {
-      counter("bellyfed.events.consumed.duplicates", consumer).increment();
-      return Outcome.DUPLICATE;
-    }
-    registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
-        .record(Duration.between(event.timestamp(), clock.instant()).abs());
-    Timer.Sample sample = Timer.start(registry);
-    try {
-      handler.on(event);
-      sample.stop(registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "success"));
-      counter("bellyfed.events.consumed", consumer).increment();
-      return Outcome.HANDLED;
-    } catch (Exception failure) {
-      sample.stop(registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure"));
-      counter("bellyfed.events.handler.failures", consumer).increment();
-      guard.forget(consumer, event.eventId());
-      Duration backoff = settings.backoff(message.receiveCount());
-      log.warn(
-          "Consumer {} failed on event {} ({}), receive {}; visible again in {} s: {}",
-          consumer, event.eventId(), event.eventType(), message.receiveCount(), backoff.toSeconds(), failure.toString());
-      try {
-        sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
-            .visibilityTimeout((int) backoff.toSeconds()));
-      } catch (RuntimeException visibilityFailed) {
-        // The queue's own visibility timeout brings the message back instead.
-        log.warn("Could not back off message {}: {}", message.messageId(), visibilityFailed.toString());
-      }
+  private Outcome process(
+      String consumer, InboundMessage message, EventEnvelope event, EventHandler handler, @Nullable CircuitBreaker dependency) {
+    if (dependency != null && !dependency.tryAcquirePermission()) {
+      counter("bellyfed.events.consumer.deferred", consumer).increment();
+      backOff(consumer, message, event, "circuit " + dependency.getName() + " is open");
       return Outcome.RETRY_LATER;
+    }
+    long started = System.nanoTime();
+    try {
+      if (guard.seen(consumer, event.eventId())) {
+        succeeded(dependency, started);
+        counter("bellyfed.events.consumed.duplicates", consumer).increment();
+        return Outcome.DUPLICATE;
+      }
+      registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
+          .record(Duration.between(event.timestamp(), clock.instant()).abs());
+      handler.on(event);
+      guard.record(consumer, event.eventId());
+    } catch (Exception failure) {
+      if (dependency != null) {
+        dependency.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+      }
+      registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure")
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      counter("bellyfed.events.handler.failures", consumer).increment();
+      backOff(consumer, message, event, failure.toString());
+      return Outcome.RETRY_LATER;
+    }
+    succeeded(dependency, started);
+    registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "success")
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    counter("bellyfed.events.consumed", consumer).increment();
+    return Outcome.HANDLED;
+  }
+
+  private static void succeeded(@Nullable CircuitBreaker dependency, long started) {
+    if (dependency != null) {
+      dependency.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Pushes the message's visibility out, doubling with every receive, so SQS redrives it after the third. */
+  private void backOff(String consumer, InboundMessage message, EventEnvelope event, String reason) {
+    Duration backoff = settings.backoff(message.receiveCount());
+    log.warn(
+        "Consumer {} did not handle event {} ({}), receive {}; visible again in {} s: {}",
+        consumer, event.eventId(), event.eventType(), message.receiveCount(), backoff.toSeconds(), reason);
+    try {
+      sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
+          .visibilityTimeout((int) backoff.toSeconds()));
+    } catch (RuntimeException visibilityFailed) {
+      // The queue's own visibility timeout brings the message back instead.
+      log.warn("Could not back off message {}: {}", message.messageId(), visibilityFailed.toString());
     }
   }
 

@@ -5,6 +5,8 @@ import com.bellyfed.events.consuming.InboundMessage;
 import com.bellyfed.events.consuming.ReliableConsumer;
 import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -31,7 +33,12 @@ public final class SqsEventListeners {
   }
 
   public Outcome handle(String consumerName, Message<?> message, EventHandler handler) {
-    Outcome outcome = consumer.handle(consumerName, inbound(message), handler);
+    return handle(consumerName, message, handler, null);
+  }
+
+  /** As {@link #handle(String, Message, EventHandler)}, counting outcomes towards the handler's dependency circuit. */
+  public Outcome handle(String consumerName, Message<?> message, EventHandler handler, @Nullable CircuitBreaker dependency) {
+    Outcome outcome = consumer.handle(consumerName, inbound(message), handler, dependency);
     if (outcome == Outcome.RETRY_LATER) {
       throw new RetryLaterException(consumerName + " failed; the message comes back after its backoff");
     }
