@@ -6,7 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.ArrayList;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.time.Duration;
 import java.util.List;
@@ -36,21 +44,55 @@ class SqsEventListenersIntegrationTests {
 
   static String queueUrl;
   static String deadLetterUrl;
+  static String guardedQueueUrl;
+  static String guardedDeadLetterUrl;
 
   @Autowired ReviewCounter counter;
+  @Autowired GuardedWriter writer;
+  @Autowired ListenerPause pause;
   @Autowired EventFactory events;
 
-  /** A private queue pair, created before the listener container starts and looks the queue up. */
+  /** Private queue pairs, created before the listener containers start and look the queues up. */
   @BeforeAll
   static void queues(LocalAws localAws) {
-    SqsClient sqs = localAws.sqs();
+    String[] plain = queuePair(localAws.sqs(), "test.listener.queue");
+    queueUrl = plain[0];
+    deadLetterUrl = plain[1];
+    String[] guarded = queuePair(localAws.sqs(), "test.listener.guarded-queue");
+    guardedQueueUrl = guarded[0];
+    guardedDeadLetterUrl = guarded[1];
+  }
+
+  private static String[] queuePair(SqsClient sqs, String property) {
     String name = "listener-" + UUID.randomUUID().toString().substring(0, 8);
-    deadLetterUrl = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
-    String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+    String deadLetter = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
+    String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetter).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
-    queueUrl = sqs.createQueue(request -> request.queueName(name + "-queue").attributes(Map.of(
+    String queue = sqs.createQueue(request -> request.queueName(name + "-queue").attributes(Map.of(
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":3}"))).queueUrl();
-    System.setProperty("test.listener.queue", name + "-queue");
+    System.setProperty(property, name + "-queue");
+    return new String[] {queue, deadLetter};
+  }
+
+  @Test
+  void aListenerPausesWhileItsDependencyIsDownAndLosesNothing(LocalAws localAws) {
+    List<String> sent = new ArrayList<>();
+    localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
+    try {
+      for (int i = 0; i < 8; i++) {
+        EventEnvelope review = review("guarded");
+        sent.add(review.eventId());
+        localAws.sqs().sendMessage(request -> request.queueUrl(guardedQueueUrl).messageBody(eventBridgeEvent(review)));
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> pause.pauses() >= 1);
+    } finally {
+      localAws.faults().clear();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> writer.written.containsAll(sent));
+    assertThat(writer.written).filteredOn(sent::contains).hasSize(sent.size());
+    assertThat(messagesIn(localAws, guardedDeadLetterUrl)).as("nothing dead-lettered because of the outage").isZero();
   }
 
   @Test
@@ -95,8 +137,44 @@ class SqsEventListenersIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import(ReviewCounter.class)
+  @Import({ReviewCounter.class, GuardedWriter.class})
   static class ListenerApp {}
+
+  /** A consumer whose handler writes to DynamoDB behind a circuit breaker, and pauses its listener while the circuit is open. */
+  @Component
+  static class GuardedWriter {
+
+    final List<String> written = new CopyOnWriteArrayList<>();
+    private final SqsEventListeners listeners;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final CircuitBreaker breaker = CircuitBreaker.of("test-dynamodb", CircuitBreakerConfig.custom()
+        .slidingWindowSize(4)
+        .minimumNumberOfCalls(2)
+        .failureRateThreshold(50)
+        .waitDurationInOpenState(Duration.ofSeconds(3))
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+        .build());
+
+    GuardedWriter(SqsEventListeners listeners, ListenerPause pause, DynamoDbClient dynamoDb, Topology topology) {
+      this.listeners = listeners;
+      this.dynamoDb = dynamoDb;
+      this.table = topology.table("restaurants").name();
+      pause.pauseWhileOpen("guarded", breaker);
+    }
+
+    @SqsListener(value = "${test.listener.guarded-queue}", id = "guarded", maxConcurrentMessages = "1", maxMessagesPerPoll = "1")
+    void receive(Message<String> message) {
+      listeners.handle("guarded-writer", message, this::on, breaker);
+    }
+
+    void on(EventEnvelope review) {
+      dynamoDb.putItem(request -> request.tableName(table).item(Map.of(
+          "restaurantId", AttributeValue.fromS("guarded-" + review.eventId()), "name", AttributeValue.fromS("written"))));
+      written.add(review.eventId());
+    }
+  }
 
   /** A consumer as a service writes one: an @SqsListener method handing over to SqsEventListeners. */
   @Component
