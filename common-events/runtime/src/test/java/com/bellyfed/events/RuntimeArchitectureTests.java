@@ -13,7 +13,7 @@ class RuntimeArchitectureTests {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("com.bellyfed.events.envelope", "com.bellyfed.events.catalog", "com.bellyfed.events.publishing",
-              "com.bellyfed.events.outbox", "com.bellyfed.events.consuming", "com.bellyfed.events.listener",
+              "com.bellyfed.events.outbox", "com.bellyfed.events.consuming", "com.bellyfed.events.listener", "com.bellyfed.events.sideeffects",
               "com.bellyfed.events.autoconfigure");
 
   @Test

@@ -15,6 +15,8 @@ import com.bellyfed.events.publishing.EventBridgePublisher;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.events.publishing.PublisherSettings;
 import com.bellyfed.events.publishing.PutEventsSender;
+import com.bellyfed.events.sideeffects.AnalyticsRecorder;
+import com.bellyfed.events.sideeffects.ErrorReporter;
 import com.bellyfed.events.topology.Topology;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -180,6 +182,22 @@ public class EventsAutoConfiguration {
         registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  AnalyticsRecorder analyticsRecorder(EventBridgePublisher publisher, ObjectProvider<MeterRegistry> registry) {
+    return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  /** At most 10 reports a minute per error code. */
+  @Bean
+  @ConditionalOnMissingBean
+  ErrorReporter errorReporter(
+      EventBridgePublisher publisher, EventsProperties properties, Environment environment, ObjectProvider<MeterRegistry> registry) {
+    String service =
+        properties.service() != null ? properties.service() : environment.getProperty("spring.application.name", "unknown");
+    return new ErrorReporter(publisher, service, 10, Duration.ofMinutes(1), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
   /** For services that consume with Spring Cloud AWS's {@code @SqsListener}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.awspring.cloud.sqs.listener.SqsHeaders")
@@ -210,6 +228,18 @@ public class EventsAutoConfiguration {
       FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return registration;
+    }
+  }
+
+  /** Error reports for Spring MVC services' unhandled exceptions. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+  static class ErrorReportingConfiguration {
+
+    @Bean
+    ErrorReportingExceptionResolver errorReportingExceptionResolver(ErrorReporter reporter) {
+      return new ErrorReportingExceptionResolver(reporter);
     }
   }
 

@@ -65,9 +65,28 @@ class EventsAutoConfigurationIntegrationTests {
         .matches("[0-9a-f-]{36}");
   }
 
+  @Test
+  void reportsAnUnhandledExceptionToTheErrorBusWithTheRequestsCorrelationId(LocalAws localAws) throws Exception {
+    String correlationId = "boom-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("error").name(), correlationId)) {
+      HttpResponse<String> response = post("/boom", Map.of(CorrelationFilter.HEADER, correlationId));
+
+      assertThat(response.statusCode()).isEqualTo(500);
+      EventEnvelope report = tap.await(1, Duration.ofSeconds(10)).get(0);
+      assertThat(report.eventType()).isEqualTo("system.error.occurred");
+      assertThat(report.data().path("errorCode").asText()).isEqualTo("IllegalStateException");
+      assertThat(report.data().path("service").asText()).isEqualTo("review-app");
+      assertThat(report.data().path("context").path("path").asText()).isEqualTo("/boom");
+    }
+  }
+
   private HttpResponse<String> post(Map<String, String> headers) throws Exception {
+    return post("/reviews", headers);
+  }
+
+  private HttpResponse<String> post(String path, Map<String, String> headers) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reviews")).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(HttpRequest.BodyPublishers.noBody());
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -93,6 +112,11 @@ class EventsAutoConfigurationIntegrationTests {
               "restaurant.review.created",
               Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", "autoconfig-test", "rating", 5));
       return event.eventId() + " " + MDC.get(Correlation.CORRELATION_ID);
+    }
+
+    @PostMapping("/boom")
+    String boom() {
+      throw new IllegalStateException("the kitchen is on fire");
     }
   }
 }
