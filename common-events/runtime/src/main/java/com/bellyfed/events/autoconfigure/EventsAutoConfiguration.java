@@ -169,7 +169,7 @@ public class EventsAutoConfiguration {
         dynamoDb, topology.table("processed-events").name(), Clock.systemUTC(), properties.consumer().idempotencyRetention());
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   ReliableConsumer reliableConsumer(
       SqsClient sqsClient, IdempotencyGuard guard, EnvelopeJson json, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
@@ -177,7 +177,11 @@ public class EventsAutoConfiguration {
         sqsClient,
         guard,
         json,
-        new ConsumerSettings(properties.consumer().firstBackoff(), properties.consumer().maxBackoff()),
+        new ConsumerSettings(
+            properties.consumer().firstBackoff(),
+            properties.consumer().maxBackoff(),
+            properties.consumer().heartbeatInterval(),
+            properties.consumer().heartbeatVisibility()),
         Clock.systemUTC(),
         registry.getIfAvailable(SimpleMeterRegistry::new));
   }

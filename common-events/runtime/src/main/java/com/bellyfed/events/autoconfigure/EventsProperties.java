@@ -63,9 +63,13 @@ public record EventsProperties(
    * @param firstBackoff the visibility timeout after a handler's first failure; it doubles with every receive
    * @param maxBackoff the cap of that timeout
    * @param idempotencyRetention how long handled event ids are remembered
+   * @param heartbeatInterval how often a running handler's message gets its visibility extended
+   * @param heartbeatVisibility the visibility timeout each extension sets
    */
   public record Consumer(
       @DefaultValue("10s") Duration firstBackoff,
       @DefaultValue("5m") Duration maxBackoff,
-      @DefaultValue("7d") Duration idempotencyRetention) {}
+      @DefaultValue("7d") Duration idempotencyRetention,
+      @DefaultValue("20s") Duration heartbeatInterval,
+      @DefaultValue("60s") Duration heartbeatVisibility) {}
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <p>Framework-free: a Spring Cloud AWS {@code @SqsListener} method (or any poller) passes each
  * message in and deletes it unless the outcome is {@link Outcome#RETRY_LATER}.
  */
-public final class ReliableConsumer {
+public final class ReliableConsumer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,6 +47,11 @@ public final class ReliableConsumer {
   private final Clock clock;
   private final MeterRegistry registry;
   private final ConcurrentMap<String, String> deadLetterQueues = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "sqs-visibility-heartbeat");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** What became of a message; only RETRY_LATER must not be deleted. */
   public enum Outcome {
@@ -99,7 +107,12 @@ public final class ReliableConsumer {
       }
       registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
           .record(Duration.between(event.timestamp(), clock.instant()).abs());
-      handler.on(event);
+      ScheduledFuture<?> heartbeat = startHeartbeat(message);
+      try {
+        handler.on(event);
+      } finally {
+        heartbeat.cancel(false);
+      }
       guard.record(consumer, event.eventId());
     } catch (Exception failure) {
       if (dependency != null) {
@@ -116,6 +129,25 @@ public final class ReliableConsumer {
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     counter("bellyfed.events.consumed", consumer).increment();
     return Outcome.HANDLED;
+  }
+
+  /** Keeps a long handler's message invisible, so that it is not delivered again while still running. */
+  private ScheduledFuture<?> startHeartbeat(InboundMessage message) {
+    long interval = settings.heartbeatInterval().toMillis();
+    int visibility = (int) settings.heartbeatVisibility().toSeconds();
+    return heartbeats.scheduleAtFixedRate(() -> {
+      try {
+        sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
+            .visibilityTimeout(visibility));
+      } catch (RuntimeException e) {
+        log.warn("Could not extend the visibility of message {}: {}", message.messageId(), e.toString());
+      }
+    }, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    heartbeats.shutdownNow();
   }
 
   private static void succeeded(@Nullable CircuitBreaker dependency, long started) {

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,8 @@ class ReliableConsumerIntegrationTests {
     IdempotencyGuard guard = new IdempotencyGuard(
         localAws.dynamoDb(), localAws.topology().table("processed-events").name(), Clock.systemUTC(), IdempotencyGuard.DEFAULT_RETENTION);
     consumer = new ReliableConsumer(sqs, guard, RuntimeFixtures.JSON,
-        new ConsumerSettings(Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(), registry);
+        ConsumerSettings.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5))
+            .withHeartbeat(Duration.ofMillis(500), Duration.ofSeconds(2)), Clock.systemUTC(), registry);
   }
 
   @Test
@@ -130,6 +134,29 @@ class ReliableConsumerIntegrationTests {
 
     assertThat(seen).containsExactly("corr-consumer", review.eventId());
     assertThat(MDC.get(Correlation.CORRELATION_ID)).as("restored after the handler").isNull();
+  }
+
+  @Test
+  void aLongHandlerKeepsItsMessageInvisibleUntilItFinishes(LocalAws localAws) throws Exception {
+    sqs.setQueueAttributes(request -> request.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review())));
+    InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
+    CountDownLatch finish = new CountDownLatch(1);
+    List<InboundMessage> seenMeanwhile = new CopyOnWriteArrayList<>();
+    Thread otherPoller = new Thread(() -> {
+      while (finish.getCount() > 0) {
+        receive(queueUrl).ifPresent(seenMeanwhile::add);
+      }
+    });
+    otherPoller.start();
+
+    // The handler outlives the queue's 1 s visibility timeout four times over.
+    Outcome outcome = consumer.handle("slow", message, event -> finish.await(4, TimeUnit.SECONDS));
+    finish.countDown();
+    otherPoller.join();
+
+    assertThat(outcome).isEqualTo(Outcome.HANDLED);
+    assertThat(seenMeanwhile).as("deliveries to another poller while the handler ran").isEmpty();
   }
 
   private EventEnvelope review() {
