@@ -5,6 +5,9 @@ import com.bellyfed.events.consuming.InboundMessage;
 import com.bellyfed.events.consuming.ReliableConsumer;
 import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import java.util.ArrayList;
+import java.util.List;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
@@ -43,6 +46,39 @@ public final class SqsEventListeners {
       throw new RetryLaterException(consumerName + " failed; the message comes back after its backoff");
     }
     return outcome;
+  }
+
+  /**
+   * For batch listeners with {@code acknowledgementMode = "MANUAL"}: handles each message on its own
+   * and acknowledges exactly those that need not come back, so one failing message does not bring
+   * the other nine back with it.
+   *
+   * <pre>{@code
+   * @SqsListener(value = "dev-analytics-queue", acknowledgementMode = "MANUAL")
+   * void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
+   *   listeners.handleBatch("analytics-ingest", batch, acknowledgement, ingest::on, null);
+   * }
+   * }</pre>
+   */
+  public <T> List<Outcome> handleBatch(
+      String consumerName,
+      List<Message<T>> batch,
+      BatchAcknowledgement<T> acknowledgement,
+      EventHandler handler,
+      @Nullable CircuitBreaker dependency) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    List<Message<T>> done = new ArrayList<>(batch.size());
+    for (Message<T> message : batch) {
+      Outcome outcome = consumer.handle(consumerName, inbound(message), handler, dependency);
+      outcomes.add(outcome);
+      if (outcome != Outcome.RETRY_LATER) {
+        done.add(message);
+      }
+    }
+    if (!done.isEmpty()) {
+      acknowledgement.acknowledge(done);
+    }
+    return outcomes;
   }
 
   static InboundMessage inbound(Message<?> message) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,12 @@ class SqsEventListenersIntegrationTests {
   static String deadLetterUrl;
   static String guardedQueueUrl;
   static String guardedDeadLetterUrl;
+  static String batchQueueUrl;
+  static String batchDeadLetterUrl;
 
   @Autowired ReviewCounter counter;
   @Autowired GuardedWriter writer;
+  @Autowired BatchCounter batchCounter;
   @Autowired ListenerPause pause;
   @Autowired EventFactory events;
 
@@ -61,6 +65,9 @@ class SqsEventListenersIntegrationTests {
     String[] guarded = queuePair(localAws.sqs(), "test.listener.guarded-queue");
     guardedQueueUrl = guarded[0];
     guardedDeadLetterUrl = guarded[1];
+    String[] batch = queuePair(localAws.sqs(), "test.listener.batch-queue");
+    batchQueueUrl = batch[0];
+    batchDeadLetterUrl = batch[1];
   }
 
   private static String[] queuePair(SqsClient sqs, String property) {
@@ -118,6 +125,29 @@ class SqsEventListenersIntegrationTests {
     assertThat(counter.handled).doesNotContainKey(poison.eventId());
   }
 
+  @Test
+  void aBatchListenerAcknowledgesEachGoodMessageAndOnlyThePoisonComesBack(LocalAws localAws) {
+    List<EventEnvelope> good = new ArrayList<>();
+    List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      EventEnvelope review = review(i == 4 ? "poison" : "good");
+      if (i != 4) {
+        good.add(review);
+      }
+      entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+          .id(Integer.toString(i)).messageBody(eventBridgeEvent(review)).build());
+    }
+
+    localAws.sqs().sendMessageBatch(request -> request.queueUrl(batchQueueUrl).entries(entries));
+
+    await().atMost(Duration.ofSeconds(40)).until(() -> messagesIn(localAws, batchDeadLetterUrl) == 1);
+    for (EventEnvelope review : good) {
+      assertThat(batchCounter.handled.get(review.eventId())).as("good review handled once").hasValue(1);
+    }
+    assertThat(batchCounter.failures).hasSize(3);
+    assertThat(messagesIn(localAws, batchQueueUrl)).isZero();
+  }
+
   private EventEnvelope review(String kind) {
     return events.create("restaurant.review.created", Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", kind, "rating", 4));
   }
@@ -137,8 +167,34 @@ class SqsEventListenersIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewCounter.class, GuardedWriter.class})
+  @Import({ReviewCounter.class, GuardedWriter.class, BatchCounter.class})
   static class ListenerApp {}
+
+  /** A batch consumer that acknowledges message by message. */
+  @Component
+  static class BatchCounter {
+
+    final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+    final List<String> failures = new CopyOnWriteArrayList<>();
+    private final SqsEventListeners listeners;
+
+    BatchCounter(SqsEventListeners listeners) {
+      this.listeners = listeners;
+    }
+
+    @SqsListener(value = "${test.listener.batch-queue}", acknowledgementMode = "MANUAL")
+    void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
+      listeners.handleBatch("batch-counter", batch, acknowledgement, this::on, null);
+    }
+
+    void on(EventEnvelope review) {
+      if (review.data().path("restaurantId").asText().equals("poison")) {
+        failures.add(review.eventId());
+        throw new IllegalStateException("cannot count poison");
+      }
+      handled.computeIfAbsent(review.eventId(), id -> new AtomicInteger()).incrementAndGet();
+    }
+  }
 
   /** A consumer whose handler writes to DynamoDB behind a circuit breaker, and pauses its listener while the circuit is open. */
   @Component
