@@ -2,6 +2,7 @@ package com.bellyfed.events;
 
 import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.envelope.EnvelopeJson;
+import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.outbox.OutboxStore;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.publishing.EventFactory;
@@ -11,12 +12,9 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** The runtime's parts wired against the shared local-aws, as a service would wire them. */
 public final class RuntimeFixtures {
@@ -26,16 +24,15 @@ public final class RuntimeFixtures {
 
   private RuntimeFixtures() {}
 
-  public static Validator validator() {
-    return Validation.byDefaultProvider()
-        .configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+  public static EventFactory factory() {
+    return new EventFactory(CATALOG, JSON, EventFactory.plainValidator(), "test-service", Clock.systemUTC());
   }
 
-  public static EventFactory factory() {
-    return new EventFactory(CATALOG, JSON, validator(), "test-service", Clock.systemUTC());
+  /** The SQS body a rule delivers: an EventBridge event with the envelope as its detail. */
+  public static String eventBridgeEvent(EventEnvelope envelope) {
+    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"ReviewCreated\",\"source\":\"bellyfed.restaurant\","
+        + "\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
+        + "\"detail\":" + JSON.write(envelope) + "}";
   }
 
   /** A breaker that opens quickly and probes again after a second, so fault tests stay short. */

@@ -22,11 +22,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -82,9 +80,8 @@ public class EventsAutoConfiguration {
   @ConditionalOnMissingBean
   EventFactory eventFactory(
       EventCatalog catalog, EnvelopeJson json, ObjectProvider<Validator> validator, EventsProperties properties, Environment environment) {
-    String service =
-        properties.service() != null ? properties.service() : environment.getProperty("spring.application.name", "unknown");
-    return new EventFactory(catalog, json, validator.getIfAvailable(EventsAutoConfiguration::validator), service, Clock.systemUTC());
+    return new EventFactory(
+        catalog, json, validator.getIfAvailable(EventFactory::plainValidator), serviceName(properties, environment), Clock.systemUTC());
   }
 
   @Bean(destroyMethod = "close")
@@ -197,9 +194,7 @@ public class EventsAutoConfiguration {
   @ConditionalOnMissingBean
   ErrorReporter errorReporter(
       EventBridgePublisher publisher, EventsProperties properties, Environment environment, ObjectProvider<MeterRegistry> registry) {
-    String service =
-        properties.service() != null ? properties.service() : environment.getProperty("spring.application.name", "unknown");
-    return new ErrorReporter(publisher, service, 10, Duration.ofMinutes(1), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
+    return new ErrorReporter(publisher, serviceName(properties, environment), 10, Duration.ofMinutes(1), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** For services that consume with Spring Cloud AWS's {@code @SqsListener}. */
@@ -258,11 +253,7 @@ public class EventsAutoConfiguration {
     return builder;
   }
 
-  private static Validator validator() {
-    return Validation.byDefaultProvider()
-        .configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+  private static String serviceName(EventsProperties properties, Environment environment) {
+    return properties.service() != null ? properties.service() : environment.getProperty("spring.application.name", "unknown");
   }
 }

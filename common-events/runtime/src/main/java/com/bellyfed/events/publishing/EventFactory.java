@@ -8,6 +8,7 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,18 @@ public final class EventFactory {
     this.validator = validator;
     this.service = service;
     this.clock = clock;
+  }
+
+  /**
+   * A bean validator that needs no expression-language implementation on the class path, for
+   * callers without one of their own (Spring Boot services pass theirs).
+   */
+  public static Validator plainValidator() {
+    return Validation.byDefaultProvider()
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
   }
 
   public EventEnvelope create(String eventType, Object payload) {

@@ -57,7 +57,7 @@ class ReliableConsumerIntegrationTests {
 
   @Test
   void aHandlerThatAlwaysFailsSeesTheMessageThreeTimesWithGrowingBackoffThenItSitsInTheDeadLetterQueue() {
-    String body = eventBridgeEvent(review());
+    String body = RuntimeFixtures.eventBridgeEvent(review());
     sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     List<Integer> receiveCounts = new ArrayList<>();
     List<Long> receivedAt = new ArrayList<>();
@@ -104,7 +104,7 @@ class ReliableConsumerIntegrationTests {
 
   @Test
   void theSameEventDeliveredTwiceRunsTheHandlersSideEffectOnce() {
-    String body = eventBridgeEvent(review());
+    String body = RuntimeFixtures.eventBridgeEvent(review());
     sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     AtomicInteger sideEffects = new AtomicInteger();
@@ -123,7 +123,7 @@ class ReliableConsumerIntegrationTests {
   @Test
   void theHandlerRunsWithTheEventsCorrelationIdAndTheEventAsCause() {
     EventEnvelope review = Correlation.with("corr-consumer", null, this::review);
-    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review)));
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
     InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
     List<String> seen = new ArrayList<>();
 
@@ -139,7 +139,7 @@ class ReliableConsumerIntegrationTests {
   @Test
   void aLongHandlerKeepsItsMessageInvisibleUntilItFinishes(LocalAws localAws) throws Exception {
     sqs.setQueueAttributes(request -> request.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
-    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review())));
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review())));
     InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
     CountDownLatch finish = new CountDownLatch(1);
     List<InboundMessage> seenMeanwhile = new CopyOnWriteArrayList<>();
@@ -164,11 +164,6 @@ class ReliableConsumerIntegrationTests {
         Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", "consumer-test", "rating", 3));
   }
 
-  private static String eventBridgeEvent(EventEnvelope envelope) {
-    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"ReviewCreated\",\"source\":\"bellyfed.restaurant\","
-        + "\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
-        + "\"detail\":" + RuntimeFixtures.JSON.write(envelope) + "}";
-  }
 
   private Optional<InboundMessage> receive(String url) {
     return sqs.receiveMessage(request -> request.queueUrl(url).waitTimeSeconds(1)

@@ -3,6 +3,7 @@ package com.bellyfed.events.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bellyfed.events.RuntimeFixtures;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.localaws.LocalAws;
@@ -89,7 +90,7 @@ class SqsEventListenersIntegrationTests {
       for (int i = 0; i < 8; i++) {
         EventEnvelope review = review("guarded");
         sent.add(review.eventId());
-        localAws.sqs().sendMessage(request -> request.queueUrl(guardedQueueUrl).messageBody(eventBridgeEvent(review)));
+        localAws.sqs().sendMessage(request -> request.queueUrl(guardedQueueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> pause.pauses() >= 1);
@@ -106,8 +107,8 @@ class SqsEventListenersIntegrationTests {
   void anSqsListenerHandlesEachEventOnceAndAcknowledgesDuplicates(LocalAws localAws) {
     EventEnvelope review = review("good");
 
-    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review)));
-    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(review)));
+    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
+    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> counter.deliveries.get() >= 2);
     assertThat(counter.handled.get(review.eventId())).hasValue(1);
@@ -118,7 +119,7 @@ class SqsEventListenersIntegrationTests {
   void aFailingHandlerLeavesTheMessageUnacknowledgedUntilSqsMovesItToTheDeadLetterQueue(LocalAws localAws) {
     EventEnvelope poison = review("poison");
 
-    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(poison)));
+    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(poison)));
 
     await().atMost(Duration.ofSeconds(40)).until(() -> messagesIn(localAws, deadLetterUrl) == 1);
     assertThat(counter.failures).filteredOn(poison.eventId()::equals).hasSize(3);
@@ -135,7 +136,7 @@ class SqsEventListenersIntegrationTests {
         good.add(review);
       }
       entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
-          .id(Integer.toString(i)).messageBody(eventBridgeEvent(review)).build());
+          .id(Integer.toString(i)).messageBody(RuntimeFixtures.eventBridgeEvent(review)).build());
     }
 
     localAws.sqs().sendMessageBatch(request -> request.queueUrl(batchQueueUrl).entries(entries));
@@ -159,11 +160,6 @@ class SqsEventListenersIntegrationTests {
         + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
-  private static String eventBridgeEvent(EventEnvelope envelope) {
-    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"ReviewCreated\",\"source\":\"bellyfed.restaurant\","
-        + "\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
-        + "\"detail\":" + new com.bellyfed.events.envelope.EnvelopeJson().write(envelope) + "}";
-  }
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
