@@ -15,8 +15,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import com.bellyfed.events.listener.SqsEventListeners;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import static org.awaitility.Awaitility.await;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +45,21 @@ import org.springframework.web.bind.annotation.RestController;
 class EventsAutoConfigurationIntegrationTests {
 
   @LocalServerPort int port;
+  @Autowired ReviewWatcher watcher;
+
+  /** Routes every event this app publishes to a queue its own listener consumes. */
+  @BeforeAll
+  static void routeOwnEventsBack(LocalAws localAws) {
+    String name = "review-app-" + UUID.randomUUID().toString().substring(0, 8);
+    String queueUrl = localAws.sqs().createQueue(request -> request.queueName(name)).queueUrl();
+    String arn = localAws.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    String bus = localAws.topology().bus("restaurant").name();
+    localAws.eventBridge().putRule(request -> request.name(name).eventBusName(bus)
+        .eventPattern("{\"detail\":{\"metadata\":{\"service\":[\"review-app\"]}}}"));
+    localAws.eventBridge().putTargets(request -> request.rule(name).eventBusName(bus).targets(Target.builder().id("watcher").arn(arn).build()));
+    System.setProperty("test.review-app.queue", name);
+  }
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,6 +78,17 @@ class EventsAutoConfigurationIntegrationTests {
       assertThat(event.correlationId()).isEqualTo(correlationId);
       assertThat(event.metadata()).containsEntry("service", "review-app");
     }
+  }
+
+  @Test
+  void oneRequestsCorrelationIdReachesTheMdcOfTheConsumerThatHandlesItsEvent() throws Exception {
+    String correlationId = "chain-" + UUID.randomUUID();
+
+    HttpResponse<String> response = post(Map.of(CorrelationFilter.HEADER, correlationId));
+    String eventId = response.body().split(" ")[0];
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> watcher.seen.containsKey(eventId));
+    assertThat(watcher.seen.get(eventId)).containsExactly(correlationId, eventId);
   }
 
   @Test
@@ -93,8 +130,26 @@ class EventsAutoConfigurationIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import(ReviewController.class)
+  @Import({ReviewController.class, ReviewWatcher.class})
   static class ReviewApp {}
+
+  /** A consumer of the app's own events that notes the correlation and causation ids in its MDC. */
+  @Component
+  static class ReviewWatcher {
+
+    final Map<String, List<String>> seen = new ConcurrentHashMap<>();
+    private final SqsEventListeners listeners;
+
+    ReviewWatcher(SqsEventListeners listeners) {
+      this.listeners = listeners;
+    }
+
+    @SqsListener("${test.review-app.queue}")
+    void receive(Message<String> message) {
+      listeners.handle("review-watcher", message, event ->
+          seen.put(event.eventId(), List.of(MDC.get(Correlation.CORRELATION_ID), MDC.get(Correlation.CAUSATION_ID))));
+    }
+  }
 
   @RestController
   static class ReviewController {

@@ -112,6 +112,25 @@ class EventBridgePublisherIntegrationTests {
   }
 
   @Test
+  void closingFlushesEveryBufferedEvent(LocalAws localAws) {
+    String correlationId = UUID.randomUUID().toString();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId)) {
+      EventBridgePublisher publisher = publisher(localAws, RuntimeFixtures.quickBreaker());
+      List<String> published = Correlation.with(correlationId, null, () -> IntStream.range(0, 500)
+          .mapToObj(i -> publisher.publish("restaurant.review.created", ReviewCreated.review(i)).eventId())
+          .toList());
+
+      publisher.close();
+
+      assertThat(publisher.pending()).isZero();
+      assertThat(registry.get("bellyfed.events.published").counter().count()).isEqualTo(500);
+      List<EventEnvelope> received = tap.await(500, Duration.ofSeconds(30));
+      received.addAll(tap.more());
+      assertThat(received.stream().map(EventEnvelope::eventId).toList()).containsExactlyInAnyOrderElementsOf(published);
+    }
+  }
+
+  @Test
   void refusesAnOversizedEventAtTheCallSite(LocalAws localAws) {
     try (EventBridgePublisher publisher = publisher(localAws, RuntimeFixtures.quickBreaker())) {
       ReviewCreated huge = new ReviewCreated("r-1", "x-1", 4, "y".repeat(300_000));
