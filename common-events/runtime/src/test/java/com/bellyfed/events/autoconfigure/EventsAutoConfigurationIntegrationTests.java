@@ -1,41 +1,41 @@
 package com.bellyfed.events.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.EventTap;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.events.publishing.EventPublisher;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.messaging.Message;
-import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import io.awspring.cloud.sqs.annotation.SqsListener;
-import com.bellyfed.events.listener.SqsEventListeners;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import static org.awaitility.Awaitility.await;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 @LocalAwsTest
 @SpringBootTest(
