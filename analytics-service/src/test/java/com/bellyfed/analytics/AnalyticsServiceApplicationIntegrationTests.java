@@ -2,6 +2,7 @@ package com.bellyfed.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.localaws.junit.LocalAwsTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+// local-aws first: the service's event runtime must talk to it, never to AWS.
+@LocalAwsTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AnalyticsServiceApplicationIntegrationTests {
 
