@@ -218,11 +218,6 @@ public final class LocalAws implements AutoCloseable {
     return events;
   }
 
-  /** Clients of the edge for callers that want their own (and close them). */
-  public AwsClients clients() {
-    return new AwsClients(endpoint(), region());
-  }
-
   /** ElasticMQ's own endpoint, bypassing the edge and its faults: for baselines in benchmarks. */
   public URI sqsBackendEndpoint() {
     return sqsBackend;
