@@ -170,20 +170,16 @@ final class BellyfedTopology {
   private List<TableDefinition> tables() {
     return List.of(
         table("users", string("userId"), null, null, index("email-index", string("email"), null)),
-        table(
-            "restaurants",
-            string("restaurantId"),
-            null,
-            null,
-            index("city-name-index", string("city"), string("name")),
-            index("city-cuisine-rating-index", string("cityCuisine"), number("avgRating"))),
+        restaurants(),
         table(
             "reviews",
             string("restaurantId"),
             string("reviewId"),
             null,
             index("user-reviews-index", string("userId"), string("createdAt")),
-            index("review-id-index", string("reviewId"), null)),
+            index("review-id-index", string("reviewId"), null),
+            index("restaurant-newest-index", string("restaurantId"), string("createdAt")),
+            index("restaurant-rating-index", string("restaurantId"), number("rating"))),
         table(
             "outbox",
             string("eventId"),
@@ -220,6 +216,23 @@ final class BellyfedTopology {
             index("archive-type-index", string("eventType"), string("timestamp")),
             index("archive-hour-index", string("hour"), string("timestamp"))),
         table("replay-jobs", string("jobId"), null, null));
+  }
+
+  /**
+   * One GSI per listing scope (all, city, cuisine, city and cuisine) and order (rating, name,
+   * newest), so that every search of docs/data-model.md is a Query. Scope values are {@link
+   * TableKeys#normalized(String)}; a restaurant without reviews carries avgRating 0 so that it is
+   * in every index.
+   */
+  private TableDefinition restaurants() {
+    List<Index> indexes = new ArrayList<>();
+    for (String scope : List.of("all", "city", "cuisine", "city-cuisine")) {
+      Key partition = string(TableKeys.scopeAttribute(scope));
+      indexes.add(index(scope + "-rating-index", partition, number("avgRating")));
+      indexes.add(index(scope + "-name-index", partition, string("nameKey")));
+      indexes.add(index(scope + "-newest-index", partition, string("createdAt")));
+    }
+    return table("restaurants", string("restaurantId"), null, null, indexes.toArray(Index[]::new));
   }
 
   private EventBusDefinition domainBus(BusCategory category, String domain) {
