@@ -19,14 +19,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The one configuration of every integration test of the service, so that Spring's context cache
  * starts the app once per JVM: the app on a random port against the JVM's local-aws (started first,
- * so the event runtime talks to it, never to AWS). Only waits are shortened: the circuit breaker's
- * open state and the outbox's lease and sweep delay, so that recovery tests take seconds.
+ * so the event runtime talks to it, never to AWS). Only timings differ: DynamoDB timeouts are generous
+ * for a shared machine, and waits are shortened (the circuit breaker's open state and the outbox's lease and sweep delay), so that recovery tests take seconds.
  */
 @LocalAwsTest
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "bellyfed.query.dynamodb.open-state-wait=1s",
+      // Generous: the machine running the tests is shared, and a slow answer must not open the circuit.
+      "bellyfed.query.dynamodb.attempt-timeout=2s",
+      "bellyfed.query.dynamodb.call-timeout=4s",
       // Analytics spilled to the outbox during an EventBridge fault come back in seconds, not minutes.
       "bellyfed.events.outbox.lease=2s",
       "bellyfed.events.outbox.sweep-after=1s",

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -122,7 +120,7 @@ public final class Store {
       outcome = "rejected";
       throw new StoreUnavailableException(
           "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", properties.openStateWait(), open);
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       if (!isOutage(e)) {
         outcome = "error";
         throw e;
@@ -140,14 +138,15 @@ public final class Store {
     }
   }
 
-  /** Failures that say DynamoDB is unwell, as opposed to a request it rightly refused (a bug of ours). */
+  /**
+   * Failures that say DynamoDB is unwell, as opposed to a request it rightly refused (a bug of
+   * ours). Everything thrown on the client side counts: I/O errors, timeouts, and the
+   * CancellationException of a wait for a pooled connection that the call timeout interrupted.
+   */
   static boolean isOutage(Throwable e) {
-    if (e instanceof SdkClientException) {
-      return true;
-    }
     if (e instanceof DynamoDbException service) {
       return service.statusCode() >= 500 || service.isThrottlingException();
     }
-    return false;
+    return true;
   }
 }

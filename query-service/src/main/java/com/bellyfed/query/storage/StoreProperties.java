@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bellyfed.query.dynamodb")
 public record StoreProperties(
-    @DefaultValue("500ms") Duration attemptTimeout,
-    @DefaultValue("1500ms") Duration callTimeout,
+    @DefaultValue("1s") Duration attemptTimeout,
+    @DefaultValue("2s") Duration callTimeout,
     @DefaultValue("50") float failureRateThreshold,
     @DefaultValue("20") int slidingWindowSize,
     @DefaultValue("5") int minimumNumberOfCalls,

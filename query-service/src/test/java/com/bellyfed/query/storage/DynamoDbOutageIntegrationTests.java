@@ -55,7 +55,8 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
     HttpResponse<String> whileOpen = get("/api/restaurants?city=Seremban");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(whileOpen.statusCode()).isEqualTo(503);
-    assertThat(millis).as("answered while the circuit is open").isLessThan(250);
+    // Far below the 4 s call timeout: the open circuit answered without waiting for DynamoDB.
+    assertThat(millis).as("answered while the circuit is open").isLessThan(1_000);
 
     localAws.faults().clear();
     Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> get(path).statusCode() == 200);
@@ -65,12 +66,15 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
   @Test
   void answers503WhenDynamoDbHangsLongerThanTheCallTimeout(LocalAws localAws) {
     localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofSeconds(10)).onlyFor("Query"));
+    // Timeouts count as failures of the circuit; start from a closed one whatever ran before.
+    queryDynamoDbCircuitBreaker.reset();
 
     long start = System.nanoTime();
     HttpResponse<String> response = get("/api/restaurants?city=Seremban");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(millis).isLessThan(3_000);
+    // The 4 s call timeout, not the 10 s DynamoDB holds the request.
+    assertThat(millis).isLessThan(7_000);
   }
 }
