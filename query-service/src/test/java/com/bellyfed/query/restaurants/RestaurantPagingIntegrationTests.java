@@ -30,9 +30,9 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
   private static final int RESTAURANTS = 10_000;
   private static final String[] RATINGS = {"0", "3.5", "4", "4.5", "5"};
 
-  private static final String city = "Paging " + UUID.randomUUID().toString().substring(0, 8);
-  private static final Set<String> seeded = new HashSet<>();
-  private static final Set<String> priceLevelTwo = new HashSet<>();
+  private static final String CITY = "Paging " + UUID.randomUUID().toString().substring(0, 8);
+  private static final Set<String> SEEDED = new HashSet<>();
+  private static final Set<String> PRICE_LEVEL_TWO = new HashSet<>();
 
   @BeforeEach
   void seedTenThousandRestaurantsWithBatchWrites() {
@@ -40,12 +40,12 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       for (int i = 0; i < RESTAURANTS; i++) {
         Map<String, AttributeValue> item =
-            restaurant("R" + (i * 7919 % RESTAURANTS), city, "Cuisine " + (i % 3), RATINGS[i % RATINGS.length], 1 + i % 4,
+            restaurant("R" + (i * 7919 % RESTAURANTS), CITY, "Cuisine " + (i % 3), RATINGS[i % RATINGS.length], 1 + i % 4,
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i % 500));
         items.add(item);
-        seeded.add(item.get("restaurantId").s());
+        SEEDED.add(item.get("restaurantId").s());
         if (i % 4 == 1) {
-          priceLevelTwo.add(item.get("restaurantId").s());
+          PRICE_LEVEL_TWO.add(item.get("restaurantId").s());
         }
       }
       int writers = 4;
@@ -59,22 +59,22 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void yieldsEachOfTenThousandRestaurantsExactlyOnceBestRatedFirst() {
-    List<JsonNode> all = pageThrough("city=" + encode(city) + "&limit=100");
+    List<JsonNode> all = pageThrough("city=" + encode(CITY) + "&limit=100");
 
     List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
     assertThat(ids).hasSize(RESTAURANTS).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(ids)).isEqualTo(seeded);
+    assertThat(new HashSet<>(ids)).isEqualTo(SEEDED);
     List<Double> ratings = all.stream().map(item -> item.path("avgRating").asDouble()).toList();
     assertThat(ratings).isSortedAccordingTo((a, b) -> Double.compare(b, a));
   }
 
   @Test
   void yieldsEachFilteredRestaurantExactlyOnceWhenAFilterDropsMostOfWhatIsRead() {
-    List<JsonNode> all = pageThrough("city=" + encode(city) + "&priceLevel=2&sort=newest&limit=100");
+    List<JsonNode> all = pageThrough("city=" + encode(CITY) + "&priceLevel=2&sort=newest&limit=100");
 
     List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
     assertThat(ids).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(ids)).isEqualTo(priceLevelTwo);
+    assertThat(new HashSet<>(ids)).isEqualTo(PRICE_LEVEL_TWO);
   }
 
   private List<JsonNode> pageThrough(String query) {

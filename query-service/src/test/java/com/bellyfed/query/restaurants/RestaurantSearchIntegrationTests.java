@@ -21,29 +21,29 @@ import org.junit.jupiter.api.Test;
  */
 class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
-  private static final String run = UUID.randomUUID().toString().substring(0, 8);
-  private static final String ipoh = "Ipoh " + run;
-  private static final String taiping = "Taiping " + run;
-  private static final String malay = "Malay " + run;
-  private static final String chinese = "Chinese " + run;
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String IPOH = "Ipoh " + RUN;
+  private static final String TAIPING = "Taiping " + RUN;
+  private static final String MALAY = "Malay " + RUN;
+  private static final String CHINESE = "Chinese " + RUN;
 
   @BeforeEach
   void seedTheKnownDataSet() {
     seedOnce(() -> {
       fixtures().putRestaurants(List.of(
-          restaurant("Nasi Kandar Line", ipoh, malay, "4.5", 1, Instant.parse("2026-01-01T10:00:00Z")),
-          restaurant("apam balik", ipoh, malay, "3.9", 2, Instant.parse("2026-03-01T10:00:00Z")),
-          restaurant("Dim Sum Palace", ipoh, chinese, "4.8", 3, Instant.parse("2026-02-01T10:00:00Z")),
-          restaurant("Kopitiam Corner", ipoh, chinese, "0", 1, Instant.parse("2026-05-01T10:00:00Z")),
-          restaurant("Laksa House", taiping, malay, "4.2", 2, Instant.parse("2026-04-01T10:00:00Z")),
-          restaurant("Chicken Rice Co", ipoh, malay, "4.6", 2, Instant.parse("2026-06-01T10:00:00Z")),
-          restaurant("Future Diner", taiping, chinese, "5", 4, Instant.parse("2099-01-01T00:00:00Z"))));
+          restaurant("Nasi Kandar Line", IPOH, MALAY, "4.5", 1, Instant.parse("2026-01-01T10:00:00Z")),
+          restaurant("apam balik", IPOH, MALAY, "3.9", 2, Instant.parse("2026-03-01T10:00:00Z")),
+          restaurant("Dim Sum Palace", IPOH, CHINESE, "4.8", 3, Instant.parse("2026-02-01T10:00:00Z")),
+          restaurant("Kopitiam Corner", IPOH, CHINESE, "0", 1, Instant.parse("2026-05-01T10:00:00Z")),
+          restaurant("Laksa House", TAIPING, MALAY, "4.2", 2, Instant.parse("2026-04-01T10:00:00Z")),
+          restaurant("Chicken Rice Co", IPOH, MALAY, "4.6", 2, Instant.parse("2026-06-01T10:00:00Z")),
+          restaurant("Future Diner", TAIPING, CHINESE, "5", 4, Instant.parse("2099-01-01T00:00:00Z"))));
     });
   }
 
   @Test
   void listsACityBestRatedFirstWithRestaurantsWithoutReviewsLast() {
-    HttpResponse<String> response = search("city", ipoh);
+    HttpResponse<String> response = search("city", IPOH);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(names(response)).containsExactly("Dim Sum Palace", "Chicken Rice Co", "Nasi Kandar Line", "apam balik", "Kopitiam Corner");
@@ -52,28 +52,28 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void matchesCityAndCuisineWhateverTheirCaseAndSpacing() {
-    HttpResponse<String> response = search("city", "  " + ipoh.toUpperCase() + " ", "cuisine", malay.replace(" ", "   "), "sort", "name");
+    HttpResponse<String> response = search("city", "  " + IPOH.toUpperCase() + " ", "cuisine", MALAY.replace(" ", "   "), "sort", "name");
 
     assertThat(names(response)).containsExactly("apam balik", "Chicken Rice Co", "Nasi Kandar Line");
   }
 
   @Test
   void listsACuisineAcrossCitiesNewestFirst() {
-    assertThat(names(search("cuisine", malay, "sort", "newest")))
+    assertThat(names(search("cuisine", MALAY, "sort", "newest")))
         .containsExactly("Chicken Rice Co", "Laksa House", "apam balik", "Nasi Kandar Line");
   }
 
   @Test
   void appliesMinRatingAsAKeyConditionOnTheRatingOrderAndAsAFilterOnTheOthers() {
-    assertThat(names(search("city", ipoh, "minRating", "4.5"))).containsExactly("Dim Sum Palace", "Chicken Rice Co", "Nasi Kandar Line");
-    assertThat(names(search("city", ipoh, "minRating", "4.5", "sort", "name")))
+    assertThat(names(search("city", IPOH, "minRating", "4.5"))).containsExactly("Dim Sum Palace", "Chicken Rice Co", "Nasi Kandar Line");
+    assertThat(names(search("city", IPOH, "minRating", "4.5", "sort", "name")))
         .containsExactly("Chicken Rice Co", "Dim Sum Palace", "Nasi Kandar Line");
   }
 
   @Test
   void filtersByPriceLevelAndCombinesFilters() {
-    assertThat(names(search("city", ipoh, "priceLevel", "2"))).containsExactly("Chicken Rice Co", "apam balik");
-    assertThat(names(search("city", ipoh, "minRating", "4", "priceLevel", "1", "sort", "newest"))).containsExactly("Nasi Kandar Line");
+    assertThat(names(search("city", IPOH, "priceLevel", "2"))).containsExactly("Chicken Rice Co", "apam balik");
+    assertThat(names(search("city", IPOH, "minRating", "4", "priceLevel", "1", "sort", "newest"))).containsExactly("Nasi Kandar Line");
   }
 
   @Test
@@ -86,10 +86,10 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void showsTheRestaurantAttributesButNotTheIndexKeys() {
-    JsonNode first = json(search("city", taiping, "cuisine", malay)).path("items").get(0);
+    JsonNode first = json(search("city", TAIPING, "cuisine", MALAY)).path("items").get(0);
 
     assertThat(first.path("name").asText()).isEqualTo("Laksa House");
-    assertThat(first.path("city").asText()).isEqualTo(taiping);
+    assertThat(first.path("city").asText()).isEqualTo(TAIPING);
     assertThat(first.path("avgRating").decimalValue()).isEqualByComparingTo("4.2");
     assertThat(first.path("priceLevel").asInt()).isEqualTo(2);
     assertThat(first.path("reviewCount").asLong()).isEqualTo(4);
@@ -106,7 +106,7 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     int pages = 0;
     do {
       HttpResponse<String> response =
-          cursor == null ? search("city", ipoh, "limit", "2") : search("city", ipoh, "limit", "2", "cursor", cursor);
+          cursor == null ? search("city", IPOH, "limit", "2") : search("city", IPOH, "limit", "2", "cursor", cursor);
       assertThat(response.statusCode()).isEqualTo(200);
       paged.addAll(names(response));
       JsonNode next = json(response).path("nextCursor");
@@ -115,7 +115,7 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     } while (cursor != null);
 
     assertThat(pages).isEqualTo(3);
-    assertThat(paged).isEqualTo(names(search("city", ipoh)));
+    assertThat(paged).isEqualTo(names(search("city", IPOH)));
   }
 
   @Test
@@ -143,26 +143,26 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void refusesAModifiedCursor() {
-    String cursor = json(search("city", ipoh, "limit", "2")).path("nextCursor").asText();
+    String cursor = json(search("city", IPOH, "limit", "2")).path("nextCursor").asText();
     char[] chars = cursor.toCharArray();
     chars[3] = chars[3] == 'A' ? 'B' : 'A';
 
-    HttpResponse<String> response = search("city", ipoh, "limit", "2", "cursor", new String(chars));
+    HttpResponse<String> response = search("city", IPOH, "limit", "2", "cursor", new String(chars));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(parameters(response)).containsExactly("cursor");
-    assertThat(parameters(search("city", ipoh, "cursor", "not-a-cursor"))).containsExactly("cursor");
-    assertThat(parameters(search("city", ipoh, "cursor", "A".repeat(3_000)))).containsExactly("cursor");
+    assertThat(parameters(search("city", IPOH, "cursor", "not-a-cursor"))).containsExactly("cursor");
+    assertThat(parameters(search("city", IPOH, "cursor", "A".repeat(3_000)))).containsExactly("cursor");
   }
 
   @Test
   void refusesACursorReusedWithOtherFiltersButNotWithAnotherLimit() {
-    String cursor = json(search("city", ipoh, "limit", "2")).path("nextCursor").asText();
+    String cursor = json(search("city", IPOH, "limit", "2")).path("nextCursor").asText();
 
-    assertThat(parameters(search("city", taiping, "limit", "2", "cursor", cursor))).containsExactly("cursor");
-    assertThat(parameters(search("city", ipoh, "priceLevel", "2", "cursor", cursor))).containsExactly("cursor");
-    assertThat(parameters(search("city", ipoh, "sort", "name", "cursor", cursor))).containsExactly("cursor");
-    assertThat(names(search("city", ipoh, "limit", "10", "cursor", cursor))).containsExactly("Nasi Kandar Line", "apam balik", "Kopitiam Corner");
+    assertThat(parameters(search("city", TAIPING, "limit", "2", "cursor", cursor))).containsExactly("cursor");
+    assertThat(parameters(search("city", IPOH, "priceLevel", "2", "cursor", cursor))).containsExactly("cursor");
+    assertThat(parameters(search("city", IPOH, "sort", "name", "cursor", cursor))).containsExactly("cursor");
+    assertThat(names(search("city", IPOH, "limit", "10", "cursor", cursor))).containsExactly("Nasi Kandar Line", "apam balik", "Kopitiam Corner");
   }
 
   private HttpResponse<String> search(String... parameters) {

@@ -20,24 +20,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A restaurant with four reviews by two users, one of whom has a profile. */
 class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
-  private static final String alice = UUID.randomUUID().toString();
-  private static final String bob = UUID.randomUUID().toString();
-  private static final Map<String, AttributeValue> restaurant =
+  private static final String ALICE = UUID.randomUUID().toString();
+  private static final String BOB = UUID.randomUUID().toString();
+  private static final Map<String, AttributeValue> RESTAURANT =
       restaurant("Kedai Kopi", "Melaka", "Peranakan", "3.75", 2, Instant.parse("2026-01-01T00:00:00Z"));
-  private static final Map<String, AttributeValue> emptyRestaurant =
+  private static final Map<String, AttributeValue> EMPTY_RESTAURANT =
       restaurant("Quiet Place", "Melaka", "Peranakan", "0", 2, Instant.parse("2026-01-01T00:00:00Z"));
 
   @BeforeEach
   void seed() {
     seedOnce(() -> {
-      fixtures().putRestaurant(restaurant);
-      fixtures().putRestaurant(emptyRestaurant);
-      fixtures().putUser(activeUser(alice, "Alice Tan"));
+      fixtures().putRestaurant(RESTAURANT);
+      fixtures().putRestaurant(EMPTY_RESTAURANT);
+      fixtures().putUser(activeUser(ALICE, "Alice Tan"));
       String id = restaurantId();
-      fixtures().putReview(review(id, alice, 5, Instant.parse("2026-03-01T00:00:00Z")));
-      fixtures().putReview(review(id, bob, 2, Instant.parse("2026-03-04T00:00:00Z")));
-      fixtures().putReview(review(id, alice, 4, Instant.parse("2026-03-02T00:00:00Z")));
-      fixtures().putReview(review(id, bob, 3, Instant.parse("2026-03-03T00:00:00Z")));
+      fixtures().putReview(review(id, ALICE, 5, Instant.parse("2026-03-01T00:00:00Z")));
+      fixtures().putReview(review(id, BOB, 2, Instant.parse("2026-03-04T00:00:00Z")));
+      fixtures().putReview(review(id, ALICE, 4, Instant.parse("2026-03-02T00:00:00Z")));
+      fixtures().putReview(review(id, BOB, 3, Instant.parse("2026-03-03T00:00:00Z")));
     });
   }
 
@@ -48,7 +48,7 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
     assertThat(ratings(newest)).containsExactly(2, 3, 4, 5);
     assertThat(ratings(best)).containsExactly(5, 4, 3, 2);
-    assertThat(json(newest).path("items").get(0).path("userId").asText()).isEqualTo(bob);
+    assertThat(json(newest).path("items").get(0).path("userId").asText()).isEqualTo(BOB);
     assertThat(newest.headers().firstValue("Cache-Control")).hasValue("max-age=15, public");
   }
 
@@ -69,7 +69,7 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void answersAnEmptyPageForARestaurantWithoutReviewsAnd404ForAnUnknownOne() {
-    HttpResponse<String> empty = get("/api/restaurants/" + emptyRestaurant.get("restaurantId").s() + "/reviews");
+    HttpResponse<String> empty = get("/api/restaurants/" + EMPTY_RESTAURANT.get("restaurantId").s() + "/reviews");
     HttpResponse<String> unknown = get("/api/restaurants/" + UUID.randomUUID() + "/reviews");
 
     assertThat(empty.statusCode()).isEqualTo(200);
@@ -87,7 +87,7 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsAUsersReviewsNewestFirst() {
-    HttpResponse<String> response = get("/api/users/" + alice + "/reviews");
+    HttpResponse<String> response = get("/api/users/" + ALICE + "/reviews");
 
     assertThat(ratings(response)).containsExactly(4, 5);
     assertThat(json(response).path("items").findValuesAsText("restaurantId")).containsOnly(restaurantId());
@@ -95,7 +95,7 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void servesAProfileWithoutEmailOrStatusAndWithItsETag() {
-    HttpResponse<String> response = get("/api/users/" + alice + "/profile");
+    HttpResponse<String> response = get("/api/users/" + ALICE + "/profile");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode profile = json(response);
@@ -107,7 +107,7 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(profile.has("status")).isFalse();
     assertThat(response.headers().firstValue("ETag")).hasValue("\"3\"");
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
-    assertThat(get("/api/users/" + alice + "/profile", "If-None-Match", "\"3\"").statusCode()).isEqualTo(304);
+    assertThat(get("/api/users/" + ALICE + "/profile", "If-None-Match", "\"3\"").statusCode()).isEqualTo(304);
   }
 
   @Test
@@ -115,11 +115,11 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(get("/api/users/" + UUID.randomUUID() + "/profile").statusCode()).isEqualTo(404);
     assertThat(get("/api/users/" + UUID.randomUUID() + "/reviews").statusCode()).isEqualTo(404);
     // Bob wrote reviews but has no profile item: his reviews are still listed.
-    assertThat(ratings(get("/api/users/" + bob + "/reviews"))).containsExactly(2, 3);
+    assertThat(ratings(get("/api/users/" + BOB + "/reviews"))).containsExactly(2, 3);
   }
 
   private String restaurantId() {
-    return restaurant.get("restaurantId").s();
+    return RESTAURANT.get("restaurantId").s();
   }
 
   private static List<Integer> ratings(HttpResponse<String> response) {
