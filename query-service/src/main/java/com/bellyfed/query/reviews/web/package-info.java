@@ -1,0 +1,5 @@
+/** The HTTP API of review listings. */
+@NullMarked
+package com.bellyfed.query.reviews.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package com.bellyfed.query.users.web;
+
+import com.bellyfed.query.analytics.QueryAnalytics;
+import com.bellyfed.query.users.Profile;
+import com.bellyfed.query.users.Profiles;
+import com.bellyfed.query.web.CachePolicies;
+import com.bellyfed.query.web.NotFoundException;
+import com.bellyfed.query.web.Parameters;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProfilesController {
+
+  private final Profiles profiles;
+
+  ProfilesController(Profiles profiles) {
+    this.profiles = profiles;
+  }
+
+  @Operation(summary = "A user's profile page; ETag and If-None-Match as for restaurants")
+  @GetMapping("/api/users/{id}/profile")
+  ResponseEntity<Profile> profile(@PathVariable String id, HttpServletRequest request) {
+    QueryAnalytics analytics = QueryAnalytics.of(request).query("USER_QUERY_ANALYTICS", "users.profile");
+    Parameters parameters = new Parameters();
+    parameters.id("id", id);
+    parameters.validate();
+    analytics.userId(id);
+
+    Profiles.Versioned found = profiles.find(id).orElseThrow(() -> new NotFoundException("user", id));
+    analytics.resultCount(1);
+    return ResponseEntity.ok().eTag(Long.toString(found.version())).cacheControl(CachePolicies.profile()).body(found.profile());
+  }
+}

@@ -1,0 +1,99 @@
+package com.bellyfed.query.restaurants;
+
+import static com.bellyfed.query.QueryFixtures.restaurant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bellyfed.query.QueryServiceIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * 10,000 restaurants in one city, with only five distinct ratings so that most positions in the
+ * rating index are ties: the cursor must still resume exactly where the last page ended.
+ */
+class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
+
+  private static final int RESTAURANTS = 10_000;
+  private static final String[] RATINGS = {"0", "3.5", "4", "4.5", "5"};
+
+  private static final String CITY = "Paging " + UUID.randomUUID().toString().substring(0, 8);
+  private static final Set<String> SEEDED = new HashSet<>();
+  private static final Set<String> PRICE_LEVEL_TWO = new HashSet<>();
+
+  @BeforeEach
+  void seedTenThousandRestaurantsWithBatchWrites() {
+    seedOnce(() -> {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      for (int i = 0; i < RESTAURANTS; i++) {
+        Map<String, AttributeValue> item =
+            restaurant("R" + (i * 7919 % RESTAURANTS), CITY, "Cuisine " + (i % 3), RATINGS[i % RATINGS.length], 1 + i % 4,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i % 500));
+        items.add(item);
+        SEEDED.add(item.get("restaurantId").s());
+        if (i % 4 == 1) {
+          PRICE_LEVEL_TWO.add(item.get("restaurantId").s());
+        }
+      }
+      int writers = 4;
+      int share = RESTAURANTS / writers;
+      CompletableFuture.allOf(IntStream.range(0, writers)
+              .mapToObj(w -> CompletableFuture.runAsync(() -> fixtures().putRestaurants(items.subList(w * share, (w + 1) * share))))
+              .toArray(CompletableFuture[]::new))
+          .join();
+    });
+  }
+
+  @Test
+  void yieldsEachOfTenThousandRestaurantsExactlyOnceBestRatedFirst() {
+    List<JsonNode> all = pageThrough("city=" + encode(CITY) + "&limit=100");
+
+    List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
+    assertThat(ids).hasSize(RESTAURANTS).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(ids)).isEqualTo(SEEDED);
+    List<Double> ratings = all.stream().map(item -> item.path("avgRating").asDouble()).toList();
+    assertThat(ratings).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+  }
+
+  @Test
+  void yieldsEachFilteredRestaurantExactlyOnceWhenAFilterDropsMostOfWhatIsRead() {
+    List<JsonNode> all = pageThrough("city=" + encode(CITY) + "&priceLevel=2&sort=newest&limit=100");
+
+    List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(ids)).isEqualTo(PRICE_LEVEL_TWO);
+  }
+
+  private List<JsonNode> pageThrough(String query) {
+    List<JsonNode> items = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < 200; page++) {
+      HttpResponse<String> response = get("/api/restaurants?" + query + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode body = json(response);
+      body.path("items").forEach(items::add);
+      if (!body.path("nextCursor").isTextual()) {
+        return items;
+      }
+      cursor = body.path("nextCursor").asText();
+    }
+    throw new AssertionError("Paging did not end after 200 pages");
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
