@@ -142,6 +142,7 @@ class Importer {
         // Records read but never queued are not part of the job.
         received -= unsent;
       }
+      events.rejected(rejected);
       jobs.finishUpload(jobId, received, rejected, chunksSent, kept);
       jobs.find(jobId).flatMap(jobs::settle).ifPresent(events::finished);
     }
@@ -169,6 +170,7 @@ class Importer {
       batchBytes = 0;
       batchRecords = 0;
       jobs.addUploaded(jobId, received, rejected, chunksSent);
+      events.rejected(rejected);
       received = 0;
       rejected = 0;
       chunksSent = 0;

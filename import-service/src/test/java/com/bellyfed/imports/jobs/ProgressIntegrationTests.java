@@ -6,7 +6,12 @@ import static com.bellyfed.imports.jobs.ImportApi.restaurantsIn;
 import static com.bellyfed.imports.jobs.ImportFlowIntegrationTests.uniqueCity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import java.time.Duration;
+import java.util.UUID;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
 import java.io.IOException;
@@ -101,6 +106,39 @@ class ProgressIntegrationTests {
     assertThat(refused.exitCode()).as(refused.output()).isEqualTo(3);
     assertThat(refused.output()).contains("HTTP 400", "restaurants, reviews, users");
     assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(500 + 2 + 2);
+  }
+
+  @Test
+  void anImportPublishesStartedProgressedAndCompletedOnTheSystemBusAndItsImportAnalytics(LocalAws localAws) {
+    String correlationId = "import-" + UUID.randomUUID();
+    try (EventTap system = EventTap.on(localAws, topology.bus("system").name(), correlationId);
+        EventTap analytics = EventTap.on(localAws, topology.bus("analytics").name(), correlationId)) {
+      HttpResponse<String> accepted = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/imports?type=restaurants"))
+          .header("Content-Type", "application/x-ndjson").header("X-Correlation-Id", correlationId)
+          .POST(HttpRequest.BodyPublishers.ofString(ImportApi.ndjson(Generator.restaurants(1_500, 41, uniqueCity())))).build());
+      String jobId = jobId(accepted);
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> system.events().stream()
+          .anyMatch(event -> event.path("detail-type").asString().equals("ImportCompleted")));
+      List<JsonNode> events = system.events();
+      assertThat(events).extracting(event -> event.path("detail-type").asString())
+          .contains("ImportStarted", "ImportProgressed", "ImportCompleted")
+          .doesNotContain("ImportFailed");
+      JsonNode completed = events.stream().filter(event -> event.path("detail-type").asString().equals("ImportCompleted"))
+          .findFirst().orElseThrow().path("detail").path("data");
+      assertThat(completed.path("jobId").asString()).isEqualTo(jobId);
+      assertThat(completed.path("written").asLong()).isEqualTo(1_500);
+      assertThat(completed.path("received").asLong()).isEqualTo(1_500);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !analytics.events().isEmpty());
+      JsonNode analytic = analytics.events().get(0).path("detail").path("data");
+      assertThat(analytic.path("eventType").asString()).isEqualTo("IMPORT_ANALYTICS");
+      assertThat(analytic.path("action").asString()).isEqualTo("IMPORT");
+      assertThat(analytic.path("status").asString()).isEqualTo("SUCCESS");
+      assertThat(analytic.path("properties").path("written").asLong()).isEqualTo(1_500);
+      assertThat(analytic.path("properties").path("recordsPerSecond").asDouble()).isPositive();
+      assertThat(analytic.path("properties").path("heapUsedBytes").asLong()).isPositive();
+    }
   }
 
   record Run(int exitCode, String output) {}
