@@ -137,6 +137,27 @@ class ChunkProcessingIntegrationTests {
   }
 
   @Test
+  void aShortDynamoDbOutageMidImportLosesNothingAndFailsNothing(LocalAws localAws) {
+    String city = uniqueCity();
+    String jobId = jobId(api.post(Generator.restaurants(2_000, 17, city)));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
+
+    localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
+    try {
+      await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+    } finally {
+      localAws.faults().clear();
+    }
+
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(90));
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(2_000);
+    assertThat(job.path("counts").path("failed").asLong()).isZero();
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(2_000);
+  }
+
+  @Test
   void aCancelledImportSkipsTheChunksNotYetWrittenAndItsCountsMatchTheTable() {
     String city = uniqueCity();
     String jobId = jobId(api.post(Generator.restaurants(6_000, 13, city)));

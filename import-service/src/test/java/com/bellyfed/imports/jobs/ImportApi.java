@@ -78,7 +78,11 @@ final class ImportApi {
   /** Waits until every chunk of the job is settled and the job is in a final state. */
   JsonNode awaitSettled(String jobId, Duration timeout) {
     await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-      JsonNode job = job(jobId);
+      HttpResponse<String> response = get("/api/imports/" + jobId);
+      if (response.statusCode() != 200) {
+        return false;
+      }
+      JsonNode job = json(response);
       return !job.path("state").asString().equals("ACCEPTED") && !job.path("state").asString().equals("RUNNING")
           && job.path("chunks").path("done").asLong() == job.path("chunks").path("sent").asLong();
     });
