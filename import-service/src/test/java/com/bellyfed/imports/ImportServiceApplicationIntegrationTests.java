@@ -2,34 +2,41 @@ package com.bellyfed.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.localaws.junit.LocalAwsTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-// local-aws first: the service's event runtime must talk to it, never to AWS.
-@LocalAwsTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ImportServiceTest
 class ImportServiceApplicationIntegrationTests {
 
   @LocalServerPort int port;
 
+  private final HttpClient http = HttpClient.newHttpClient();
+
   @Test
   void reportsItselfUpAndReadyOnTheHealthEndpoints() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = get(path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
     }
+  }
+
+  @Test
+  void servesAnOpenApiDocumentWithEveryImportEndpoint() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"/api/imports\"", "\"/api/imports/{jobId}\"", "\"/api/imports/{jobId}/progress\"")
+        .contains("application/x-ndjson", "text/csv", "text/event-stream");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

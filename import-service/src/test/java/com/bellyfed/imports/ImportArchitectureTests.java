@@ -1,0 +1,48 @@
+package com.bellyfed.imports;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ImportArchitectureTests {
+
+  private static final JavaClasses SERVICE =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.bellyfed.imports");
+
+  @Test
+  void recordsKnowNeitherSpringNorJobs() {
+    noClasses().that().resideInAPackage("com.bellyfed.imports.records..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.bellyfed.imports.jobs..", "com.bellyfed.imports.cli..")
+        .check(SERVICE);
+  }
+
+  @Test
+  void theCommandLineImporterIsPlainJavaAndStandsAlone() {
+    // bellyfed-import.jar carries only the cli package and picocli, progressbar and Jackson.
+    classes().that().resideInAPackage("com.bellyfed.imports.cli..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "com.bellyfed.imports.cli..", "java..", "picocli..", "me.tongfei.progressbar..", "tools.jackson..", "org.jspecify..")
+        .check(SERVICE);
+  }
+
+  @Test
+  void adaptersAreReachedOnlyByTheFramework() {
+    noClasses().that().resideOutsideOfPackages("com.bellyfed.imports.jobs.web..")
+        .should().dependOnClassesThat().resideInAPackage("com.bellyfed.imports.jobs.web..")
+        .check(SERVICE);
+    noClasses().that().resideOutsideOfPackages("com.bellyfed.imports.jobs.messaging..")
+        .should().dependOnClassesThat().resideInAPackage("com.bellyfed.imports.jobs.messaging..")
+        .check(SERVICE);
+  }
+
+  @Test
+  void theJobsFeatureDoesNotReachIntoItsAdapters() {
+    noClasses().that().resideInAPackage("com.bellyfed.imports.jobs")
+        .should().dependOnClassesThat().resideInAnyPackage("com.bellyfed.imports.jobs.web..", "com.bellyfed.imports.jobs.messaging..")
+        .check(SERVICE);
+  }
+}

@@ -1,0 +1,218 @@
+package com.bellyfed.imports.jobs;
+
+import static com.bellyfed.imports.jobs.ImportApi.jobId;
+import static com.bellyfed.imports.jobs.ImportApi.restaurantsIn;
+import static com.bellyfed.imports.jobs.ImportFlowIntegrationTests.uniqueCity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.imports.ImportServiceTest;
+import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.imports.records.RecordType;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.faults.Fault;
+import io.awspring.cloud.sqs.listener.MessageListenerContainer;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.JsonNode;
+
+@ImportServiceTest
+class ChunkProcessingIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired DynamoDbClient dynamoDb;
+  @Autowired Topology topology;
+  @Autowired ImportJobs jobs;
+  @Autowired MessageListenerContainerRegistry containers;
+
+  ImportApi api;
+
+  @BeforeEach
+  void api() {
+    api = new ImportApi(port);
+  }
+
+  @Test
+  void aChunkDeliveredTwiceIsCountedAndWrittenOnce(LocalAws localAws) {
+    String city = uniqueCity();
+    String jobId = jobExpecting(5, 1);
+    String chunk = chunk(jobId, 0, city, 5);
+
+    sendToImportQueue(localAws, chunk);
+    sendToImportQueue(localAws, chunk);
+
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(20)).until(() -> messagesIn(localAws, topology.queue("import").name()) == 0);
+    job = api.job(jobId);
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(5);
+    assertThat(job.path("chunks").path("done").asLong()).isEqualTo(1);
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(5);
+
+    // The same chunk id again, with other records: acknowledged as a duplicate, neither counted nor written.
+    String otherCity = uniqueCity();
+    sendToImportQueue(localAws, chunk(jobId, 0, otherCity, 3));
+    await().atMost(Duration.ofSeconds(20)).until(() -> messagesIn(localAws, topology.queue("import").name()) == 0);
+    assertThat(api.job(jobId).path("counts").path("written").asLong()).isEqualTo(5);
+    assertThat(restaurantsIn(dynamoDb, topology, otherCity)).isZero();
+  }
+
+  @Test
+  void aChunkThatKeepsFailingLandsInTheDeadLetterQueueAndTheJobCountsItsRecordsAsFailed(LocalAws localAws) {
+    String city = uniqueCity();
+    String jobId = jobExpecting(4, 2);
+    sendToImportQueue(localAws, chunk(jobId, 0, city, 2));
+    // DynamoDB refuses an empty key attribute on every attempt: the chunk can never be written.
+    String poison = Chunk.body(jobId, RecordType.RESTAURANTS, 1,
+        List.of("{\"restaurantId\":\"\",\"name\":\"Poison\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}",
+            "{\"restaurantId\":\"" + UUID.randomUUID() + "\",\"name\":\"Beside\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}"),
+        "test", "test", Instant.now());
+    sendToImportQueue(localAws, poison);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> messagesIn(localAws, topology.deadLetterQueue("import").name()) >= 1);
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(30));
+    assertThat(job.path("state").asString()).isEqualTo("FAILED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(2);
+    assertThat(job.path("counts").path("failed").asLong()).isEqualTo(2);
+    assertThat(drainDeadLetters(localAws)).anyMatch(body -> body.contains(Chunk.id(jobId, 1)));
+  }
+
+  @Test
+  void aProcessorStoppedMidImportAndStartedAgainCompletesTheJobWithExactCounts() {
+    MessageListenerContainer<?> container = containers.getContainerById("import-chunks");
+    String city = uniqueCity();
+    HttpResponse<String> accepted = api.post(Generator.restaurants(3_000, 7, city));
+    String jobId = jobId(accepted);
+
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+          .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
+      container.stop();
+      long writtenWhenStopped = api.job(jobId).path("counts").path("written").asLong();
+      assertThat(writtenWhenStopped).as("stopped mid-import").isLessThan(3_000);
+      assertThat(api.job(jobId).path("state").asString()).isEqualTo("RUNNING");
+    } finally {
+      container.start();
+    }
+
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(60));
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(3_000);
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(3_000);
+  }
+
+  @Test
+  void anImportUnderThirtyPercentDynamoDbThrottlingCompletesWithExactCounts(LocalAws localAws) {
+    String city = uniqueCity();
+    localAws.faults().inject(Fault.throttling(AwsService.DYNAMODB, 0.3));
+    JsonNode job;
+    long throttled;
+    try {
+      String jobId = jobId(api.post(Generator.restaurants(1_000, 11, city)));
+      job = api.awaitSettled(jobId, Duration.ofSeconds(90));
+      throttled = localAws.faults().injectedCount();
+    } finally {
+      localAws.faults().clear();
+    }
+
+    assertThat(throttled).as("requests throttled").isPositive();
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(1_000);
+    assertThat(job.path("counts").path("failed").asLong()).isZero();
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(1_000);
+  }
+
+  @Test
+  void aShortDynamoDbOutageMidImportLosesNothingAndFailsNothing(LocalAws localAws) {
+    String city = uniqueCity();
+    String jobId = jobId(api.post(Generator.restaurants(2_000, 17, city)));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
+
+    localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
+    try {
+      await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+    } finally {
+      localAws.faults().clear();
+    }
+
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(90));
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(2_000);
+    assertThat(job.path("counts").path("failed").asLong()).isZero();
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(2_000);
+  }
+
+  @Test
+  void aCancelledImportSkipsTheChunksNotYetWrittenAndItsCountsMatchTheTable() {
+    String city = uniqueCity();
+    String jobId = jobId(api.post(Generator.restaurants(6_000, 13, city)));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
+
+    HttpResponse<String> cancelled = api.delete("/api/imports/" + jobId);
+
+    assertThat(cancelled.statusCode()).isEqualTo(202);
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(60));
+    JsonNode counts = job.path("counts");
+    assertThat(job.path("state").asString()).isEqualTo("CANCELLED");
+    assertThat(counts.path("skipped").asLong()).as("chunks skipped").isPositive();
+    assertThat(counts.path("written").asLong() + counts.path("skipped").asLong() + counts.path("failed").asLong()
+        + counts.path("rejected").asLong()).isEqualTo(counts.path("received").asLong());
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(counts.path("written").asLong());
+  }
+
+  /** A job created as the upload would have left it: every chunk queued, none written yet. */
+  private String jobExpecting(long records, long chunks) {
+    String jobId = UUID.randomUUID().toString();
+    jobs.create(jobId, "restaurants", "NDJSON", null);
+    jobs.finishUpload(jobId, records, 0, chunks, List.of());
+    return jobId;
+  }
+
+  private static String chunk(String jobId, long sequence, String city, int records) {
+    List<String> json = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      json.add("{\"restaurantId\":\"" + UUID.randomUUID() + "\",\"name\":\"Chunked " + i + "\",\"city\":\"" + city
+          + "\",\"cuisine\":\"Thai\",\"priceLevel\":2,\"createdAt\":\"2026-01-01T00:00:00Z\"}");
+    }
+    return Chunk.body(jobId, RecordType.RESTAURANTS, sequence, json, "test-" + jobId, "test", Instant.now());
+  }
+
+  private void sendToImportQueue(LocalAws localAws, String body) {
+    String url = localAws.sqs().getQueueUrl(request -> request.queueName(topology.queue("import").name())).queueUrl();
+    localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(body));
+  }
+
+  private List<String> drainDeadLetters(LocalAws localAws) {
+    String url = localAws.sqs().getQueueUrl(request -> request.queueName(topology.deadLetterQueue("import").name())).queueUrl();
+    List<String> bodies = new ArrayList<>();
+    localAws.sqs().receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)).messages().forEach(message -> {
+      bodies.add(message.body());
+      localAws.sqs().deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+    });
+    return bodies;
+  }
+
+  private static int messagesIn(LocalAws localAws, String queue) {
+    String url = localAws.sqs().getQueueUrl(request -> request.queueName(queue)).queueUrl();
+    Map<QueueAttributeName, String> attributes = localAws.sqs().getQueueAttributes(request -> request.queueUrl(url).attributeNames(
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+}
