@@ -2,19 +2,15 @@ package com.bellyfed.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.localaws.junit.LocalAwsTest;
+import com.bellyfed.write.support.WriteServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-// local-aws first: the service's event runtime must talk to it, never to AWS.
-@LocalAwsTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@WriteServiceTest
 class WriteServiceApplicationIntegrationTests {
 
   @LocalServerPort int port;
