@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,8 +47,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<Map<String, String>> errors = new ArrayList<>();
-    exception.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-        errors.add(fieldError(result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage())))));
+    exception.getParameterValidationResults().forEach(result -> {
+      if (result instanceof ParameterErrors body) {
+        // A @Valid @RequestBody validated together with constrained path variables: name its fields.
+        body.getFieldErrors().forEach(error -> errors.add(fieldError(error.getField(), String.valueOf(error.getDefaultMessage()))));
+      } else {
+        result.getResolvableErrors().forEach(error ->
+            errors.add(fieldError(String.valueOf(result.getMethodParameter().getParameterName()), String.valueOf(error.getDefaultMessage()))));
+      }
+    });
+    errors.sort(Comparator.comparing(error -> error.get("field")));
     return invalid(errors, headers);
   }
 
