@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       // Short waits so that outage tests recover within seconds, not minutes.
       "bellyfed.events.outbox.sweep-after=1s",
       "bellyfed.events.outbox.sweep-interval=500ms",
+      // Rows claimed while the circuit was open wait for their lease to run out; keep that short.
+      "bellyfed.events.outbox.lease=5s",
       "bellyfed.events.consumer.first-backoff=2s"
     })
 public @interface WriteServiceTest {}
