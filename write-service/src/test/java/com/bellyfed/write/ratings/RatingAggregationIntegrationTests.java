@@ -72,13 +72,13 @@ class RatingAggregationIntegrationTests {
       assertThat(answers).extracting(Answer::status).containsOnly(201);
       answers.forEach(answer -> reviewIds.add(answer.json().path("reviewId").asText()));
 
-      // Deliberate redeliveries: the same EventBridge events once more on the rating queue, while the originals are still being applied.
-      List<String> events = created.awaitRaw(REVIEWS, Duration.ofSeconds(60));
+      // Deliberate redeliveries: the first events once more on the rating queue, while the originals are still being applied.
+      List<String> events = created.awaitRaw(REDELIVERED, Duration.ofSeconds(60));
       String ratingQueue = localAws.sqs().getQueueUrl(r -> r.queueName(topology.queue("rating").name())).queueUrl();
       for (int from = 0; from < REDELIVERED; from += 10) {
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         for (int i = from; i < from + 10; i++) {
-          batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(events.get(i * 3)).build());
+          batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(events.get(i)).build());
         }
         localAws.sqs().sendMessageBatch(r -> r.queueUrl(ratingQueue).entries(batch));
       }

@@ -25,7 +25,10 @@ class RatingListener {
     this.json = json;
   }
 
-  @SqsListener(value = "#{@bellyfedTopology.queue('rating').name()}", id = "ratings")
+  // Few at a time: review events of one popular restaurant all update one item, and every extra
+  // concurrent handler mostly loses the compare-and-set and retries (see bellyfed.write.rating-concurrency).
+  @SqsListener(value = "#{@bellyfedTopology.queue('rating').name()}", id = "ratings",
+      maxConcurrentMessages = "${bellyfed.write.rating-concurrency}", maxMessagesPerPoll = "${bellyfed.write.rating-concurrency}")
   void receive(Message<String> message) {
     if (listeners.handle(RatingAggregator.CONSUMER, message, this::on) == Outcome.DUPLICATE) {
       ratings.duplicate();
