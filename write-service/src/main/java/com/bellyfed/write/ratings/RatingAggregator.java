@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,6 @@ public class RatingAggregator {
   private final Counter duplicates;
   private final Counter retries;
   private final Counter orphans;
-  private final Clock clock = Clock.systemUTC();
 
   RatingAggregator(
       DynamoDbClient dynamoDb, DomainWrites writes, IdempotencyGuard guard, WriteAnalytics analytics, Topology topology,
@@ -104,10 +102,10 @@ public class RatingAggregator {
       BigDecimal average = average(newSum, newCount);
       TransactWriteItem update = TransactWriteItem.builder()
           .update(u -> u.tableName(table).key(Map.of("restaurantId", s(restaurantId)))
-              .updateExpression("SET reviewCount = :count, ratingSum = :sum, avgRating = :avg, ratingUpdatedAt = :now")
+              .updateExpression("SET reviewCount = :count, ratingSum = :sum, avgRating = :avg")
               .conditionExpression("attribute_exists(restaurantId) AND reviewCount = :oldCount AND ratingSum = :oldSum")
               .expressionAttributeValues(Map.of(
-                  ":count", n(newCount), ":sum", n(newSum), ":avg", n(average), ":now", s(clock.instant().toString()),
+                  ":count", n(newCount), ":sum", n(newSum), ":avg", n(average),
                   ":oldCount", n(count), ":oldSum", n(sum))))
           .build();
       try {
