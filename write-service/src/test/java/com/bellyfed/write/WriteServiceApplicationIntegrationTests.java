@@ -2,34 +2,50 @@ package com.bellyfed.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.localaws.junit.LocalAwsTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.bellyfed.write.support.Api;
+import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.write.support.WriteServiceTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-// local-aws first: the service's event runtime must talk to it, never to AWS.
-@LocalAwsTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@WriteServiceTest
 class WriteServiceApplicationIntegrationTests {
 
   @LocalServerPort int port;
 
   @Test
-  void reportsItselfUpAndReadyOnTheHealthEndpoints() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+  void reportsItselfUpAndReadyOnTheHealthEndpoints() {
+    Api api = new Api(port);
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      Answer answer = api.get(path);
 
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
-      assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.body()).as(path).contains("\"status\":\"UP\"");
     }
+  }
+
+  @Test
+  void servesItsOpenApiDocumentWithEveryEndpoint() {
+    Answer answer = new Api(port).get("/v3/api-docs");
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode paths = answer.json().path("paths");
+    assertThat(paths.path("/api/users/{userId}/profile").has("put")).isTrue();
+    assertThat(paths.path("/api/users/{userId}/preferences").has("put")).isTrue();
+    assertThat(paths.path("/api/restaurants").has("post")).isTrue();
+    assertThat(paths.path("/api/restaurants/{restaurantId}").has("put")).isTrue();
+    assertThat(paths.path("/api/restaurants/{restaurantId}").has("delete")).isTrue();
+    assertThat(paths.path("/api/restaurants/{restaurantId}/reviews").has("post")).isTrue();
+    assertThat(paths.path("/api/reviews/{reviewId}").has("delete")).isTrue();
+    assertThat(answer.body()).contains("Idempotency-Key", "If-Match");
+  }
+
+  @Test
+  void exposesItsMetersToPrometheus() {
+    Answer answer = new Api(port).get("/actuator/prometheus");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("bellyfed_write_commit_seconds");
   }
 }

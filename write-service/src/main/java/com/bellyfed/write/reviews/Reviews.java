@@ -1,0 +1,136 @@
+package com.bellyfed.write.reviews;
+
+import static com.bellyfed.write.writing.Items.n;
+import static com.bellyfed.write.writing.Items.s;
+
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.write.reviews.ReviewEvents.ReviewCreated;
+import com.bellyfed.write.reviews.ReviewEvents.ReviewDeleted;
+import com.bellyfed.write.writing.CommitConflict;
+import com.bellyfed.write.writing.DomainWrites;
+import com.bellyfed.write.writing.Items;
+import com.bellyfed.write.writing.WriteRejected;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Writes review items (docs/data-model.md) with their restaurant.review.* events in the same
+ * transaction; the rating consumer turns those events into the restaurant's aggregates.
+ */
+@Service
+public class Reviews {
+
+  private static final String WHAT = "Review";
+  private static final String REVIEW_ID_INDEX = "review-id-index";
+
+  private final DynamoDbClient dynamoDb;
+  private final DomainWrites writes;
+  private final String reviews;
+  private final String restaurants;
+  private final Clock clock = Clock.systemUTC();
+
+  Reviews(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
+    this.dynamoDb = dynamoDb;
+    this.writes = writes;
+    this.reviews = topology.table("reviews").name();
+    this.restaurants = topology.table("restaurants").name();
+  }
+
+  /** Creates a review of an existing restaurant (the restaurant's existence is a condition of the same transaction). */
+  public Review create(
+      String restaurantId, String userId, int rating, @Nullable String dish, @Nullable String text,
+      Function<Review, List<TransactWriteItem>> alsoCommit) {
+    Review review = new Review(UUID.randomUUID().toString(), restaurantId, userId, rating, dish, text, clock.instant(), 1);
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("restaurantId", s(restaurantId));
+    item.put("reviewId", s(review.reviewId()));
+    item.put("userId", s(userId));
+    item.put("rating", n(rating));
+    if (dish != null) {
+      item.put("dish", s(dish));
+    }
+    if (text != null) {
+      item.put("text", s(text));
+    }
+    item.put("createdAt", s(review.createdAt().toString()));
+    item.put("version", n(1));
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(TransactWriteItem.builder()
+        .conditionCheck(check -> check.tableName(restaurants).key(Map.of("restaurantId", s(restaurantId)))
+            .conditionExpression("attribute_exists(restaurantId)"))
+        .build());
+    items.add(TransactWriteItem.builder()
+        .put(put -> put.tableName(reviews).item(item).conditionExpression("attribute_not_exists(reviewId)"))
+        .build());
+    items.addAll(alsoCommit.apply(review));
+    try {
+      writes.commit(items, List.of(writes.event(
+          "restaurant.review.created", new ReviewCreated(review.reviewId(), restaurantId, userId, rating, dish), 1, userId)));
+    } catch (CommitConflict conflict) {
+      if (conflict.conditionFailedAt(0)) {
+        throw WriteRejected.notFound("Restaurant", restaurantId);
+      }
+      throw conflict;
+    }
+    return review;
+  }
+
+  /** Deletes a review; with {@code expected}, only if it is still at that version. */
+  public void delete(String reviewId, OptionalLong expected) {
+    Map<String, AttributeValue> review = find(reviewId);
+    long version = Items.number(review, "version");
+    if (expected.isPresent() && expected.getAsLong() != version) {
+      throw WriteRejected.versionMoved(WHAT, reviewId, expected.getAsLong(), version);
+    }
+    String restaurantId = Items.string(review, "restaurantId");
+    String userId = Items.string(review, "userId");
+    TransactWriteItem delete = TransactWriteItem.builder()
+        .delete(d -> d.tableName(reviews).key(key(restaurantId, reviewId))
+            .conditionExpression("#version = :current")
+            .expressionAttributeNames(Map.of("#version", "version"))
+            .expressionAttributeValues(Map.of(":current", n(version))))
+        .build();
+    try {
+      writes.commit(List.of(delete), List.of(writes.event(
+          "restaurant.review.deleted",
+          new ReviewDeleted(reviewId, restaurantId, userId, (int) Items.number(review, "rating")),
+          version + 1,
+          userId)));
+    } catch (CommitConflict conflict) {
+      // Deleted or changed by another request since we read it.
+      throw expected.isPresent() ? WriteRejected.versionMovedOnMissing(WHAT, reviewId) : WriteRejected.notFound(WHAT, reviewId);
+    }
+  }
+
+  /** The review by its id alone: the review-id-index gives its restaurant, the table then a consistent read. */
+  private Map<String, AttributeValue> find(String reviewId) {
+    List<Map<String, AttributeValue>> found = dynamoDb.query(q -> q.tableName(reviews).indexName(REVIEW_ID_INDEX)
+        .keyConditionExpression("reviewId = :id").expressionAttributeValues(Map.of(":id", s(reviewId))).limit(1)).items();
+    if (found.isEmpty()) {
+      throw WriteRejected.notFound(WHAT, reviewId);
+    }
+    String restaurantId = Items.string(found.get(0), "restaurantId");
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(g -> g.tableName(reviews).key(key(restaurantId, reviewId)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      throw WriteRejected.notFound(WHAT, reviewId);
+    }
+    return item;
+  }
+
+  private static Map<String, AttributeValue> key(String restaurantId, String reviewId) {
+    return Map.of("restaurantId", s(restaurantId), "reviewId", s(reviewId));
+  }
+}

@@ -1,0 +1,70 @@
+package com.bellyfed.write.reviews.web;
+
+import com.bellyfed.write.reviews.Review;
+import com.bellyfed.write.reviews.Reviews;
+import com.bellyfed.write.web.ETags;
+import com.bellyfed.write.web.IdempotencyKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "reviews", description = "Reviews; each change publishes restaurant.review.created|deleted, which the rating aggregate consumes")
+class ReviewController {
+
+  private static final String ID = "[A-Za-z0-9-]{1,64}";
+
+  private final Reviews reviews;
+  private final IdempotencyKeys idempotency;
+
+  ReviewController(Reviews reviews, IdempotencyKeys idempotency) {
+    this.reviews = reviews;
+    this.idempotency = idempotency;
+  }
+
+  @Operation(summary = "Review a restaurant (201, Location, ETag); Idempotency-Key replays a retried request")
+  @PostMapping(path = "/api/restaurants/{restaurantId}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ReviewView> create(
+      @PathVariable @Pattern(regexp = ID) String restaurantId,
+      @Valid @RequestBody ReviewRequest body,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String key,
+      HttpServletRequest request) {
+    return idempotency.create(key, request, body, ReviewView.class, alsoCommit ->
+        created(reviews.create(restaurantId, body.userId(), body.rating(), strip(body.dish()), strip(body.text()),
+            review -> alsoCommit.apply(created(review)))));
+  }
+
+  @Operation(summary = "Delete a review; If-Match gives 412 when the version moved on")
+  @DeleteMapping("/api/reviews/{reviewId}")
+  ResponseEntity<Void> delete(
+      @PathVariable @Pattern(regexp = ID) String reviewId,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    reviews.delete(reviewId, ETags.expectedVersion(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<ReviewView> created(Review review) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/reviews/" + review.reviewId()))
+        .eTag(ETags.of(review.version()))
+        .body(ReviewView.of(review));
+  }
+
+  private static @Nullable String strip(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,183 @@
+package com.bellyfed.write.users;
+
+import static com.bellyfed.write.writing.Items.n;
+import static com.bellyfed.write.writing.Items.s;
+
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.write.users.User.Preferences;
+import com.bellyfed.write.users.User.PriceRange;
+import com.bellyfed.write.users.User.Profile;
+import com.bellyfed.write.users.UserEvents.PreferencesChanged;
+import com.bellyfed.write.users.UserEvents.ProfileUpdated;
+import com.bellyfed.write.writing.CommitConflict;
+import com.bellyfed.write.writing.DomainWrites;
+import com.bellyfed.write.writing.Items;
+import com.bellyfed.write.writing.WriteRejected;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Profile and preference writes on the users table. A PUT on a user that does not exist yet creates
+ * it (status ACTIVE, version 1), so a profile can be written before or without a Cognito sign-up;
+ * the sign-up then finds the user and leaves it as it is.
+ */
+@Service
+public class UserAccounts {
+
+  static final String WHAT = "User";
+  static final List<String> PROFILE = List.of("displayName", "city", "bio", "avatarUrl");
+
+  private final DynamoDbClient dynamoDb;
+  private final DomainWrites writes;
+  private final String table;
+  private final Clock clock = Clock.systemUTC();
+
+  UserAccounts(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
+    this.dynamoDb = dynamoDb;
+    this.writes = writes;
+    this.table = topology.table("users").name();
+  }
+
+  public User updateProfile(String userId, Profile profile, OptionalLong expected) {
+    Map<String, AttributeValue> attributes = new HashMap<>();
+    attributes.put("displayName", s(profile.displayName()));
+    putIfPresent(attributes, "city", profile.city());
+    putIfPresent(attributes, "bio", profile.bio());
+    putIfPresent(attributes, "avatarUrl", profile.avatarUrl());
+    List<String> removed = PROFILE.stream().filter(name -> !attributes.containsKey(name)).toList();
+    return write(userId, expected, attributes, removed, version -> writes.event(
+        "user.profile.updated",
+        new ProfileUpdated(userId, profile.displayName(), profile.city(), profile.bio(), profile.avatarUrl(), version),
+        version,
+        userId));
+  }
+
+  public User updatePreferences(String userId, Preferences preferences, OptionalLong expected) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    map.put("cuisines", Items.strings(preferences.cuisines()));
+    map.put("dietaryRestrictions", Items.strings(preferences.dietaryRestrictions()));
+    if (preferences.priceRange() != null) {
+      map.put("priceRange", AttributeValue.fromM(Map.of(
+          "min", n(preferences.priceRange().min()), "max", n(preferences.priceRange().max()))));
+    }
+    return write(userId, expected, Map.of("preferences", AttributeValue.fromM(map)), List.of(), version -> writes.event(
+        "user.preferences.changed",
+        new PreferencesChanged(userId, preferences.cuisines(), preferences.dietaryRestrictions(), preferences.priceRange(), version),
+        version,
+        userId));
+  }
+
+  private User write(
+      String userId, OptionalLong expected, Map<String, AttributeValue> attributes, List<String> removed, LongFunction<EventEnvelope> event) {
+    Map<String, AttributeValue> current = dynamoDb.getItem(r -> r.tableName(table).key(key(userId)).consistentRead(true)).item();
+    Instant now = clock.instant();
+    Map<String, AttributeValue> after;
+    TransactWriteItem item;
+    long version;
+    boolean created = current == null || current.isEmpty();
+    if (created) {
+      if (expected.isPresent()) {
+        throw WriteRejected.versionMovedOnMissing(WHAT, userId);
+      }
+      version = 1;
+      after = new HashMap<>(attributes);
+      after.put("userId", s(userId));
+      after.put("status", s("ACTIVE"));
+      after.put("createdAt", s(now.toString()));
+      after.put("updatedAt", s(now.toString()));
+      after.put("version", n(1));
+      item = TransactWriteItem.builder()
+          .put(put -> put.tableName(table).item(after).conditionExpression("attribute_not_exists(userId)"))
+          .build();
+    } else {
+      long currentVersion = Items.number(current, "version");
+      if (expected.isPresent() && expected.getAsLong() != currentVersion) {
+        throw WriteRejected.versionMoved(WHAT, userId, expected.getAsLong(), currentVersion);
+      }
+      version = currentVersion + 1;
+      after = new HashMap<>(current);
+      after.putAll(attributes);
+      removed.forEach(after::remove);
+      after.put("updatedAt", s(now.toString()));
+      after.put("version", n(version));
+      Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(
+          ":updatedAt", s(now.toString()), ":next", n(version), ":current", n(currentVersion)));
+      List<String> sets = new ArrayList<>(List.of("updatedAt = :updatedAt", "#version = :next"));
+      attributes.forEach((name, value) -> {
+        names.put("#" + name, name);
+        values.put(":" + name, value);
+        sets.add("#" + name + " = :" + name);
+      });
+      removed.forEach(name -> names.put("#" + name, name));
+      String update = "SET " + String.join(", ", sets)
+          + (removed.isEmpty() ? "" : " REMOVE " + String.join(", ", removed.stream().map(name -> "#" + name).toList()));
+      item = TransactWriteItem.builder()
+          .update(u -> u.tableName(table).key(key(userId)).updateExpression(update)
+              .conditionExpression("#version = :current").expressionAttributeNames(names).expressionAttributeValues(values))
+          .build();
+    }
+    try {
+      writes.commit(List.of(item), List.of(event.apply(version)));
+    } catch (CommitConflict conflict) {
+      if (expected.isPresent()) {
+        Map<String, AttributeValue> now2 = dynamoDb.getItem(r -> r.tableName(table).key(key(userId)).consistentRead(true)).item();
+        throw now2 == null || now2.isEmpty()
+            ? WriteRejected.versionMovedOnMissing(WHAT, userId)
+            : WriteRejected.versionMoved(WHAT, userId, expected.getAsLong(), Items.number(now2, "version"));
+      }
+      throw WriteRejected.concurrentChange(WHAT, userId);
+    }
+    return user(after, created);
+  }
+
+  static User user(Map<String, AttributeValue> item, boolean created) {
+    String displayName = Items.string(item, "displayName");
+    Profile profile = displayName == null ? null
+        : new Profile(displayName, Items.string(item, "city"), Items.string(item, "bio"), Items.string(item, "avatarUrl"));
+    Preferences preferences = null;
+    AttributeValue stored = item.get("preferences");
+    if (stored != null && stored.hasM()) {
+      Map<String, AttributeValue> map = stored.m();
+      AttributeValue range = map.get("priceRange");
+      preferences = new Preferences(
+          Items.stringList(map, "cuisines"),
+          Items.stringList(map, "dietaryRestrictions"),
+          range == null || !range.hasM() ? null
+              : new PriceRange((int) Items.number(range.m(), "min"), (int) Items.number(range.m(), "max")));
+    }
+    return new User(
+        Items.string(item, "userId"),
+        Items.string(item, "email"),
+        Items.string(item, "userName"),
+        String.valueOf(Items.string(item, "status")),
+        profile,
+        preferences,
+        Instant.parse(Items.string(item, "createdAt")),
+        Instant.parse(Items.string(item, "updatedAt")),
+        Items.number(item, "version"),
+        created);
+  }
+
+  static Map<String, AttributeValue> key(String userId) {
+    return Map.of("userId", s(userId));
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> attributes, String name, @Nullable String value) {
+    if (value != null) {
+      attributes.put(name, s(value));
+    }
+  }
+}

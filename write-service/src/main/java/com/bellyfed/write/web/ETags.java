@@ -1,0 +1,47 @@
+package com.bellyfed.write.web;
+
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The ETag of a representation is its item's version, as a strong entity tag: {@code "3"}. */
+public final class ETags {
+
+  private ETags() {}
+
+  public static String of(long version) {
+    return "\"" + version + "\"";
+  }
+
+  /**
+   * The version an {@code If-Match} header expects, or empty when there is none (or {@code *}).
+   *
+   * @throws ErrorResponseException 400 when the header names no version this service issued
+   */
+  public static OptionalLong expectedVersion(@Nullable String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return OptionalLong.empty();
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      tag = tag.substring(1, tag.length() - 1);
+    }
+    try {
+      long version = Long.parseLong(tag);
+      if (version >= 1) {
+        return OptionalLong.of(version);
+      }
+    } catch (NumberFormatException ignored) {
+      // answered below
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST, "header 'If-Match' must be an ETag this service issued, such as \"3\"");
+    problem.setTitle("Invalid If-Match");
+    throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+  }
+}

@@ -1,0 +1,52 @@
+package com.bellyfed.write;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class WriteArchitectureTests {
+
+  private static final JavaClasses WRITE =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.bellyfed.write");
+
+  @Test
+  void featuresDoNotDependOnEachOther() {
+    slices().matching("com.bellyfed.write.(users|restaurants|reviews|ratings)..").should().notDependOnEachOther().check(WRITE);
+  }
+
+  @Test
+  void featuresDoNotDependOnTheirAdapters() {
+    noClasses().that().resideInAnyPackage(
+            "com.bellyfed.write.users", "com.bellyfed.write.restaurants", "com.bellyfed.write.reviews", "com.bellyfed.write.ratings")
+        .should().dependOnClassesThat().resideInAnyPackage("com.bellyfed.write..web..", "com.bellyfed.write..messaging..")
+        .check(WRITE);
+  }
+
+  @Test
+  void theWritePathKnowsNothingOfHttpAdapters() {
+    noClasses().that().resideInAPackage("com.bellyfed.write.writing..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.bellyfed.write.web..", "com.bellyfed.write.users..",
+            "com.bellyfed.write.restaurants..", "com.bellyfed.write.reviews..", "com.bellyfed.write.ratings..")
+        .check(WRITE);
+  }
+
+  @Test
+  void onlyTheOutboxPathPublishesEvents() {
+    // Domain events leave through the outbox (DomainWrites); nobody calls the publisher or PutEvents directly,
+    // except the dev-only Cognito trigger, which plays the part of Cognito.
+    noClasses().that().doNotHaveSimpleName("DevCognitoController")
+        .should().dependOnClassesThat().haveFullyQualifiedName("com.bellyfed.events.publishing.EventPublisher")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("software.amazon.awssdk.services.eventbridge.EventBridgeClient")
+        .check(WRITE);
+  }
+
+  @Test
+  void controllersStayPackagePrivate() {
+    classes().that().haveSimpleNameEndingWith("Controller").should().notBePublic().check(WRITE);
+  }
+}

@@ -1,0 +1,138 @@
+package com.bellyfed.write.ratings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.write.support.Api;
+import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.write.support.EventTap;
+import com.bellyfed.write.support.WriteServiceTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+@WriteServiceTest
+class RatingAggregationIntegrationTests {
+
+  static final int REVIEWS = 500;
+  static final int REDELIVERED = 100;
+  static final int DELETED = 200;
+
+  @LocalServerPort int port;
+  @Autowired DynamoDbClient dynamoDb;
+  @Autowired Topology topology;
+  @Autowired MeterRegistry meters;
+  Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(port);
+  }
+
+  @Test
+  void fiveHundredConcurrentReviewsWithRedeliveriesGiveExactAggregatesAndDeletesBringThemBackDownExactly(LocalAws localAws)
+      throws Exception {
+    String restaurantId = api.post("/api/restaurants", Api.json(Map.of(
+        "name", "Hot spot " + UUID.randomUUID(), "city", "Kuching", "cuisine", "Sarawakian", "address", "3 Jalan Padungan")))
+        .json().path("restaurantId").asText();
+    String correlation = UUID.randomUUID().toString();
+    Random random = new Random(42);
+    List<Integer> ratings = new ArrayList<>();
+    for (int i = 0; i < REVIEWS; i++) {
+      ratings.add(1 + random.nextInt(5));
+    }
+    double handledBefore = handled();
+
+    List<String> reviewIds = new ArrayList<>();
+    try (EventTap created = EventTap.on(localAws, "restaurant",
+        "{\"detail\":{\"correlationId\":[\"" + correlation + "\"],\"eventType\":[\"restaurant.review.created\"]}}")) {
+      List<Answer> answers = concurrently(ratings.stream().map(rating -> (Task) () -> api.post(
+          "/api/restaurants/" + restaurantId + "/reviews",
+          Api.json(Map.of("userId", "u-" + UUID.randomUUID(), "rating", rating)),
+          "X-Correlation-Id", correlation)).toList());
+      assertThat(answers).extracting(Answer::status).containsOnly(201);
+      answers.forEach(answer -> reviewIds.add(answer.json().path("reviewId").asText()));
+
+      // Deliberate redeliveries: the first events once more on the rating queue, while the originals are still being applied.
+      List<String> events = created.awaitRaw(REDELIVERED, Duration.ofSeconds(60));
+      String ratingQueue = localAws.sqs().getQueueUrl(r -> r.queueName(topology.queue("rating").name())).queueUrl();
+      for (int from = 0; from < REDELIVERED; from += 10) {
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        for (int i = from; i < from + 10; i++) {
+          batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(events.get(i)).build());
+        }
+        localAws.sqs().sendMessageBatch(r -> r.queueUrl(ratingQueue).entries(batch));
+      }
+    }
+
+    long sum = ratings.stream().mapToLong(Integer::longValue).sum();
+    await().atMost(Duration.ofSeconds(90)).until(() -> handled() >= handledBefore + REVIEWS + REDELIVERED);
+    assertAggregates(restaurantId, REVIEWS, sum);
+
+    List<Answer> deletions = concurrently(reviewIds.subList(0, DELETED).stream()
+        .map(reviewId -> (Task) () -> api.delete("/api/reviews/" + reviewId)).toList());
+    assertThat(deletions).extracting(Answer::status).containsOnly(204);
+    long deletedSum = ratings.subList(0, DELETED).stream().mapToLong(Integer::longValue).sum();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> handled() >= handledBefore + REVIEWS + REDELIVERED + DELETED);
+    assertAggregates(restaurantId, REVIEWS - DELETED, sum - deletedSum);
+  }
+
+  private void assertAggregates(String restaurantId, long count, long sum) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(topology.table("restaurants").name()).consistentRead(true)
+        .key(Map.of("restaurantId", AttributeValue.fromS(restaurantId)))).item();
+    assertThat(item.get("reviewCount").n()).isEqualTo(Long.toString(count));
+    assertThat(item.get("ratingSum").n()).isEqualTo(Long.toString(sum));
+    assertThat(new BigDecimal(item.get("avgRating").n()))
+        .isEqualByComparingTo(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
+    assertThat(item.get("version").n()).as("the aggregates do not bump the listing's version").isEqualTo("1");
+  }
+
+  /** Rating events taken care of: applied, or recognised as duplicates by the guard or by the transaction. */
+  private double handled() {
+    return count("bellyfed.write.ratings", "outcome", "applied") + count("bellyfed.write.ratings", "outcome", "duplicate");
+  }
+
+  private double count(String name, String tag, String value) {
+    Counter counter = meters.find(name).tag(tag, value).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  interface Task {
+    Answer call();
+  }
+
+  /** 16 clients at once, as the load. */
+  private static List<Answer> concurrently(List<Task> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Answer>> futures = tasks.stream().map(task -> pool.submit(task::call)).toList();
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> future : futures) {
+        answers.add(future.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package com.bellyfed.write.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.write.support.Api;
+import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.write.support.EventTap;
+import com.bellyfed.write.support.WriteServiceTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@WriteServiceTest
+class UsersIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired DynamoDbClient dynamoDb;
+  @Autowired Topology topology;
+  Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(port);
+  }
+
+  static String profile(String displayName) {
+    return Api.json(Map.of("displayName", displayName, "city", "Melaka", "bio", "Eats for a living", "avatarUrl", "https://img.example/a.png"));
+  }
+
+  @Test
+  void aProfilePutCreatesThenUpdatesTheUserAndPublishesProfileUpdated(LocalAws localAws) {
+    String userId = "user-" + UUID.randomUUID();
+    String correlation = UUID.randomUUID().toString();
+    try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
+      Answer created = api.put("/api/users/" + userId + "/profile", profile("Ana"), "X-Correlation-Id", correlation);
+      Answer updated = api.put("/api/users/" + userId + "/profile", Api.json(Map.of("displayName", "Ana B")),
+          "If-Match", created.header("ETag"), "X-Correlation-Id", correlation);
+
+      assertThat(created.status()).isEqualTo(201);
+      assertThat(created.header("Location")).isEqualTo("/api/users/" + userId);
+      assertThat(created.header("ETag")).isEqualTo("\"1\"");
+      assertThat(updated.status()).isEqualTo(200);
+      assertThat(updated.header("ETag")).isEqualTo("\"2\"");
+      Map<String, AttributeValue> item = item(userId);
+      assertThat(item.get("displayName").s()).isEqualTo("Ana B");
+      assertThat(item).doesNotContainKeys("city", "bio", "avatarUrl");
+      assertThat(item.get("status").s()).isEqualTo("ACTIVE");
+      assertThat(item.get("version").n()).isEqualTo("2");
+      List<EventEnvelope> events = tap.await(2, Duration.ofSeconds(20));
+      assertThat(events).extracting(EventEnvelope::eventType).containsOnly("user.profile.updated");
+      assertThat(events).extracting(EventEnvelope::sequenceNumber).containsExactlyInAnyOrder(1L, 2L);
+      assertThat(events).allSatisfy(event -> assertThat(event.userId()).isEqualTo(userId));
+    }
+  }
+
+  @Test
+  void preferencesAreStoredAsTheDataModelSaysAndPublishPreferencesChanged(LocalAws localAws) {
+    String userId = "user-" + UUID.randomUUID();
+    api.put("/api/users/" + userId + "/profile", profile("Chen"));
+    String correlation = UUID.randomUUID().toString();
+    try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
+      Answer answer = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of(
+          "cuisines", List.of("Nyonya", "Thai"), "dietaryRestrictions", List.of("halal"), "priceRange", Map.of("min", 1, "max", 3))),
+          "If-Match", "\"1\"", "X-Correlation-Id", correlation);
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.json().path("profile").path("displayName").asText()).isEqualTo("Chen");
+      Map<String, AttributeValue> preferences = item(userId).get("preferences").m();
+      assertThat(preferences.get("cuisines").l()).extracting(AttributeValue::s).containsExactly("Nyonya", "Thai");
+      assertThat(preferences.get("dietaryRestrictions").l()).extracting(AttributeValue::s).containsExactly("halal");
+      assertThat(preferences.get("priceRange").m().get("max").n()).isEqualTo("3");
+      assertThat(tap.await(1, Duration.ofSeconds(20)).get(0).eventType()).isEqualTo("user.preferences.changed");
+    }
+  }
+
+  @Test
+  void everyWriteEmitsItsAnalyticsEventWithActionWrite(LocalAws localAws) {
+    String correlation = UUID.randomUUID().toString();
+    try (EventTap tap = EventTap.correlation(localAws, "analytics", correlation)) {
+      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", profile("Dev"), "X-Correlation-Id", correlation);
+      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", Api.json(Map.of()), "X-Correlation-Id", correlation);
+
+      List<EventEnvelope> events = tap.await(2, Duration.ofSeconds(20));
+      assertThat(events).extracting(EventEnvelope::eventType).containsOnly("USER_WRITE_ANALYTICS");
+      assertThat(events).allSatisfy(event -> assertThat(event.data().path("action").asText()).isEqualTo("WRITE"));
+      assertThat(events).extracting(event -> event.data().path("status").asText()).containsExactlyInAnyOrder("SUCCESS", "FAILURE");
+      assertThat(events.get(0).data().path("properties").path("service").asText()).isEqualTo("write-service");
+    }
+  }
+
+  @Test
+  void answers412ForAStaleIfMatchAndOnAUserThatDoesNotExist() {
+    String userId = "user-" + UUID.randomUUID();
+    Answer missing = api.put("/api/users/" + userId + "/profile", profile("Ghost"), "If-Match", "\"1\"");
+    api.put("/api/users/" + userId + "/profile", profile("Real"));
+    api.put("/api/users/" + userId + "/profile", profile("Real 2"));
+
+    Answer stale = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of("cuisines", List.of("Thai"))), "If-Match", "\"1\"");
+
+    assertThat(missing.status()).isEqualTo(412);
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.json().path("detail").asText()).contains("version 2");
+    assertThat(item(userId)).doesNotContainKey("preferences");
+  }
+
+  @Test
+  void namesEveryInvalidFieldOfProfilesAndPreferences() {
+    String userId = "user-" + UUID.randomUUID();
+
+    Answer profile = api.put("/api/users/" + userId + "/profile", Api.json(Map.of(
+        "displayName", "", "bio", "b".repeat(2001), "avatarUrl", "javascript:alert(1)")));
+    Answer preferences = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of(
+        "cuisines", List.of(" "), "priceRange", Map.of("min", 4, "max", 2))));
+    Answer badId = api.put("/api/users/bad%20id/profile", profile("x"));
+
+    assertThat(profile.status()).isEqualTo(400);
+    assertThat(profile.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
+    assertThat(preferences.status()).isEqualTo(400);
+    assertThat(preferences.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("cuisines[0]", "priceRange.ordered");
+    assertThat(badId.status()).isEqualTo(400);
+    assertThat(badId.json().path("errors").findValuesAsText("field")).containsExactly("userId");
+    assertThat(item(userId)).isEmpty();
+  }
+
+  @Test
+  void answers415And413() {
+    String userId = "user-" + UUID.randomUUID();
+    assertThat(api.put("/api/users/" + userId + "/profile", "displayName=x", "Content-Type", "text/plain").status()).isEqualTo(415);
+    Answer huge = api.put("/api/users/" + userId + "/profile", Api.json(Map.of("displayName", "x", "bio", "b".repeat(20_000))));
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(item(userId)).isEmpty();
+  }
+
+  private Map<String, AttributeValue> item(String userId) {
+    return dynamoDb.getItem(r -> r.tableName(topology.table("users").name()).consistentRead(true)
+        .key(Map.of("userId", AttributeValue.fromS(userId)))).item();
+  }
+}
