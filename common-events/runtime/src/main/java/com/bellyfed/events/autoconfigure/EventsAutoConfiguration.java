@@ -147,7 +147,9 @@ public class EventsAutoConfiguration {
     return new OutboxRelay(
             store,
             sender,
-            new OutboxSettings(settings.lease(), settings.sweepAfter(), settings.sweepInterval(), settings.sweepBatch(), settings.maxAttempts()),
+            new OutboxSettings(
+                settings.lease(), settings.sweepAfter(), settings.sweepInterval(), settings.sweepBatch(), settings.maxAttempts(),
+                settings.fastPathWorkers(), settings.fastPathCapacity()),
             Clock.systemUTC(),
             registry.getIfAvailable(SimpleMeterRegistry::new))
         .start();

@@ -50,6 +50,8 @@ public record EventsProperties(
    * @param sweepInterval how often the sweeper looks
    * @param sweepBatch rows taken per sweep
    * @param maxAttempts failed attempts before a row becomes FAILED
+   * @param fastPathWorkers threads publishing rows right after their transaction committed
+   * @param fastPathCapacity committed rows waiting for those threads before the sweeper takes over
    */
   public record Outbox(
       @DefaultValue("true") boolean relayEnabled,
@@ -57,7 +59,9 @@ public record EventsProperties(
       @DefaultValue("5s") Duration sweepAfter,
       @DefaultValue("1s") Duration sweepInterval,
       @DefaultValue("100") int sweepBatch,
-      @DefaultValue("10") int maxAttempts) {}
+      @DefaultValue("10") int maxAttempts,
+      @DefaultValue("4") int fastPathWorkers,
+      @DefaultValue("10000") int fastPathCapacity) {}
 
   /**
    * @param firstBackoff the visibility timeout after a handler's first failure; it doubles with every receive

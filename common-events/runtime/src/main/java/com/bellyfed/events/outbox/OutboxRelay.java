@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,10 +39,12 @@ public final class OutboxRelay implements AutoCloseable {
   private final OutboxSettings settings;
   private final Clock clock;
   private final String owner = "relay-" + UUID.randomUUID();
-  private final ExecutorService fastPath = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "outbox-relay"));
+  private final BlockingQueue<EventEnvelope> committedRows;
+  private final ExecutorService fastPath;
   private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbox-sweeper"));
   private final Counter relayed;
   private final Counter failed;
+  private final Counter deferred;
   private final AtomicLong oldestPendingMillis = new AtomicLong();
 
   public OutboxRelay(OutboxStore store, PutEventsSender sender, OutboxSettings settings, Clock clock, MeterRegistry registry) {
@@ -50,23 +54,66 @@ public final class OutboxRelay implements AutoCloseable {
     this.clock = clock;
     this.relayed = Counter.builder("bellyfed.outbox.relayed").description("Outbox rows published and deleted").register(registry);
     this.failed = Counter.builder("bellyfed.outbox.failed").description("Outbox rows that reached FAILED").register(registry);
+    this.deferred =
+        Counter.builder("bellyfed.outbox.fastpath.deferred")
+            .description("Committed rows left to the sweeper because the fast path was full")
+            .register(registry);
+    this.committedRows = new LinkedBlockingQueue<>(settings.fastPathCapacity());
+    this.fastPath = Executors.newFixedThreadPool(settings.fastPathWorkers(), runnable -> daemon(runnable, "outbox-relay"));
+    Gauge.builder("bellyfed.outbox.fastpath.queued", committedRows, BlockingQueue::size)
+        .description("Committed rows waiting for a fast-path worker")
+        .register(registry);
+    // Last, once every field is set: the workers read them.
+    for (int i = 0; i < settings.fastPathWorkers(); i++) {
+      fastPath.execute(this::relayCommittedRows);
+    }
     Gauge.builder("bellyfed.outbox.oldest.age", oldestPendingMillis, AtomicLong::get)
         .description("Age of the oldest PENDING outbox row, milliseconds")
         .baseUnit("milliseconds")
         .register(registry);
   }
 
-  /** Starts the sweeper. */
+  /** Starts the sweeper; the fast path runs from construction on. */
   public OutboxRelay start() {
     long interval = settings.sweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
     return this;
   }
 
-  /** The fast path: call after the transaction holding these rows committed; returns at once. */
+  /**
+   * The fast path: call after the transaction holding these rows committed; returns at once. The
+   * rows are durable, so when the fast path is full they are left to the sweeper rather than
+   * blocking the caller.
+   */
   public void relayCommitted(List<EventEnvelope> committed) {
-    if (!committed.isEmpty()) {
-      fastPath.execute(() -> relay(committed));
+    for (EventEnvelope envelope : committed) {
+      if (!committedRows.offer(envelope)) {
+        deferred.increment();
+      }
+    }
+  }
+
+  // Concurrent requests commit one row each; draining lets one PutEvents carry up to ten of them.
+  private void relayCommittedRows() {
+    List<EventEnvelope> batch = new ArrayList<>(PutEventsSender.MAX_ENTRIES);
+    while (!fastPath.isShutdown() || !committedRows.isEmpty()) {
+      try {
+        EventEnvelope first = committedRows.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        committedRows.drainTo(batch, PutEventsSender.MAX_ENTRIES - 1);
+        relay(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // The rows stay PENDING in the table; the sweeper publishes them later.
+        log.warn("Outbox fast path failed for {} rows: {}", batch.size(), e.toString());
+      } finally {
+        batch.clear();
+      }
     }
   }
 
@@ -141,7 +188,9 @@ public final class OutboxRelay implements AutoCloseable {
     sweeper.shutdownNow();
     fastPath.shutdown();
     try {
-      fastPath.awaitTermination(5, TimeUnit.SECONDS);
+      if (!fastPath.awaitTermination(5, TimeUnit.SECONDS)) {
+        fastPath.shutdownNow(); // what is left stays PENDING for the next start's sweeper
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

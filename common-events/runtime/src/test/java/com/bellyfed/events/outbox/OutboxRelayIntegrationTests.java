@@ -16,9 +16,14 @@ import com.bellyfed.localaws.junit.LocalAwsTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -42,6 +47,59 @@ class OutboxRelayIntegrationTests {
       assertThat(tap.await(2, Duration.ofSeconds(10))).extracting(EventEnvelope::eventId)
           .containsExactlyInAnyOrderElementsOf(committed.stream().map(EventEnvelope::eventId).toList());
       await().atMost(Duration.ofSeconds(5)).until(() -> outbox.oldestPending().isEmpty());
+      assertThat(tap.more()).isEmpty();
+    }
+  }
+
+  @Test
+  void publishesRowsCommittedByManyConcurrentRequestsExactlyOnce(LocalAws localAws) throws Exception {
+    String correlationId = UUID.randomUUID().toString();
+    OutboxStore outbox = RuntimeFixtures.privateOutbox(localAws);
+    List<EventEnvelope> committed = IntStream.range(0, 200).mapToObj(n -> review(correlationId, n)).toList();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId);
+        OutboxRelay relay = relay(localAws, outbox, localAws.topology(), settings(Duration.ofSeconds(30), 10))) {
+      ExecutorService requests = Executors.newFixedThreadPool(16);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (EventEnvelope event : committed) {
+          done.add(requests.submit(() -> {
+            writeWithEntity(localAws, outbox, List.of(event));
+            relay.relayCommitted(List.of(event));
+          }));
+        }
+        for (Future<?> request : done) {
+          request.get();
+        }
+      } finally {
+        requests.shutdownNow();
+      }
+
+      assertThat(tap.await(200, Duration.ofSeconds(60))).extracting(EventEnvelope::eventId)
+          .containsExactlyInAnyOrderElementsOf(committed.stream().map(EventEnvelope::eventId).toList());
+      await().atMost(Duration.ofSeconds(10)).until(() -> outbox.oldestPending().isEmpty());
+      assertThat(tap.more()).isEmpty();
+      assertThat(registry.get("bellyfed.outbox.relayed").counter().count()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void leavesCommittedRowsToTheSweeperWhenTheFastPathIsFull(LocalAws localAws) {
+    String correlationId = UUID.randomUUID().toString();
+    OutboxStore outbox = RuntimeFixtures.privateOutbox(localAws);
+    List<EventEnvelope> committed = IntStream.range(0, 50).mapToObj(n -> review(correlationId, n)).toList();
+    writeWithEntity(localAws, outbox, committed);
+    OutboxSettings oneSlot = new OutboxSettings(Duration.ofSeconds(30), Duration.ZERO, Duration.ofMillis(200), 100, 10, 1, 1);
+
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId);
+        OutboxRelay relay = relay(localAws, outbox, localAws.topology(), oneSlot)) {
+      relay.relayCommitted(committed);
+      assertThat(registry.get("bellyfed.outbox.fastpath.deferred").counter().count()).isPositive();
+
+      relay.start();
+
+      assertThat(tap.await(50, Duration.ofSeconds(30))).extracting(EventEnvelope::eventId)
+          .containsExactlyInAnyOrderElementsOf(committed.stream().map(EventEnvelope::eventId).toList());
+      await().atMost(Duration.ofSeconds(10)).until(() -> outbox.oldestPending().isEmpty());
       assertThat(tap.more()).isEmpty();
     }
   }
