@@ -1,40 +1,25 @@
 package com.bellyfed.events.autoconfigure;
 
-import com.bellyfed.events.catalog.ErrorOccurred.Severity;
-import com.bellyfed.events.sideeffects.ErrorReporter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Reports every exception a request ends with to the error bus, unless it is the client's fault
- * (an {@link ErrorResponse} with a 4xx status), then lets the usual resolvers write the response.
+ * Notes the exception a request ended with, before any other resolver turns it into a response, so
+ * that {@link ErrorReportingFilter} can report it once the final status is known. Deciding here
+ * would report every 404 or 400 that a service's own advice maps from its own exceptions.
  */
 final class ErrorReportingExceptionResolver implements HandlerExceptionResolver, Ordered {
 
-  private final ErrorReporter reporter;
-
-  ErrorReportingExceptionResolver(ErrorReporter reporter) {
-    this.reporter = reporter;
-  }
+  static final String EXCEPTION_ATTRIBUTE = ErrorReportingExceptionResolver.class.getName() + ".exception";
 
   @Override
   public @Nullable ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception exception) {
-    boolean clientError = exception instanceof ErrorResponse error && error.getStatusCode().is4xxClientError();
-    if (!clientError) {
-      reporter.report(
-          Severity.HIGH,
-          exception.getClass().getSimpleName(),
-          exception,
-          Map.of("method", request.getMethod(), "path", request.getRequestURI()),
-          false);
-    }
+    request.setAttribute(EXCEPTION_ATTRIBUTE, exception);
     return null;
   }
 

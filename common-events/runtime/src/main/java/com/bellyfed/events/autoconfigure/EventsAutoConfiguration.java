@@ -239,8 +239,16 @@ public class EventsAutoConfiguration {
   static class ErrorReportingConfiguration {
 
     @Bean
-    ErrorReportingExceptionResolver errorReportingExceptionResolver(ErrorReporter reporter) {
-      return new ErrorReportingExceptionResolver(reporter);
+    ErrorReportingExceptionResolver errorReportingExceptionResolver() {
+      return new ErrorReportingExceptionResolver();
+    }
+
+    /** Right after the correlation filter, so that reports carry the request's correlation id. */
+    @Bean
+    FilterRegistrationBean<ErrorReportingFilter> errorReportingFilter(ErrorReporter reporter) {
+      FilterRegistrationBean<ErrorReportingFilter> registration = new FilterRegistrationBean<>(new ErrorReportingFilter(reporter));
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+      return registration;
     }
   }
 

@@ -30,10 +30,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -117,6 +122,24 @@ class EventsAutoConfigurationIntegrationTests {
     }
   }
 
+  @Test
+  void reportsAServerErrorThatTheServicesAdviceMappedAndNeverAClientError(LocalAws localAws) throws Exception {
+    String correlationId = "mapped-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("error").name(), correlationId)) {
+      HttpResponse<String> notFound = post("/missing", Map.of(CorrelationFilter.HEADER, correlationId));
+      HttpResponse<String> malformed = post("/echo", Map.of(CorrelationFilter.HEADER, correlationId, "Content-Type", "application/json"));
+      HttpResponse<String> unavailable = post("/unavailable", Map.of(CorrelationFilter.HEADER, correlationId));
+
+      assertThat(notFound.statusCode()).isEqualTo(404);
+      assertThat(malformed.statusCode()).isEqualTo(400);
+      assertThat(unavailable.statusCode()).isEqualTo(503);
+      List<EventEnvelope> reports = tap.await(1, Duration.ofSeconds(10));
+      assertThat(reports).singleElement()
+          .satisfies(report -> assertThat(report.data().path("errorCode").asText()).isEqualTo("TableUnavailable"));
+      assertThat(tap.more()).as("the 404 and the 400 are the client's").isEmpty();
+    }
+  }
+
   private HttpResponse<String> post(Map<String, String> headers) throws Exception {
     return post("/reviews", headers);
   }
@@ -130,7 +153,7 @@ class EventsAutoConfigurationIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewController.class, ReviewWatcher.class})
+  @Import({ReviewController.class, ReviewWatcher.class, ReviewAdvice.class})
   static class ReviewApp {}
 
   /** A consumer of the app's own events that notes the correlation and causation ids in its MDC. */
@@ -172,6 +195,40 @@ class EventsAutoConfigurationIntegrationTests {
     @PostMapping("/boom")
     String boom() {
       throw new IllegalStateException("the kitchen is on fire");
+    }
+
+    @PostMapping("/missing")
+    String missing() {
+      throw new NoSuchReview();
+    }
+
+    @PostMapping("/echo")
+    String echo(@RequestBody Map<String, Object> body) {
+      return body.toString();
+    }
+
+    @PostMapping("/unavailable")
+    String unavailable() {
+      throw new TableUnavailable();
+    }
+  }
+
+  static final class NoSuchReview extends RuntimeException {}
+
+  static final class TableUnavailable extends RuntimeException {}
+
+  /** A service's own mapping of its exceptions, as the services' advices do. */
+  @RestControllerAdvice
+  static class ReviewAdvice {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(NoSuchReview missing) {
+      return ResponseEntity.status(404).body(ProblemDetail.forStatus(404));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(TableUnavailable unavailable) {
+      return ResponseEntity.status(503).body(ProblemDetail.forStatus(503));
     }
   }
 }
