@@ -57,6 +57,7 @@ public class AnalyticsIngest {
   private final MeterRegistry registry;
   private final Timer processingDelay;
   private final Counter duplicates;
+  private final Counter rejected;
 
   AnalyticsIngest(
       DynamoDbClient dynamoDb, IdempotencyGuard guard, EnvelopeJson json, Validator validator, Clock clock,
@@ -78,6 +79,8 @@ public class AnalyticsIngest {
         .register(registry);
     this.duplicates = Counter.builder("bellyfed.analytics.events.duplicates")
         .description("Analytics events delivered again and not counted twice").register(registry);
+    this.rejected = Counter.builder("bellyfed.analytics.events.rejected")
+        .description("Analytics events that break the seed structure, sent to the DLQ").register(registry);
   }
 
   /**
@@ -124,7 +127,7 @@ public class AnalyticsIngest {
           .forEach(v -> problems.add("field 'data." + v.getPropertyPath() + "' " + v.getMessage()));
     }
     if (!problems.isEmpty()) {
-      registry.counter("bellyfed.analytics.events.rejected").increment();
+      rejected.increment();
     }
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
