@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Replay jobs (replay-jobs table, {@code jobId}): the archived events of a window, filtered by
  * type and source, published again one at a time in their original order (timestamp, then
- * sequence number) at a bounded rate, each flagged {@code metadata.replayed=true} and
- * {@code metadata.replayJobId}, so that the archive rule does not store them a second time. The
+ * sequence number) at a bounded rate, each flagged {@code metadata.replayed=true},
+ * {@code metadata.replayJobId} and {@code metadata.replaySequence} (1, 2, ...), so that the archive rule does not store them a second time. The
  * event id is kept: consumers that handled an event already skip it; one rebuilding its state
  * from scratch consumes the replay under a new consumer name (see docs/analytics-service.md).
  *
@@ -177,7 +177,7 @@ public class ReplayJobs implements DisposableBean {
           return true;
         }
         pace(next, intervalNanos);
-        publish(jobId, event, request.targetBus());
+        publish(jobId, count[0] + 1, event, request.targetBus());
         count[0]++;
         last[0] = event.envelope().eventId();
         published.increment();
@@ -203,11 +203,13 @@ public class ReplayJobs implements DisposableBean {
         && !event.envelope().metadata().containsKey("replayed");
   }
 
-  private void publish(String jobId, ArchivedEvent event, @Nullable String targetBus) {
+  private void publish(String jobId, long position, ArchivedEvent event, @Nullable String targetBus) {
     EventEnvelope original = event.envelope();
     Map<String, String> metadata = new HashMap<>(original.metadata());
     metadata.put("replayed", "true");
     metadata.put("replayJobId", jobId);
+    // Its place in the replay: SQS standard queues may swap neighbours, so consumers can restore the order.
+    metadata.put("replaySequence", Long.toString(position));
     EventEnvelope replayed = new EventEnvelope(original.eventId(), original.eventType(), original.eventVersion(), original.source(),
         original.timestamp(), original.correlationId(), original.causationId(), original.sequenceNumber(), original.userId(),
         original.data(), metadata);

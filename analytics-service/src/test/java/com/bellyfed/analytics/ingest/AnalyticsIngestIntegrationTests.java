@@ -203,6 +203,10 @@ class AnalyticsIngestIntegrationTests {
     assertThat(http.get("/api/analytics/events?service=a&limit=100000").json().path("errors").findValuesAsText("field")).containsExactly("limit");
     assertThat(http.get("/api/analytics/events?service=a&cursor=%27%3B--").json().path("errors").findValuesAsText("field")).containsExactly("cursor");
     assertThat(http.get("/api/analytics/summary?service=a&from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z").status()).isEqualTo(400);
+    String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"admin\":\"S:true\"}".getBytes());
+    Http.Response forgedCursor = http.get("/api/analytics/events?service=a&cursor=" + forged);
+    assertThat(forgedCursor.status()).isEqualTo(400);
+    assertThat(forgedCursor.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
   }
 
   private void publish(LocalAws localAws, List<EventEnvelope> events) {

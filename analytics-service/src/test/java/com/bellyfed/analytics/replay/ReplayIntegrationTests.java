@@ -35,7 +35,7 @@ class ReplayIntegrationTests {
     String source = "bellyfed.replay" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
     String correlationId = UUID.randomUUID().toString();
     // The window straddles an hour boundary, so the replay reads two hour partitions of the archive.
-    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(62));
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(90);
     List<EventEnvelope> inWindow = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       // Pairs share a timestamp: the sequence number orders them.
@@ -70,6 +70,10 @@ class ReplayIntegrationTests {
       });
       replayed.addAll(tap.drain());
 
+      // Published one by one in this order; an SQS standard queue may swap neighbours on the way, so the
+      // test (like a consumer) restores the publication order from replaySequence.
+      replayed.sort(java.util.Comparator.comparingLong(event -> Long.parseLong(event.metadata().get("replaySequence"))));
+      assertThat(replayed).extracting(event -> event.metadata().get("replaySequence")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
       assertThat(replayed).extracting(EventEnvelope::eventId).containsExactlyElementsOf(inWindow.stream().map(EventEnvelope::eventId).toList());
       assertThat(replayed).allSatisfy(event -> {
         assertThat(event.metadata()).containsEntry("replayed", "true").containsEntry("replayJobId", jobId);
