@@ -70,9 +70,14 @@ public final class AnalyticsIngestBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // Without it the emulators log every request at DEBUG, which costs more than they do.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
+    }
     int rate = intArg(args, "--rate", 1000);
     int seconds = intArg(args, "--seconds", 30);
     int backlog = intArg(args, "--backlog", 10_000);
+    int warmup = intArg(args, "--warmup-seconds", 15);
     Path root = projectRoot();
     Path jar = Files.list(root.resolve("analytics-service/target"))
         .filter(p -> p.getFileName().toString().matches("analytics-service-.*\\.jar") && !p.toString().endsWith("plain.jar"))
@@ -84,8 +89,8 @@ public final class AnalyticsIngestBenchmark {
       try {
         AnalyticsIngestBenchmark benchmark = new AnalyticsIngestBenchmark(localAws, port);
         benchmark.awaitReady();
-        System.out.println("warm-up: 15 s at 500 events/s");
-        benchmark.paced("bench-warmup-" + UUID.randomUUID().toString().substring(0, 6), 500, 15);
+        System.out.printf("warm-up: %d s at 500 events/s%n", warmup);
+        benchmark.paced("bench-warmup-" + UUID.randomUUID().toString().substring(0, 6), 500, warmup);
         String pacedService = "bench-paced-" + UUID.randomUUID().toString().substring(0, 6);
         System.out.printf("processing delay: %d s at %d events/s%n", seconds, rate);
         long offered = benchmark.paced(pacedService, rate, seconds);
@@ -227,11 +232,20 @@ public final class AnalyticsIngestBenchmark {
 
   private List<Map<String, AttributeValue>> awaitStored(String service, long count, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
+    long lastReport = System.nanoTime();
     while (System.nanoTime() < deadline) {
-      long stored = MAPPER.readTree(get("/api/analytics/summary?service=" + service + "&from=" + Instant.now().minus(Duration.ofHours(1))
-          + "&to=" + Instant.now().plus(Duration.ofMinutes(5))).body()).path("total").path("count").asLong();
+      HttpResponse<String> summary = get("/api/analytics/summary?service=" + service + "&from=" + Instant.now().minus(Duration.ofHours(1))
+          + "&to=" + Instant.now().plus(Duration.ofMinutes(5)));
+      if (summary.statusCode() != 200) {
+        throw new IllegalStateException("GET /api/analytics/summary answered " + summary.statusCode() + ": " + summary.body());
+      }
+      long stored = MAPPER.readTree(summary.body()).path("total").path("count").asLong();
       if (stored >= count) {
         break;
+      }
+      if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+        System.out.printf("  %,d of %,d stored%n", stored, count);
+        lastReport = System.nanoTime();
       }
       Thread.sleep(200);
     }
