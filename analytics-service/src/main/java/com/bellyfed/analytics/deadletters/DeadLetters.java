@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -180,10 +179,6 @@ public class DeadLetters implements DisposableBean {
     log.warn("Consumer {} sent an invalid message to {}: {}", consumer, deadLetterQueue, reason);
   }
 
-  public boolean isDeadLetterQueue(String name) {
-    return deadLetterQueues.containsKey(name);
-  }
-
   /** Receives until every wanted message is held (invisible for 30 s) or the queue seems exhausted; the others are made visible again. */
   private Map<String, Message> find(String name, Set<String> wanted) {
     Map<String, Message> found = new LinkedHashMap<>();
@@ -269,11 +264,6 @@ public class DeadLetters implements DisposableBean {
     }
   }
 
-  /** Refreshes the depth gauges now (they also refresh on their own). */
-  public void refreshGauges() {
-    refreshDepths();
-  }
-
   private Map<QueueAttributeName, String> attributes(String name) {
     return sqs.getQueueAttributes(request -> request.queueUrl(url(name)).attributeNames(
         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
@@ -290,11 +280,6 @@ public class DeadLetters implements DisposableBean {
 
   private static MessageAttributeValue text(String value) {
     return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-  }
-
-  public Optional<String> sourceQueueOf(String name) {
-    QueueDefinition queue = deadLetterQueues.get(name);
-    return queue == null ? Optional.empty() : Optional.of(topology.queue(queue.flow()).name());
   }
 
   @Override

@@ -89,12 +89,16 @@ public final class AnalyticsIngestBenchmark {
       try {
         AnalyticsIngestBenchmark benchmark = new AnalyticsIngestBenchmark(localAws, port);
         benchmark.awaitReady();
-        System.out.printf("warm-up: %d s at 500 events/s%n", warmup);
-        benchmark.paced("bench-warmup-" + UUID.randomUUID().toString().substring(0, 6), 500, warmup);
+        System.out.printf("warm-up: %d s at 100 events/s, until stored%n", warmup);
+        String warmupService = "bench-warmup-" + UUID.randomUUID().toString().substring(0, 6);
+        benchmark.awaitStored(warmupService, benchmark.paced(warmupService, 100, warmup), Duration.ofSeconds(120));
         String pacedService = "bench-paced-" + UUID.randomUUID().toString().substring(0, 6);
         System.out.printf("processing delay: %d s at %d events/s%n", seconds, rate);
         long offered = benchmark.paced(pacedService, rate, seconds);
         List<Map<String, AttributeValue>> paced = benchmark.awaitStored(pacedService, offered, Duration.ofSeconds(90));
+        // What the service did not store in time would delay the next phase: drop it.
+        benchmark.purge("analytics");
+        benchmark.purge("archive");
         long[] delays = paced.stream().mapToLong(item -> Long.parseLong(item.get("processingDelayMs").n())).sorted().toArray();
         double pacedStoreRate = storeRate(paced);
 
@@ -174,6 +178,12 @@ public final class AnalyticsIngestBenchmark {
     }
     senders.shutdown();
     return sent.get();
+  }
+
+  private void purge(String flow) throws Exception {
+    String queue = localAws.sqs().getQueueUrl(request -> request.queueName(topology.queue(flow).name())).queueUrl();
+    localAws.sqs().purgeQueue(request -> request.queueUrl(queue));
+    Thread.sleep(2000);
   }
 
   /** Puts a backlog on the queue as fast as possible; returns {events/s stored, seconds}. */
@@ -327,10 +337,10 @@ public final class AnalyticsIngestBenchmark {
         + "the rule delivers them to the analytics queue; the service validates, stores and aggregates each. Delay = the event's timestamp "
         + "(set when it was published) to its storage, as the service records it in `processingDelayMs`; read back from the table for every event.%n%n",
         offered, rate, seconds));
-    text.append("| events stored | stored/s while offered | p50 | p95 | p99 | max | target p95 |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-    text.append(String.format(Locale.ROOT, "| %,d | %,.0f | %d ms | %d ms | %d ms | %d ms | < 100 ms (%s) |%n%n", delays.length, pacedStoreRate,
+    text.append("| events stored within 90 s of the last send | stored/s while offered | p50 | p95 | p99 | max | target p95 |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    text.append(String.format(Locale.ROOT, "| %,d of %,d | %,.0f | %d ms | %d ms | %d ms | %d ms | < 100 ms (%s) |%n%n", delays.length, offered, pacedStoreRate,
         percentile(delays, 0.50), percentile(delays, 0.95), percentile(delays, 0.99), delays.length == 0 ? 0 : delays[delays.length - 1],
-        percentile(delays, 0.95) < 100 ? "met" : "not met"));
+        delays.length == offered && percentile(delays, 0.95) < 100 ? "met" : "not met"));
     text.append("## Ingest rate against raw BatchWriteItem\n\n");
     text.append(String.format(Locale.ROOT, "A backlog of %,d events sent straight to the analytics queue (SendMessageBatch, 4 threads), timed until "
         + "the service had stored them all; then %,d equivalent items written with BatchWriteItem (25 per call, 4 threads) to the same table.%n%n",
