@@ -5,18 +5,16 @@ import com.bellyfed.analytics.ingest.AnalyticsIngest;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes analytics events off the analytics queue ten at a time. A message that breaks the seed
+ * Takes analytics events off the analytics queue, polling ten at a time and handling up to 40 at
+ * once, each on its own (a batch listener would handle its ten one after the other, and the
+ * service's throughput is the number of transactions in flight). A message that breaks the seed
  * structure goes to the dead-letter queue at once with the reason (retrying cannot fix it); the
- * others go through the reliable consumer, message by message, so one failure brings back only its
- * own message.
+ * others go through the reliable consumer.
  */
 @Component
 class AnalyticsListener {
@@ -34,27 +32,16 @@ class AnalyticsListener {
   @SqsListener(
       queueNames = "#{@bellyfedTopology.queue('analytics').name()}",
       id = "analytics",
-      acknowledgementMode = "MANUAL",
       maxMessagesPerPoll = "10",
       maxConcurrentMessages = "40")
-  void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-    List<Message<String>> valid = new ArrayList<>(batch.size());
-    List<Message<String>> rejected = new ArrayList<>();
-    for (Message<String> message : batch) {
-      Optional<String> problem = ingest.problemWith(message.getPayload());
-      if (problem.isPresent()) {
-        String queueUrl = String.valueOf(message.getHeaders().get(SqsHeaders.SQS_QUEUE_URL_HEADER));
-        deadLetters.reject("analytics", queueUrl, message.getPayload(), AnalyticsIngest.CONSUMER, problem.get());
-        rejected.add(message);
-      } else {
-        valid.add(message);
-      }
+  void receive(Message<String> message) {
+    Optional<String> problem = ingest.problemWith(message.getPayload());
+    if (problem.isPresent()) {
+      String queueUrl = String.valueOf(message.getHeaders().get(SqsHeaders.SQS_QUEUE_URL_HEADER));
+      // Returning acknowledges the message: it now lives in the DLQ only.
+      deadLetters.reject("analytics", queueUrl, message.getPayload(), AnalyticsIngest.CONSUMER, problem.get());
+      return;
     }
-    if (!rejected.isEmpty()) {
-      acknowledgement.acknowledge(rejected);
-    }
-    if (!valid.isEmpty()) {
-      listeners.handleBatch(AnalyticsIngest.CONSUMER, valid, acknowledgement, ingest::on, null);
-    }
+    listeners.handle(AnalyticsIngest.CONSUMER, message, ingest::on);
   }
 }
