@@ -2,34 +2,33 @@ package com.bellyfed.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.localaws.junit.LocalAwsTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-// local-aws first: the service's event runtime must talk to it, never to AWS.
-@LocalAwsTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AnalyticsIntegrationTest
 class AnalyticsServiceApplicationIntegrationTests {
 
   @LocalServerPort int port;
 
   @Test
-  void reportsItselfUpAndReadyOnTheHealthEndpoints() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+  void reportsItselfUpAndReadyOnTheHealthEndpoints() {
+    Http http = new Http(port);
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      Http.Response response = http.get(path);
 
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
     }
+  }
+
+  @Test
+  void servesAnOpenApiDocumentNamingEveryEndpoint() {
+    Http.Response response = new Http(port).get("/v3/api-docs");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("paths").fieldNames()).toIterable().contains(
+        "/api/analytics/summary", "/api/analytics/events", "/api/errors", "/api/events", "/api/replays", "/api/replays/{jobId}",
+        "/api/replays/{jobId}/cancel", "/api/dlqs", "/api/dlqs/{name}/messages", "/api/dlqs/{name}/redrive",
+        "/api/dlqs/{name}/messages/{messageId}");
   }
 }

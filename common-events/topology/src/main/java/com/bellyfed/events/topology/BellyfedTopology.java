@@ -199,7 +199,8 @@ final class BellyfedTopology {
             string("eventId"),
             null,
             "expiresAt",
-            index("analytics-service-time-index", string("serviceEventType"), string("timestamp"))),
+            index("analytics-service-time-index", string("serviceEventType"), string("timestamp")),
+            index("analytics-service-index", string("service"), string("timestamp"))),
         table("analytics-aggregates", string("series"), string("bucketStart"), "expiresAt"),
         table(
             "errors",

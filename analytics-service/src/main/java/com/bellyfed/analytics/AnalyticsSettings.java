@@ -1,0 +1,27 @@
+package com.bellyfed.analytics;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the analytics-service, under {@code bellyfed.analytics}.
+ *
+ * @param retention how long analytics events and their aggregates are kept before DynamoDB's TTL expires them
+ * @param errorRetention how long stored errors are kept
+ * @param dlqPollInterval how often the depth of every dead-letter queue is read for the metrics
+ * @param replayMaxRate the highest rate, in events per second, a replay job may ask for
+ * @param replayDefaultRate the rate of a replay job that asks for none
+ * @param maxRequestBody the largest request body accepted; larger ones get 413
+ * @param maxRange the longest time range a read may cover
+ */
+@ConfigurationProperties("bellyfed.analytics")
+public record AnalyticsSettings(
+    @DefaultValue("90d") Duration retention,
+    @DefaultValue("90d") Duration errorRetention,
+    @DefaultValue("15s") Duration dlqPollInterval,
+    @DefaultValue("500") int replayMaxRate,
+    @DefaultValue("50") int replayDefaultRate,
+    @DefaultValue("64KB") DataSize maxRequestBody,
+    @DefaultValue("31d") Duration maxRange) {}

@@ -1,0 +1,72 @@
+package com.bellyfed.analytics.archive.web;
+
+import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
+import com.bellyfed.analytics.web.NotFoundException;
+import com.bellyfed.analytics.web.RequestParameters;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/events}: the chain of events one user request caused, across every service. */
+@RestController
+@RequestMapping("/api/events")
+class EventsController {
+
+  private final EventArchive archive;
+
+  EventsController(EventArchive archive) {
+    this.archive = archive;
+  }
+
+  /** One event of a chain with its causation links. */
+  record ChainEvent(
+      String eventId, String eventType, String source, Instant timestamp, long sequenceNumber, @Nullable String causationId,
+      List<String> caused, @Nullable String service, JsonNode data, Map<String, String> metadata) {}
+
+  /** A chain: its events in order, the roots (caused by no archived event) first among equals. */
+  record Chain(String correlationId, int count, List<String> roots, List<ChainEvent> events) {}
+
+  @Operation(summary = "Every archived event of one correlation id, ordered by timestamp then sequence number, with which event caused which")
+  @GetMapping
+  Chain chain(@RequestParam(required = false) @Nullable String correlationId) {
+    RequestParameters parameters = new RequestParameters();
+    parameters.require("correlationId", correlationId);
+    parameters.check();
+    List<ArchivedEvent> events = archive.chain(correlationId);
+    if (events.isEmpty()) {
+      throw new NotFoundException("No archived event has correlation id " + correlationId);
+    }
+    Set<String> ids = new HashSet<>();
+    Map<String, List<String>> caused = new LinkedHashMap<>();
+    for (ArchivedEvent event : events) {
+      ids.add(event.envelope().eventId());
+      caused.put(event.envelope().eventId(), new ArrayList<>());
+    }
+    List<String> roots = new ArrayList<>();
+    for (ArchivedEvent event : events) {
+      String cause = event.envelope().causationId();
+      if (cause != null && ids.contains(cause)) {
+        caused.get(cause).add(event.envelope().eventId());
+      } else {
+        roots.add(event.envelope().eventId());
+      }
+    }
+    List<ChainEvent> chain = events.stream().map(event -> new ChainEvent(
+        event.envelope().eventId(), event.envelope().eventType(), event.source(), event.envelope().timestamp(),
+        event.envelope().sequenceNumber(), event.envelope().causationId(), caused.get(event.envelope().eventId()),
+        event.envelope().metadata().get("service"), event.envelope().data(), event.envelope().metadata())).toList();
+    return new Chain(correlationId, chain.size(), roots, chain);
+  }
+}

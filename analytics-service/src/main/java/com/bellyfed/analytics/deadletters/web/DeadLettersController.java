@@ -1,0 +1,74 @@
+package com.bellyfed.analytics.deadletters.web;
+
+import com.bellyfed.analytics.deadletters.DeadLetters;
+import com.bellyfed.analytics.web.InvalidRequestException;
+import com.bellyfed.analytics.web.NotFoundException;
+import com.bellyfed.analytics.web.RequestParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/dlqs}: review and redrive dead-lettered messages. */
+@RestController
+@RequestMapping("/api/dlqs")
+class DeadLettersController {
+
+  private final DeadLetters deadLetters;
+
+  DeadLettersController(DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
+  }
+
+  /** Which messages to move; none (or no body) means all of them. */
+  record RedriveRequest(@Nullable List<String> messageIds) {}
+
+  @Operation(summary = "Every dead-letter queue with its depth and the age of its oldest message")
+  @GetMapping
+  List<DeadLetters.Summary> list() {
+    return deadLetters.list();
+  }
+
+  @Operation(summary = "Peek at up to 10 messages without consuming them (each peek counts as a receive)")
+  @GetMapping("/{name}/messages")
+  List<DeadLetters.Peeked> peek(@PathVariable String name, @RequestParam(required = false) @Nullable Integer limit) {
+    RequestParameters parameters = new RequestParameters();
+    int size = parameters.limit(limit, 10, 10);
+    parameters.check();
+    return deadLetters.peek(name, size);
+  }
+
+  @Operation(summary = "Move all messages (StartMessageMoveTask) or the given ones back to the flow's queue")
+  @PostMapping(value = "/{name}/redrive", consumes = {MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<DeadLetters.Redrive> redrive(@PathVariable String name, @RequestBody(required = false) @Nullable RedriveRequest request) {
+    List<String> ids = request == null ? null : request.messageIds();
+    if (ids != null) {
+      if (ids.size() > 100) {
+        throw InvalidRequestException.of("messageIds", "at most 100 ids per request");
+      }
+      if (ids.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > 100)) {
+        throw InvalidRequestException.of("messageIds", "every id must be a non-blank SQS message id");
+      }
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(deadLetters.redrive(name, ids));
+  }
+
+  @Operation(summary = "Delete one reviewed message")
+  @DeleteMapping("/{name}/messages/{messageId}")
+  ResponseEntity<Void> delete(@PathVariable String name, @PathVariable String messageId) {
+    if (!deadLetters.delete(name, messageId)) {
+      throw new NotFoundException("Message " + messageId + " is not in " + name);
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

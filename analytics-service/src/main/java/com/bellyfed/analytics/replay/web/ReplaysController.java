@@ -1,0 +1,96 @@
+package com.bellyfed.analytics.replay.web;
+
+import com.bellyfed.analytics.AnalyticsSettings;
+import com.bellyfed.analytics.replay.ReplayJobs;
+import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
+import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
+import com.bellyfed.analytics.web.ConflictException;
+import com.bellyfed.analytics.web.NotFoundException;
+import com.bellyfed.analytics.web.RequestParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/replays}: ordered re-publication of archived events. */
+@RestController
+@RequestMapping("/api/replays")
+class ReplaysController {
+
+  private final ReplayJobs jobs;
+  private final AnalyticsSettings settings;
+
+  ReplaysController(ReplayJobs jobs, AnalyticsSettings settings) {
+    this.jobs = jobs;
+    this.settings = settings;
+  }
+
+  /** A replay request as posted; from and to are ISO-8601 instants, to exclusive. */
+  record ReplayBody(
+      @Nullable String from, @Nullable String to, @Nullable List<String> eventTypes, @Nullable List<String> sources,
+      @Nullable String targetBus, @Nullable Integer ratePerSecond) {}
+
+  @Operation(summary = "Start a replay of the archived events of a window, in their original order, at a bounded rate")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ReplayJob> start(@RequestBody ReplayBody body) {
+    RequestParameters parameters = new RequestParameters();
+    parameters.require("from", body.from());
+    parameters.require("to", body.to());
+    Instant from = parameters.instant("from", body.from());
+    Instant to = parameters.instant("to", body.to());
+    parameters.range(from, to, settings.maxRange());
+    Set<String> types = strings(parameters, "eventTypes", body.eventTypes());
+    Set<String> sources = strings(parameters, "sources", body.sources());
+    int rate = body.ratePerSecond() == null ? jobs.defaultRate() : body.ratePerSecond();
+    if (rate < 1 || rate > jobs.maxRate()) {
+      parameters.reject("ratePerSecond", "must be between 1 and " + jobs.maxRate());
+    }
+    if (body.targetBus() != null && (body.targetBus().isBlank() || body.targetBus().length() > 256 || !jobs.busExists(body.targetBus()))) {
+      parameters.reject("targetBus", "no such event bus");
+    }
+    parameters.check();
+    ReplayJob job = jobs.start(new ReplayRequest(from, to, types, sources, body.targetBus(), rate));
+    return ResponseEntity.accepted().location(URI.create("/api/replays/" + job.jobId())).body(job);
+  }
+
+  @Operation(summary = "A replay job's state and progress")
+  @GetMapping("/{jobId}")
+  ReplayJob find(@PathVariable String jobId) {
+    return jobs.find(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));
+  }
+
+  @Operation(summary = "Cancel a running replay job")
+  @PostMapping("/{jobId}/cancel")
+  ReplayJob cancel(@PathVariable String jobId) {
+    boolean cancelled = jobs.cancel(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));
+    if (!cancelled) {
+      throw new ConflictException("Replay job " + jobId + " is not running");
+    }
+    return jobs.find(jobId).orElseThrow();
+  }
+
+  private static Set<String> strings(RequestParameters parameters, String field, @Nullable List<String> values) {
+    if (values == null) {
+      return Set.of();
+    }
+    if (values.size() > 50) {
+      parameters.reject(field, "at most 50 values");
+    }
+    if (values.stream().anyMatch(value -> value == null || value.isBlank() || value.length() > 200)) {
+      parameters.reject(field, "values must be non-blank and at most 200 characters");
+      return Set.of();
+    }
+    return new LinkedHashSet<>(values);
+  }
+}

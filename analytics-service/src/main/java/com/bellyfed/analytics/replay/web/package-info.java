@@ -1,0 +1,5 @@
+/** The replay jobs API. */
+@NullMarked
+package com.bellyfed.analytics.replay.web;
+
+import org.jspecify.annotations.NullMarked;

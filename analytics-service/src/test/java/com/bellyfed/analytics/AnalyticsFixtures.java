@@ -1,0 +1,60 @@
+package com.bellyfed.analytics;
+
+import com.bellyfed.events.catalog.AnalyticsEvent;
+import com.bellyfed.events.catalog.ErrorOccurred;
+import com.bellyfed.events.envelope.EnvelopeJson;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Events as the other services emit them, and the SQS bodies EventBridge rules deliver. */
+public final class AnalyticsFixtures {
+
+  public static final EnvelopeJson JSON = new EnvelopeJson();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private AnalyticsFixtures() {}
+
+  public static String uniqueService() {
+    return "svc-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A query-service analytics event of the seed structure. */
+  public static EventEnvelope analyticsEvent(
+      String service, AnalyticsEvent.Category category, AnalyticsEvent.Status status, long duration, Instant timestamp) {
+    JsonNode data = JSON.tree(new AnalyticsEvent("RESTAURANT_QUERY_ANALYTICS", "EXECUTE", category, status, duration,
+        Map.of("service", service, "version", "1.0.0", "heapLimit", 512)));
+    return envelope("RESTAURANT_QUERY_ANALYTICS", "bellyfed.analytics", timestamp, UUID.randomUUID().toString(), null, 0, data);
+  }
+
+  public static EventEnvelope errorOccurred(String service, ErrorOccurred.Severity severity, String code, String correlationId) {
+    JsonNode data = JSON.tree(new ErrorOccurred(service, severity, code, "it broke", Map.of("table", "reviews"), true));
+    return envelope(ErrorOccurred.EVENT_TYPE, "bellyfed.system", Instant.now(), correlationId, null, 0, data);
+  }
+
+  public static EventEnvelope envelope(
+      String eventType, String source, Instant timestamp, String correlationId, @Nullable String causationId, long sequenceNumber,
+      JsonNode data) {
+    return new EventEnvelope(UUID.randomUUID().toString(), eventType, 1, source, timestamp, correlationId, causationId,
+        sequenceNumber, null, data, Map.of("service", "test"));
+  }
+
+  public static JsonNode data(Object... keysAndValues) {
+    var node = MAPPER.createObjectNode();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      node.set((String) keysAndValues[i], MAPPER.valueToTree(keysAndValues[i + 1]));
+    }
+    return node;
+  }
+
+  /** The SQS body a rule delivers: the EventBridge event with the envelope as its detail. */
+  public static String eventBridgeEvent(EventEnvelope envelope, String detailType) {
+    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"" + detailType + "\",\"source\":\""
+        + envelope.source() + "\",\"account\":\"000000000000\",\"time\":\"" + envelope.timestamp() + "\",\"region\":\"us-east-1\","
+        + "\"resources\":[],\"detail\":" + JSON.write(envelope) + "}";
+  }
+}

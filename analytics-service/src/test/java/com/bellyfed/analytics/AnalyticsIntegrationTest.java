@@ -1,0 +1,23 @@
+package com.bellyfed.analytics;
+
+import com.bellyfed.localaws.junit.LocalAwsTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one configuration of every integration test of this module, so that Spring's context cache
+ * starts the service once per test JVM: local-aws first (the service must talk to it, never to
+ * AWS), then the whole application on a random port. Failed handlers back off for a second, and
+ * DLQ depths are read every second, so that tests stay short.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@LocalAwsTest
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"bellyfed.events.consumer.first-backoff=1s", "bellyfed.analytics.dlq-poll-interval=1s"})
+public @interface AnalyticsIntegrationTest {}

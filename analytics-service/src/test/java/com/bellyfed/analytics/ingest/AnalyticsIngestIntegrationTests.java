@@ -1,0 +1,231 @@
+package com.bellyfed.analytics.ingest;
+
+import static com.bellyfed.analytics.AnalyticsFixtures.analyticsEvent;
+import static com.bellyfed.analytics.AnalyticsFixtures.eventBridgeEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.Http;
+import com.bellyfed.events.catalog.AnalyticsEvent.Category;
+import com.bellyfed.events.catalog.AnalyticsEvent.Status;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+@AnalyticsIntegrationTest
+class AnalyticsIngestIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired Topology topology;
+
+  @Test
+  void storesEventsOfEveryCategoryWithTheirTtlAndSummarizesThemExactly(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    List<EventEnvelope> events = new ArrayList<>();
+    for (Category category : Category.values()) {
+      for (int i = 0; i < 3; i++) {
+        events.add(analyticsEvent(service, category, i == 0 && category == Category.QUERY ? Status.FAILURE : Status.SUCCESS, 10 + i, now));
+      }
+    }
+    publish(localAws, events);
+
+    Http http = new Http(port);
+    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 12);
+
+    Map<String, AttributeValue> stored = localAws.dynamoDb().getItem(request -> request
+        .tableName(topology.table("analytics-events").name())
+        .key(Map.of("eventId", AttributeValue.fromS(events.get(0).eventId())))).item();
+    long ninetyDays = Instant.now().plus(Duration.ofDays(90)).getEpochSecond();
+    assertThat(Long.parseLong(stored.get("expiresAt").n())).isCloseTo(ninetyDays, within(120L));
+    assertThat(stored.get("service").s()).isEqualTo(service);
+    assertThat(stored).containsKeys("receivedAt", "processingDelayMs");
+
+    JsonNode summary = http.get("/api/analytics/summary" + query).json();
+    assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);
+    assertThat(summary.path("total").path("failures").asLong()).isEqualTo(1);
+    assertThat(summary.path("total").path("errorRate").asDouble()).isCloseTo(1.0 / 12, within(1e-9));
+    for (Category category : Category.values()) {
+      assertThat(summary.path("total").path("byCategory").path(category.name()).asLong()).as(category.name()).isEqualTo(3);
+    }
+    JsonNode byType = http.get("/api/analytics/summary" + query + "&eventType=RESTAURANT_QUERY_ANALYTICS").json();
+    assertThat(byType.path("total").path("count").asLong()).isEqualTo(12);
+  }
+
+  @Test
+  void storesAndCountsAnEventDeliveredThreeTimesOnce(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    EventEnvelope event = analyticsEvent(service, Category.USER_ACTION, Status.SUCCESS, 42, now);
+    EventEnvelope other = analyticsEvent(service, Category.USER_ACTION, Status.SUCCESS, 42, now);
+    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
+
+    // Redelivery, as SQS does after a lost acknowledgement: the same message body, three times, in one batch and later.
+    localAws.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(
+        SendMessageBatchRequestEntry.builder().id("a").messageBody(eventBridgeEvent(event, "RestaurantQueryAnalytics")).build(),
+        SendMessageBatchRequestEntry.builder().id("b").messageBody(eventBridgeEvent(event, "RestaurantQueryAnalytics")).build(),
+        SendMessageBatchRequestEntry.builder().id("c").messageBody(eventBridgeEvent(other, "RestaurantQueryAnalytics")).build()));
+    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(event, "RestaurantQueryAnalytics")));
+
+    Http http = new Http(port);
+    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
+
+    assertThat(http.get("/api/analytics/events" + query).json().path("events").size()).isEqualTo(2);
+    assertThat(http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void mergesMinutesIntoAnHourWithPercentilesWithinTheSketchErrorBound(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant hour = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
+    Random random = new Random(7);
+    List<Long> durations = new ArrayList<>();
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      // Log-uniform from 1 ms to about 20 s, over five minutes of the hour.
+      long duration = Math.round(Math.exp(random.nextDouble() * Math.log(20_000)));
+      durations.add(duration);
+      events.add(analyticsEvent(service, Category.QUERY, Status.SUCCESS, duration, hour.plus(Duration.ofMinutes(i % 5)).plusMillis(i)));
+    }
+    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
+    for (int from = 0; from < events.size(); from += 10) {
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = from; i < from + 10; i++) {
+        entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+            .messageBody(eventBridgeEvent(events.get(i), "RestaurantQueryAnalytics")).build());
+      }
+      localAws.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+    }
+
+    Http http = new Http(port);
+    String query = "?service=" + service + "&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1));
+    await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 300);
+
+    JsonNode minutes = http.get("/api/analytics/summary" + query + "&bucket=minute").json();
+    assertThat(minutes.path("buckets").size()).isEqualTo(5);
+    JsonNode hourly = http.get("/api/analytics/summary" + query + "&bucket=hour").json();
+    assertThat(hourly.path("buckets").size()).isEqualTo(1);
+    JsonNode merged = hourly.path("buckets").get(0);
+    assertThat(merged.path("count").asLong()).isEqualTo(300);
+
+    Collections.sort(durations);
+    double accuracy = hourly.path("relativeAccuracy").asDouble();
+    assertThat(accuracy).isEqualTo(0.01);
+    for (String[] quantile : new String[][] {{"durationP50", "0.5"}, {"durationP90", "0.9"}, {"durationP95", "0.95"}, {"durationP99", "0.99"}}) {
+      // DDSketch's rank of quantile q among n values is q·(n-1), rounded down.
+      double exact = durations.get((int) Math.floor(Double.parseDouble(quantile[1]) * (durations.size() - 1)));
+      double estimate = merged.path(quantile[0]).asDouble();
+      assertThat(Math.abs(estimate - exact) / exact).as(quantile[0] + ": " + estimate + " against " + exact).isLessThanOrEqualTo(accuracy + 1e-9);
+    }
+  }
+
+  @Test
+  void sendsAMalformedAnalyticsEventToTheDeadLetterQueueWithTheReason(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    EventEnvelope valid = analyticsEvent(service, Category.QUERY, Status.SUCCESS, 5, Instant.now());
+    // No action, and a status outside the seed's SUCCESS/FAILURE.
+    EventEnvelope malformed = new EventEnvelope(valid.eventId(), valid.eventType(), 1, valid.source(), valid.timestamp(),
+        valid.correlationId(), null, 0, null,
+        AnalyticsFixtures.data("eventType", "RESTAURANT_QUERY_ANALYTICS", "eventCategory", "QUERY", "status", "MAYBE",
+            "duration", 5, "properties", Map.of("service", service)), valid.metadata());
+    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
+
+    localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
+
+    Http http = new Http(port);
+    String dlq = topology.deadLetterQueue("analytics").name();
+    await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
+        .anyMatch(message -> message.path("body").asText().contains(malformed.eventId())));
+    JsonNode dead = StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
+        .filter(message -> message.path("body").asText().contains(malformed.eventId())).findFirst().orElseThrow();
+    assertThat(dead.path("firstFailureReason").asText()).contains("data.action").contains("MAYBE");
+    assertThat(dead.path("sourceQueue").asText()).isEqualTo(topology.queue("analytics").name());
+    String query = "?service=" + service + "&from=" + valid.timestamp().minusSeconds(60) + "&to=" + valid.timestamp().plusSeconds(60);
+    assertThat(http.get("/api/analytics/events" + query).json().path("events").size()).isZero();
+    http.delete("/api/dlqs/" + dlq + "/messages/" + dead.path("messageId").asText());
+  }
+
+  @Test
+  void pagesEventsWithAnOpaqueCursor(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      events.add(analyticsEvent(service, Category.SYSTEM_EVENT, Status.SUCCESS, i, now.plusMillis(i)));
+    }
+    publish(localAws, events);
+    Http http = new Http(port);
+    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 5);
+
+    List<String> paged = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = http.get("/api/analytics/events" + query + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      page.path("events").forEach(event -> paged.add(event.path("eventId").asText()));
+      cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+    } while (cursor != null);
+
+    assertThat(paged).containsExactlyElementsOf(events.stream().map(EventEnvelope::eventId).toList());
+  }
+
+  @Test
+  void answersInvalidQueriesWithAProblemNamingEachField() {
+    Http http = new Http(port);
+
+    Http.Response response = http.get("/api/analytics/summary?from=yesterday&bucket=week&to=2026-01-01T00:00:00Z");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("service", "from", "bucket");
+    assertThat(http.get("/api/analytics/events?service=a&limit=100000").json().path("errors").findValuesAsText("field")).containsExactly("limit");
+    assertThat(http.get("/api/analytics/events?service=a&cursor=%27%3B--").json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    assertThat(http.get("/api/analytics/summary?service=a&from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z").status()).isEqualTo(400);
+    String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"admin\":\"S:true\"}".getBytes());
+    Http.Response forgedCursor = http.get("/api/analytics/events?service=a&cursor=" + forged);
+    assertThat(forgedCursor.status()).isEqualTo(400);
+    assertThat(forgedCursor.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+  }
+
+  private void publish(LocalAws localAws, List<EventEnvelope> events) {
+    String bus = topology.bus("analytics").name();
+    for (int from = 0; from < events.size(); from += 10) {
+      List<PutEventsRequestEntry> entries = events.subList(from, Math.min(events.size(), from + 10)).stream()
+          .map(event -> PutEventsRequestEntry.builder().eventBusName(bus).source(event.source()).detailType("RestaurantQueryAnalytics")
+              .detail(AnalyticsFixtures.JSON.write(event)).build()).toList();
+      assertThat(localAws.eventBridge().putEvents(request -> request.entries(entries)).failedEntryCount()).isZero();
+    }
+  }
+
+  static String queueUrl(LocalAws localAws, String name) {
+    return localAws.sqs().getQueueUrl(request -> request.queueName(name)).queueUrl();
+  }
+
+  static int messagesIn(LocalAws localAws, String url) {
+    var attributes = localAws.sqs().getQueueAttributes(request -> request.queueUrl(url).attributeNamesWithStrings(
+        "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+    return Integer.parseInt(attributes.get("ApproximateNumberOfMessages")) + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+  }
+}

@@ -1,0 +1,76 @@
+package com.bellyfed.analytics.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.Http;
+import com.bellyfed.events.catalog.AnalyticsEvent.Category;
+import com.bellyfed.events.catalog.AnalyticsEvent.Status;
+import com.bellyfed.events.catalog.ErrorOccurred.Severity;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard and the alert rules name only metrics the service really emits. */
+@AnalyticsIntegrationTest
+class MonitoringIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired Topology topology;
+
+  @Test
+  void theDashboardAndTheAlertRulesNameOnlyMetricsTheServiceEmits(LocalAws localAws) throws Exception {
+    Path root = MonitoringFiles.root();
+    Set<String> named = new TreeSet<>(MonitoringFiles.metricsIn(root.resolve("prometheus/bellyfed-alerts.yml")));
+    JsonNode dashboard = new ObjectMapper().readTree(root.resolve("grafana/bellyfed-event-flows.json").toFile());
+    Set<String> dashboardMetrics = new TreeSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\b(bellyfed_[a-z0-9_]+)").matcher(target.path("expr").asText());
+        while (matcher.find()) {
+          dashboardMetrics.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(dashboardMetrics).as("the dashboard queries the flows' metrics").hasSizeGreaterThanOrEqualTo(8);
+    named.addAll(dashboardMetrics);
+
+    // Traffic on every flow, so that meters registered on first use exist.
+    String service = AnalyticsFixtures.uniqueService();
+    EventEnvelope failure = AnalyticsFixtures.analyticsEvent(service, Category.QUERY, Status.FAILURE, 30, Instant.now());
+    EventEnvelope error = AnalyticsFixtures.errorOccurred(service, Severity.LOW, "MONITORING_TEST", UUID.randomUUID().toString());
+    localAws.eventBridge().putEvents(request -> request.entries(
+        entry -> entry.eventBusName(topology.bus("analytics").name()).source(failure.source()).detailType("RestaurantQueryAnalytics")
+            .detail(AnalyticsFixtures.JSON.write(failure)),
+        entry -> entry.eventBusName(topology.bus("error").name()).source("bellyfed.system").detailType("ErrorOccurred")
+            .detail(AnalyticsFixtures.JSON.write(error))));
+    String analyticsQueue = localAws.sqs().getQueueUrl(request -> request.queueName(topology.queue("analytics").name())).queueUrl();
+    localAws.sqs().sendMessage(request -> request.queueUrl(analyticsQueue).messageBody(AnalyticsFixtures.eventBridgeEvent(failure, "RestaurantQueryAnalytics")));
+    EventEnvelope malformed = AnalyticsFixtures.envelope("RESTAURANT_QUERY_ANALYTICS", "bellyfed.analytics", Instant.now(),
+        UUID.randomUUID().toString(), null, 0, AnalyticsFixtures.data("action", "EXECUTE"));
+    localAws.sqs().sendMessage(request -> request.queueUrl(analyticsQueue).messageBody(AnalyticsFixtures.eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
+
+    Http http = new Http(port);
+    Set<String> emitted = new HashSet<>();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      emitted.clear();
+      http.get("/actuator/prometheus").body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+          .map(line -> line.split("[{ ]", 2)[0]).forEach(emitted::add);
+      assertThat(emitted).containsAll(named);
+    });
+  }
+}

@@ -1,0 +1,136 @@
+package com.bellyfed.analytics.replay;
+
+import static com.bellyfed.analytics.AnalyticsFixtures.data;
+import static com.bellyfed.analytics.AnalyticsFixtures.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.Http;
+import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@AnalyticsIntegrationTest
+class ReplayIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired Topology topology;
+
+  @Test
+  void replaysExactlyTheArchivedEventsOfAWindowInTheirOriginalOrderFlaggedAsReplayed(LocalAws localAws) throws Exception {
+    String source = "bellyfed.replay" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+    String correlationId = UUID.randomUUID().toString();
+    // The window straddles an hour boundary, so the replay reads two hour partitions of the archive.
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(90);
+    List<EventEnvelope> inWindow = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      // Pairs share a timestamp: the sequence number orders them.
+      inWindow.add(envelope("restaurant.listing.updated", source, start.plusSeconds(i / 2 * 60), correlationId, null, i + 1,
+          data("restaurantId", "r1", "step", i)));
+    }
+    EventEnvelope before = envelope("restaurant.listing.updated", source, start.minusMillis(1), correlationId, null, 0, data("restaurantId", "r1"));
+    EventEnvelope after = envelope("restaurant.listing.updated", source, start.plusSeconds(240), correlationId, null, 99, data("restaurantId", "r1"));
+    List<EventEnvelope> all = new ArrayList<>(inWindow);
+    all.add(before);
+    all.add(after);
+    Collections.shuffle(all, new Random(3));
+    String bus = topology.bus("restaurant").name();
+    for (EventEnvelope event : all) {
+      localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
+          .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
+    }
+    Http http = new Http(port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 10);
+
+    try (BusTap tap = BusTap.create(localAws)) {
+      Http.Response started = http.post("/api/replays", "application/json",
+          "{\"from\":\"" + start + "\",\"to\":\"" + start.plusSeconds(240) + "\",\"sources\":[\"" + source + "\"],"
+              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":20}");
+      assertThat(started.status()).as(started.body()).isEqualTo(202);
+      String jobId = started.json().path("jobId").asText();
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/replays/" + jobId).json().path("status").asText().equals("COMPLETED"));
+      List<EventEnvelope> replayed = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        replayed.addAll(tap.drain());
+        return replayed.size() >= 8;
+      });
+      replayed.addAll(tap.drain());
+
+      // Published one by one in this order; an SQS standard queue may swap neighbours on the way, so the
+      // test (like a consumer) restores the publication order from replaySequence.
+      replayed.sort(java.util.Comparator.comparingLong(event -> Long.parseLong(event.metadata().get("replaySequence"))));
+      assertThat(replayed).extracting(event -> event.metadata().get("replaySequence")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+      assertThat(replayed).extracting(EventEnvelope::eventId).containsExactlyElementsOf(inWindow.stream().map(EventEnvelope::eventId).toList());
+      assertThat(replayed).allSatisfy(event -> {
+        assertThat(event.metadata()).containsEntry("replayed", "true").containsEntry("replayJobId", jobId);
+        assertThat(event.source()).isEqualTo(source);
+      });
+      JsonNode job = http.get("/api/replays/" + jobId).json();
+      assertThat(job.path("published").asLong()).isEqualTo(8);
+      assertThat(job.path("lastEventId").asText()).isEqualTo(inWindow.get(7).eventId());
+    }
+  }
+
+  @Test
+  void cancelsARunningReplay(LocalAws localAws) {
+    String source = "bellyfed.cancel" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+    String correlationId = UUID.randomUUID().toString();
+    Instant start = Instant.now().minus(Duration.ofMinutes(30));
+    String bus = topology.bus("restaurant").name();
+    for (int i = 0; i < 5; i++) {
+      EventEnvelope event = envelope("restaurant.listing.updated", source, start.plusSeconds(i), correlationId, null, i, data("restaurantId", "r2"));
+      localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
+          .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
+    }
+    Http http = new Http(port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 5);
+
+    try (BusTap tap = BusTap.create(localAws)) {
+      String jobId = http.post("/api/replays", "application/json",
+          "{\"from\":\"" + start + "\",\"to\":\"" + start.plusSeconds(10) + "\",\"sources\":[\"" + source + "\"],"
+              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":1}").json().path("jobId").asText();
+      Http.Response cancelled = http.post("/api/replays/" + jobId + "/cancel", "application/json", "");
+
+      assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+      assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+      await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/api/replays/" + jobId).json().path("published").asLong() <= 2);
+      assertThat(http.post("/api/replays/" + jobId + "/cancel", "application/json", "").status()).isEqualTo(409);
+    }
+  }
+
+  @Test
+  void refusesInvalidOversizedAndMistypedReplayRequests() {
+    Http http = new Http(port);
+
+    Http.Response invalid = http.post("/api/replays", "application/json",
+        "{\"from\":\"2026-01-02T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"targetBus\":\"no-such-bus\",\"ratePerSecond\":0}");
+    Http.Response missing = http.post("/api/replays", "application/json", "{}");
+    Http.Response malformed = http.post("/api/replays", "application/json", "{\"from\":");
+    Http.Response text = http.post("/api/replays", "text/plain", "replay everything");
+    Http.Response huge = http.post("/api/replays", "application/json", "{\"sources\":[\"" + "x".repeat(100_000) + "\"]}");
+
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "targetBus", "ratePerSecond");
+    assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "to");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.contentType()).startsWith("application/problem+json");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.contentType()).startsWith("application/problem+json");
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(http.get("/api/replays/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+}
