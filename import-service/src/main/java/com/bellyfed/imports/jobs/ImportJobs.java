@@ -1,5 +1,6 @@
 package com.bellyfed.imports.jobs;
 
+import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class ImportJobs {
     item.put("type", s(type));
     item.put("format", s(format));
     item.put("state", s(JobState.ACCEPTED.name()));
-    item.put("createdAt", s(clock.instant().toString()));
+    item.put("createdAt", s(TableKeys.timestamp(clock.instant())));
     for (String count : List.of("received", "rejected", "written", "failed", "skipped", "chunksSent", "chunksDone")) {
       item.put(count, n(0));
     }
@@ -145,7 +146,7 @@ class ImportJobs {
 
   private Optional<ImportJob> transition(String jobId, JobState state, @Nullable String reason, @Nullable String extraCondition) {
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":state", s(state.name()), ":now", s(clock.instant().toString()),
+        ":state", s(state.name()), ":now", s(TableKeys.timestamp(clock.instant())),
         ":accepted", s(JobState.ACCEPTED.name()), ":running", s(JobState.RUNNING.name())));
     String update = "SET #state = :state, finishedAt = :now";
     if (reason != null) {

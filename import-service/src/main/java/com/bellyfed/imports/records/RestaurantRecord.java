@@ -53,7 +53,7 @@ public record RestaurantRecord(
 
   @Override
   public Map<String, AttributeValue> toItem() {
-    String created = String.valueOf(createdAt);
+    String created = TableKeys.timestamp(createdAt);
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put("restaurantId", AttributeValue.fromS(String.valueOf(restaurantId)));
     item.put("name", AttributeValue.fromS(name));

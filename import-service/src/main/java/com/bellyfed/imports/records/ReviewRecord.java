@@ -1,5 +1,6 @@
 package com.bellyfed.imports.records;
 
+import com.bellyfed.events.topology.TableKeys;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,7 @@ public record ReviewRecord(
     if (text != null && !text.isBlank()) {
       item.put("text", AttributeValue.fromS(text));
     }
-    item.put("createdAt", AttributeValue.fromS(String.valueOf(createdAt)));
+    item.put("createdAt", AttributeValue.fromS(TableKeys.timestamp(createdAt)));
     item.put("version", AttributeValue.fromN("1"));
     return item;
   }

@@ -1,5 +1,6 @@
 package com.bellyfed.imports.records;
 
+import com.bellyfed.events.topology.TableKeys;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,7 +32,7 @@ public record UserRecord(
 
   @Override
   public Map<String, AttributeValue> toItem() {
-    String created = String.valueOf(createdAt);
+    String created = TableKeys.timestamp(createdAt);
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put("userId", AttributeValue.fromS(userId));
     item.put("email", AttributeValue.fromS(email));

@@ -57,8 +57,8 @@ public class Restaurants {
     item.put("reviewCount", n(0));
     item.put("ratingSum", n(0));
     item.put("avgRating", n(0));
-    item.put("createdAt", s(now.toString()));
-    item.put("updatedAt", s(now.toString()));
+    item.put("createdAt", s(TableKeys.timestamp(now)));
+    item.put("updatedAt", s(TableKeys.timestamp(now)));
     item.put("version", n(1));
     item.put("allKey", s(TableKeys.ALL));
     List<TransactWriteItem> items = new ArrayList<>();
@@ -97,7 +97,7 @@ public class Restaurants {
     sets.add("updatedAt = :updatedAt");
     sets.add("#version = :next");
     names.put("#version", "version");
-    values.put(":updatedAt", s(now.toString()));
+    values.put(":updatedAt", s(TableKeys.timestamp(now)));
     values.put(":next", n(version + 1));
     values.put(":current", n(version));
     String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));

@@ -1,5 +1,6 @@
 package com.bellyfed.write.reviews;
 
+import com.bellyfed.events.topology.TableKeys;
 import static com.bellyfed.write.writing.Items.n;
 import static com.bellyfed.write.writing.Items.s;
 
@@ -64,7 +65,7 @@ public class Reviews {
     if (text != null) {
       item.put("text", s(text));
     }
-    item.put("createdAt", s(review.createdAt().toString()));
+    item.put("createdAt", s(TableKeys.timestamp(review.createdAt())));
     item.put("version", n(1));
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(TransactWriteItem.builder()

@@ -1,5 +1,6 @@
 package com.bellyfed.write.users;
 
+import com.bellyfed.events.topology.TableKeys;
 import static com.bellyfed.write.writing.Items.n;
 import static com.bellyfed.write.writing.Items.s;
 
@@ -74,7 +75,7 @@ public class Signups {
         ":email", s(signup.email()),
         ":userName", s(signup.userName()),
         ":active", s("ACTIVE"),
-        ":now", s(now.toString()),
+        ":now", s(TableKeys.timestamp(now)),
         ":next", n(version)));
     String condition = "attribute_not_exists(email) AND ";
     if (version == 1) {
@@ -92,7 +93,7 @@ public class Signups {
             .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
             .expressionAttributeValues(values))
         .build();
-    String createdAt = current != null && current.containsKey("createdAt") ? String.valueOf(Items.string(current, "createdAt")) : now.toString();
+    String createdAt = current != null && current.containsKey("createdAt") ? String.valueOf(Items.string(current, "createdAt")) : TableKeys.timestamp(now);
     try {
       writes.commit(
           List.of(user, guard.transactItem(CONSUMER, eventId)),

@@ -1,5 +1,6 @@
 package com.bellyfed.write.users;
 
+import com.bellyfed.events.topology.TableKeys;
 import static com.bellyfed.write.writing.Items.n;
 import static com.bellyfed.write.writing.Items.s;
 
@@ -95,8 +96,8 @@ public class UserAccounts {
       after = new HashMap<>(attributes);
       after.put("userId", s(userId));
       after.put("status", s("ACTIVE"));
-      after.put("createdAt", s(now.toString()));
-      after.put("updatedAt", s(now.toString()));
+      after.put("createdAt", s(TableKeys.timestamp(now)));
+      after.put("updatedAt", s(TableKeys.timestamp(now)));
       after.put("version", n(1));
       item = TransactWriteItem.builder()
           .put(put -> put.tableName(table).item(after).conditionExpression("attribute_not_exists(userId)"))
@@ -110,11 +111,11 @@ public class UserAccounts {
       after = new HashMap<>(current);
       after.putAll(attributes);
       removed.forEach(after::remove);
-      after.put("updatedAt", s(now.toString()));
+      after.put("updatedAt", s(TableKeys.timestamp(now)));
       after.put("version", n(version));
       Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
       Map<String, AttributeValue> values = new HashMap<>(Map.of(
-          ":updatedAt", s(now.toString()), ":next", n(version), ":current", n(currentVersion)));
+          ":updatedAt", s(TableKeys.timestamp(now)), ":next", n(version), ":current", n(currentVersion)));
       List<String> sets = new ArrayList<>(List.of("updatedAt = :updatedAt", "#version = :next"));
       attributes.forEach((name, value) -> {
         names.put("#" + name, name);

@@ -6,6 +6,7 @@ import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.consuming.ReliableConsumer;
 import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.outbox.OutboxRelay;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnJava;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -35,7 +37,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -45,6 +49,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -54,7 +59,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * when the service defines its own.
  */
 // After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses.
-@AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
+// Before Spring Cloud AWS's SQS configuration, whose listener container factory backs off for ours.
+@AutoConfiguration(
+    afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
+    beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -214,6 +222,23 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     ListenerPause listenerPause(MessageListenerContainerRegistry registry) {
       return new ListenerPause(registry);
+    }
+
+    /**
+     * {@code @SqsListener} handlers on virtual threads where the JVM has them: Spring Cloud AWS
+     * ignores {@code spring.threads.virtual.enabled}. On Java 17 its own factory stays (a custom
+     * executor there needs its own thread factory, which is what the default does anyway).
+     */
+    @Bean
+    @ConditionalOnJava(JavaVersion.TWENTY_ONE)
+    @ConditionalOnMissingBean(name = "defaultSqsListenerContainerFactory")
+    SqsMessageListenerContainerFactory<Object> defaultSqsListenerContainerFactory(SqsAsyncClient sqsAsyncClient) {
+      SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sqs-listener-");
+      executor.setVirtualThreads(true);
+      return SqsMessageListenerContainerFactory.builder()
+          .sqsAsyncClient(sqsAsyncClient)
+          .configure(options -> options.componentsTaskExecutor(executor))
+          .build();
     }
   }
 

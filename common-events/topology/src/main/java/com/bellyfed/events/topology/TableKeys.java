@@ -1,6 +1,9 @@
 package com.bellyfed.events.topology;
 
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,9 @@ public final class TableKeys {
   public static final String ALL = "ALL";
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private static final DateTimeFormatter SORTABLE_INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private TableKeys() {}
 
@@ -42,6 +48,15 @@ public final class TableKeys {
   /** {@code nameKey} of a restaurant item: its name as sorted. */
   public static String nameKey(String name) {
     return normalized(name);
+  }
+
+  /**
+   * An instant as written to a sort key ({@code createdAt}): ISO-8601 UTC with exactly three fraction
+   * digits, so that text order is time order. {@link Instant#toString()} drops zero fractions, and
+   * "12:00:05Z" sorts after "12:00:05.120Z". {@link Instant#parse} reads it back.
+   */
+  public static String timestamp(Instant instant) {
+    return SORTABLE_INSTANT.format(instant);
   }
 
   /** The partition attribute of a listing scope: all, city, cuisine or city-cuisine. */
