@@ -322,7 +322,7 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     text.append(String.format(Locale.ROOT, "| answered | arrived | p50 ms | p99 ms | max ms |%n| --- | --- | --- | --- | --- |%n| %,d | %,d | %.1f | %.1f | %.1f |%n%n",
         deliveryCounts[0], deliveryCounts[1], delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0,
         delivery.getMaxValue() / 1000.0));
-    text.append("The path: the relay's fast path (one thread: claim, PutEvents, delete per row), the EventBridge emulator's rule match and ")
+    text.append("The path: the relay's fast path (four workers: claim each row, one PutEvents per up to ten rows, delete each), the EventBridge emulator's rule match and ")
         .append("SendMessage, then the tap's long poll (3 receivers).\n");
     Files.writeString(path, text.toString());
     System.out.println("report written to " + path);
