@@ -3,7 +3,7 @@ package com.bellyfed.analytics.ingest;
 import com.bellyfed.analytics.paging.Cursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.topology.Topology;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +59,9 @@ public class AnalyticsQueries {
   /** One stored analytics event, as enriched. */
   public record StoredEvent(
       String eventId, String eventType, String service, String action, String eventCategory, String status, long duration,
-      String timestamp, String receivedAt, long processingDelayMs, String correlationId, long expiresAt, JsonNode properties) {}
+      String timestamp, String receivedAt, long processingDelayMs, String correlationId, long expiresAt,
+      // A plain map, not a Jackson 2 tree, which the web layer's Jackson 3 would render as a bean.
+      Map<String, Object> properties) {}
 
   /** A page of events, oldest first, with the cursor of the next page when there is one. */
   public record EventPage(List<StoredEvent> events, @Nullable String nextCursor) {}
@@ -113,11 +115,11 @@ public class AnalyticsQueries {
   }
 
   private static StoredEvent event(Map<String, AttributeValue> item) {
-    JsonNode properties;
+    Map<String, Object> properties;
     try {
-      properties = MAPPER.readTree(item.get("properties").s());
+      properties = MAPPER.readValue(item.get("properties").s(), new TypeReference<Map<String, Object>>() {});
     } catch (Exception e) {
-      properties = MAPPER.createObjectNode();
+      properties = Map.of();
     }
     return new StoredEvent(
         item.get("eventId").s(), item.get("eventType").s(), item.get("service").s(), item.get("action").s(),

@@ -64,6 +64,8 @@ class ArchiveIntegrationTests {
     assertThat(chain.path("events").get(0).path("caused").get(0).asText()).isEqualTo(rating.eventId());
     assertThat(chain.path("events").get(2).path("causationId").asText()).isEqualTo(review.eventId());
     assertThat(chain.path("events").get(2).path("caused").get(0).asText()).isEqualTo(listing.eventId());
+    assertThat(chain.path("events").get(0).path("data").path("rating").asInt()).as("the event's own data").isEqualTo(5);
+    assertThat(chain.path("events").get(2).path("data").path("avgRating").asDouble()).isEqualTo(4.5);
   }
 
   @Test

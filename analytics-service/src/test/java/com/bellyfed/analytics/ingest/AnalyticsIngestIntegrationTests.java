@@ -60,6 +60,8 @@ class AnalyticsIngestIntegrationTests {
     assertThat(Long.parseLong(stored.get("expiresAt").n())).isCloseTo(ninetyDays, within(120L));
     assertThat(stored.get("service").s()).isEqualTo(service);
     assertThat(stored).containsKeys("receivedAt", "processingDelayMs");
+    JsonNode listed = http.get("/api/analytics/events" + query).json().path("events").get(0);
+    assertThat(listed.path("properties").path("service").asText()).as("the event's own properties").isEqualTo(service);
 
     JsonNode summary = http.get("/api/analytics/summary" + query).json();
     assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);

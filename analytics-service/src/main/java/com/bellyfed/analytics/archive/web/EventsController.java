@@ -5,6 +5,7 @@ import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
 import com.bellyfed.analytics.web.NotFoundException;
 import com.bellyfed.analytics.web.RequestParameters;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/events")
 class EventsController {
 
+  // Envelopes hold Jackson 2 trees; the web layer writes with Jackson 3, which would render such a
+  // tree as a bean ("nodeType", "array", ...). Plain maps and lists render as the JSON they are.
+  private static final ObjectMapper JACKSON2 = new ObjectMapper();
+
   private final EventArchive archive;
 
   EventsController(EventArchive archive) {
@@ -33,7 +38,7 @@ class EventsController {
   /** One event of a chain with its causation links. */
   record ChainEvent(
       String eventId, String eventType, String source, Instant timestamp, long sequenceNumber, @Nullable String causationId,
-      List<String> caused, @Nullable String service, JsonNode data, Map<String, String> metadata) {}
+      List<String> caused, @Nullable String service, @Nullable Object data, Map<String, String> metadata) {}
 
   /** A chain: its events in order, the roots (caused by no archived event) first among equals. */
   record Chain(String correlationId, int count, List<String> roots, List<ChainEvent> events) {}
@@ -66,7 +71,11 @@ class EventsController {
     List<ChainEvent> chain = events.stream().map(event -> new ChainEvent(
         event.envelope().eventId(), event.envelope().eventType(), event.source(), event.envelope().timestamp(),
         event.envelope().sequenceNumber(), event.envelope().causationId(), caused.get(event.envelope().eventId()),
-        event.envelope().metadata().get("service"), event.envelope().data(), event.envelope().metadata())).toList();
+        event.envelope().metadata().get("service"), plain(event.envelope().data()), event.envelope().metadata())).toList();
     return new Chain(correlationId, chain.size(), roots, chain);
+  }
+
+  private static @Nullable Object plain(JsonNode tree) {
+    return JACKSON2.convertValue(tree, Object.class);
   }
 }
