@@ -104,7 +104,10 @@ public final class OutboxRelay implements AutoCloseable {
         }
         batch.add(first);
         committedRows.drainTo(batch, PutEventsSender.MAX_ENTRIES - 1);
-        relay(batch);
+        if (sender.permitsCalls()) {
+          relay(batch);
+        } // else the rows stay PENDING, untouched, for the sweeper: claiming them now would only lease them out
+
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -156,7 +159,9 @@ public final class OutboxRelay implements AutoCloseable {
     try {
       outcomes = sender.send(batch);
     } catch (CallNotPermittedException open) {
-      // Not the row's fault: give it back without counting an attempt; the lease expiry frees it.
+      // Not the rows' fault: give them back untried, so the sweeper takes them once the circuit
+      // closes instead of after their lease.
+      batch.forEach(prepared -> store.unclaim(prepared.envelope().eventId(), owner));
       return 0;
     } catch (RuntimeException e) {
       batch.forEach(prepared -> release(prepared, e.toString()));

@@ -101,6 +101,22 @@ public final class OutboxStore {
     }
   }
 
+  /** Gives a claimed row back untried, without counting an attempt (the circuit refused the call). */
+  public void unclaim(String eventId, String owner) {
+    try {
+      dynamoDb.updateItem(
+          request ->
+              request
+                  .tableName(table)
+                  .key(key(eventId))
+                  .updateExpression("REMOVE leaseOwner, leaseUntil")
+                  .conditionExpression("leaseOwner = :owner")
+                  .expressionAttributeValues(Map.of(":owner", s(owner))));
+    } catch (ConditionalCheckFailedException reclaimed) {
+      // Our lease ran out and another relay owns the row now.
+    }
+  }
+
   /**
    * Gives a claimed row back after a failed attempt; after {@code maxAttempts} it becomes FAILED.
    *
