@@ -10,7 +10,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -83,7 +89,7 @@ public final class ReliableConsumer implements AutoCloseable {
   public Outcome handle(String consumer, InboundMessage message, EventHandler handler, @Nullable CircuitBreaker dependency) {
     EventEnvelope event;
     try {
-      event = unwrap(message.body());
+      event = unwrap(message.body()).envelope();
     } catch (IllegalArgumentException unparseable) {
       deadLetter(consumer, message, unparseable.getMessage());
       return Outcome.DEAD_LETTERED;
@@ -131,16 +137,110 @@ public final class ReliableConsumer implements AutoCloseable {
     return Outcome.HANDLED;
   }
 
-  /** Keeps a long handler's message invisible, so that it is not delivered again while still running. */
+  /**
+   * Handles the messages of one poll with one call of {@code handler}, whose effect is idempotent by
+   * event id on its own (see {@link BatchEventHandler}): no guard read or record per event, which is
+   * what makes a batch cheap. An unparseable message goes to the dead-letter queue; an event that
+   * occurs twice in the batch is handed over once (the other copy is a DUPLICATE). When the handler
+   * fails on the batch, each of its events is handed over again alone, so that one poisonous event
+   * does not take the others of its poll to the dead-letter queue with it; only those that fail
+   * alone back off. While {@code dependency}'s circuit is open the handler is not run. Returns each
+   * message's outcome, in order. The handler runs without a correlation id in the MDC: its events
+   * have one each.
+   */
+  public List<Outcome> handleTogether(
+      String consumer, List<InboundMessage> messages, BatchEventHandler handler, @Nullable CircuitBreaker dependency) {
+    Outcome[] outcomes = new Outcome[messages.size()];
+    List<DeliveredEvent> events = new ArrayList<>(messages.size());
+    List<Integer> positions = new ArrayList<>(messages.size());
+    Set<String> eventIds = new HashSet<>();
+    for (int i = 0; i < messages.size(); i++) {
+      InboundMessage message = messages.get(i);
+      DeliveredEvent event;
+      try {
+        event = unwrap(message.body());
+      } catch (IllegalArgumentException unparseable) {
+        deadLetter(consumer, message, unparseable.getMessage());
+        outcomes[i] = Outcome.DEAD_LETTERED;
+        continue;
+      }
+      if (!eventIds.add(event.envelope().eventId())) {
+        counter("bellyfed.events.consumed.duplicates", consumer).increment();
+        outcomes[i] = Outcome.DUPLICATE;
+        continue;
+      }
+      events.add(event);
+      positions.add(i);
+    }
+    if (events.isEmpty()) {
+      return Arrays.asList(outcomes);
+    }
+    List<InboundMessage> handed = positions.stream().map(messages::get).toList();
+    @Nullable String batchFailure = runTogether(consumer, handed, events, handler, dependency);
+    for (int j = 0; j < events.size(); j++) {
+      @Nullable String failure = batchFailure;
+      if (batchFailure != null && events.size() > 1) {
+        failure = runTogether(consumer, List.of(handed.get(j)), List.of(events.get(j)), handler, dependency);
+      }
+      if (failure == null) {
+        outcomes[positions.get(j)] = Outcome.HANDLED;
+      } else {
+        backOff(consumer, handed.get(j), events.get(j).envelope(), failure);
+        outcomes[positions.get(j)] = Outcome.RETRY_LATER;
+      }
+    }
+    return Arrays.asList(outcomes);
+  }
+
+  /** Runs the handler on the events of {@code messages}; null when it succeeded, else why not. */
+  private @Nullable String runTogether(
+      String consumer, List<InboundMessage> messages, List<DeliveredEvent> events, BatchEventHandler handler,
+      @Nullable CircuitBreaker dependency) {
+    if (dependency != null && !dependency.tryAcquirePermission()) {
+      counter("bellyfed.events.consumer.deferred", consumer).increment(events.size());
+      return "circuit " + dependency.getName() + " is open";
+    }
+    long started = System.nanoTime();
+    Instant now = clock.instant();
+    events.forEach(event -> registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
+        .record(Duration.between(event.envelope().timestamp(), now).abs()));
+    ScheduledFuture<?> heartbeat = startHeartbeat(messages);
+    try {
+      handler.on(List.copyOf(events));
+    } catch (Exception failure) {
+      if (dependency != null) {
+        dependency.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+      }
+      registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure")
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      counter("bellyfed.events.handler.failures", consumer).increment(events.size());
+      return failure.toString();
+    } finally {
+      heartbeat.cancel(false);
+    }
+    succeeded(dependency, started);
+    registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "success")
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    counter("bellyfed.events.consumed", consumer).increment(events.size());
+    return null;
+  }
+
   private ScheduledFuture<?> startHeartbeat(InboundMessage message) {
+    return startHeartbeat(List.of(message));
+  }
+
+  /** Keeps a long handler's messages invisible, so that they are not delivered again while still running. */
+  private ScheduledFuture<?> startHeartbeat(List<InboundMessage> messages) {
     long interval = settings.heartbeatInterval().toMillis();
     int visibility = (int) settings.heartbeatVisibility().toSeconds();
     return heartbeats.scheduleAtFixedRate(() -> {
-      try {
-        sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
-            .visibilityTimeout(visibility));
-      } catch (RuntimeException e) {
-        log.warn("Could not extend the visibility of message {}: {}", message.messageId(), e.toString());
+      for (InboundMessage message : messages) {
+        try {
+          sqs.changeMessageVisibility(request -> request.queueUrl(message.queueUrl()).receiptHandle(message.receiptHandle())
+              .visibilityTimeout(visibility));
+        } catch (RuntimeException e) {
+          log.warn("Could not extend the visibility of message {}: {}", message.messageId(), e.toString());
+        }
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
   }
@@ -171,8 +271,8 @@ public final class ReliableConsumer implements AutoCloseable {
     }
   }
 
-  /** The envelope in the {@code detail} of the EventBridge event a rule delivered. */
-  private EventEnvelope unwrap(String body) {
+  /** The envelope in the {@code detail} of the EventBridge event a rule delivered, with its detail-type. */
+  private DeliveredEvent unwrap(String body) {
     JsonNode event;
     try {
       event = MAPPER.readTree(body);
@@ -182,7 +282,7 @@ public final class ReliableConsumer implements AutoCloseable {
     if (event == null || !event.path("detail").isObject()) {
       throw new IllegalArgumentException("Body is not an EventBridge event: it has no detail object");
     }
-    return json.read(event.path("detail").toString());
+    return new DeliveredEvent(json.read(event.path("detail").toString()), event.path("detail-type").asText("Unknown"));
   }
 
   private void deadLetter(String consumer, InboundMessage message, String reason) {

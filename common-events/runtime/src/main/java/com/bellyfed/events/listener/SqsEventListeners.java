@@ -1,5 +1,6 @@
 package com.bellyfed.events.listener;
 
+import com.bellyfed.events.consuming.BatchEventHandler;
 import com.bellyfed.events.consuming.EventHandler;
 import com.bellyfed.events.consuming.InboundMessage;
 import com.bellyfed.events.consuming.ReliableConsumer;
@@ -73,6 +74,37 @@ public final class SqsEventListeners {
       outcomes.add(outcome);
       if (outcome != Outcome.RETRY_LATER) {
         done.add(message);
+      }
+    }
+    if (!done.isEmpty()) {
+      acknowledgement.acknowledge(done);
+    }
+    return outcomes;
+  }
+
+  /**
+   * For batch listeners with {@code acknowledgementMode = "MANUAL"} whose handler takes the whole
+   * poll at once ({@link ReliableConsumer#handleTogether}): acknowledges every message that need not
+   * come back.
+   *
+   * <pre>{@code
+   * @SqsListener(value = "dev-archive-queue", acknowledgementMode = "MANUAL")
+   * void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
+   *   listeners.handleTogether("event-archive", batch, acknowledgement, archive::storeAll, null);
+   * }
+   * }</pre>
+   */
+  public <T> List<Outcome> handleTogether(
+      String consumerName,
+      List<Message<T>> batch,
+      BatchAcknowledgement<T> acknowledgement,
+      BatchEventHandler handler,
+      @Nullable CircuitBreaker dependency) {
+    List<Outcome> outcomes = consumer.handleTogether(consumerName, batch.stream().map(SqsEventListeners::inbound).toList(), handler, dependency);
+    List<Message<T>> done = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i) != Outcome.RETRY_LATER) {
+        done.add(batch.get(i));
       }
     }
     if (!done.isEmpty()) {

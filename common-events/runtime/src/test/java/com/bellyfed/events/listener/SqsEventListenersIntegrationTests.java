@@ -51,10 +51,13 @@ class SqsEventListenersIntegrationTests {
   static String guardedDeadLetterUrl;
   static String batchQueueUrl;
   static String batchDeadLetterUrl;
+  static String togetherQueueUrl;
+  static String togetherDeadLetterUrl;
 
   @Autowired ReviewCounter counter;
   @Autowired GuardedWriter writer;
   @Autowired BatchCounter batchCounter;
+  @Autowired TogetherWriter togetherWriter;
   @Autowired ListenerPause pause;
   @Autowired EventFactory events;
 
@@ -70,6 +73,9 @@ class SqsEventListenersIntegrationTests {
     String[] batch = queuePair(localAws.sqs(), "test.listener.batch-queue");
     batchQueueUrl = batch[0];
     batchDeadLetterUrl = batch[1];
+    String[] together = queuePair(localAws.sqs(), "test.listener.together-queue");
+    togetherQueueUrl = together[0];
+    togetherDeadLetterUrl = together[1];
   }
 
   private static String[] queuePair(SqsClient sqs, String property) {
@@ -112,7 +118,8 @@ class SqsEventListenersIntegrationTests {
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> counter.deliveries.get() >= 2);
+    // Counted per event: the poison test shares this queue and listener.
+    await().atMost(Duration.ofSeconds(20)).until(() -> counter.deliveries.getOrDefault(review.eventId(), new AtomicInteger()).get() >= 2);
     assertThat(counter.handled.get(review.eventId())).hasValue(1);
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
   }
@@ -151,6 +158,34 @@ class SqsEventListenersIntegrationTests {
     assertThat(messagesIn(localAws, batchQueueUrl)).isZero();
   }
 
+  @Test
+  void aHandlerOfWholePollsGetsEachEventOnceWithItsDetailTypeAndOnlyThePoisonAndTheUnparseableEndInTheDeadLetterQueue(LocalAws localAws) {
+    List<EventEnvelope> good = new ArrayList<>();
+    List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      good.add(review("good"));
+      entries.add(entry(i, RuntimeFixtures.eventBridgeEvent(good.get(i))));
+    }
+    entries.add(entry(7, RuntimeFixtures.eventBridgeEvent(good.get(0))));
+    entries.add(entry(8, "{\"detail\": not json"));
+    entries.add(entry(9, RuntimeFixtures.eventBridgeEvent(review("poison"))));
+
+    localAws.sqs().sendMessageBatch(request -> request.queueUrl(togetherQueueUrl).entries(entries));
+
+    await().atMost(Duration.ofSeconds(40)).until(() -> messagesIn(localAws, togetherDeadLetterUrl) == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, togetherQueueUrl) == 0);
+    assertThat(togetherWriter.written.keySet()).containsAll(good.stream().map(EventEnvelope::eventId).toList());
+    for (EventEnvelope review : good.subList(1, good.size())) {
+      assertThat(togetherWriter.written.get(review.eventId())).as("a good review in the poison's poll, handled once").hasValue(1);
+    }
+    assertThat(togetherWriter.detailTypes).containsOnly("ReviewCreated");
+    assertThat(togetherWriter.largestBatch.get()).as("events of one poll handed over together").isGreaterThan(1);
+  }
+
+  private static software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry entry(int id, String body) {
+    return software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder().id(Integer.toString(id)).messageBody(body).build();
+  }
+
   private EventEnvelope review(String kind) {
     return events.create("restaurant.review.created", Map.of("reviewId", UUID.randomUUID().toString(), "restaurantId", kind, "rating", 4));
   }
@@ -165,8 +200,38 @@ class SqsEventListenersIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewCounter.class, GuardedWriter.class, BatchCounter.class})
+  @Import({ReviewCounter.class, GuardedWriter.class, BatchCounter.class, TogetherWriter.class})
   static class ListenerApp {}
+
+  /** A consumer that takes each poll whole, as one bulk write would, and refuses any poll holding a poison. */
+  @Component
+  static class TogetherWriter {
+
+    final Map<String, AtomicInteger> written = new ConcurrentHashMap<>();
+    final List<String> detailTypes = new CopyOnWriteArrayList<>();
+    final AtomicInteger largestBatch = new AtomicInteger();
+    private final SqsEventListeners listeners;
+
+    TogetherWriter(SqsEventListeners listeners) {
+      this.listeners = listeners;
+    }
+
+    @SqsListener(value = "${test.listener.together-queue}", acknowledgementMode = "MANUAL")
+    void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
+      listeners.handleTogether("together-writer", batch, acknowledgement, this::on, null);
+    }
+
+    void on(List<com.bellyfed.events.consuming.DeliveredEvent> events) {
+      largestBatch.accumulateAndGet(events.size(), Math::max);
+      if (events.stream().anyMatch(event -> event.envelope().data().path("restaurantId").asText().equals("poison"))) {
+        throw new IllegalStateException("cannot write poison");
+      }
+      events.forEach(event -> {
+        detailTypes.add(event.detailType());
+        written.computeIfAbsent(event.envelope().eventId(), id -> new AtomicInteger()).incrementAndGet();
+      });
+    }
+  }
 
   /** A batch consumer that acknowledges message by message. */
   @Component
@@ -235,7 +300,9 @@ class SqsEventListenersIntegrationTests {
   @Component
   static class ReviewCounter {
 
-    final AtomicInteger deliveries = new AtomicInteger();
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
     private final SqsEventListeners listeners;
@@ -245,8 +312,9 @@ class SqsEventListenersIntegrationTests {
     }
 
     @SqsListener("${test.listener.queue}")
-    void receive(Message<String> message) {
-      deliveries.incrementAndGet();
+    void receive(Message<String> message) throws Exception {
+      String eventId = MAPPER.readTree(message.getPayload()).path("detail").path("eventId").asText();
+      deliveries.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
       listeners.handle("review-counter", message, this::on);
     }
 
