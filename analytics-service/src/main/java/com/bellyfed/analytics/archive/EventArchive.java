@@ -1,6 +1,7 @@
 package com.bellyfed.analytics.archive;
 
 import com.bellyfed.analytics.paging.SortableInstant;
+import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
@@ -12,25 +13,30 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The event store. event-archive ({@code eventId}): the envelope as JSON with the EventBridge
  * source and detail-type it came with; GSIs by correlation id ({@code correlationId},
  * {@code orderKey} = timestamp#sequenceNumber#eventId), by type ({@code eventType},
  * {@code timestamp}) and by hour ({@code hour}, {@code timestamp}), timestamps fixed-width so that
- * string order is time order. A conditional put stores each event once, however often it arrives.
+ * string order is time order. Each event is one item keyed by its eventId, so however often it
+ * arrives it is stored once.
  */
 @Component
 public class EventArchive {
 
   public static final String CONSUMER = "event-archive";
+  private static final int MAX_BATCH = 25;
+  private static final int MAX_ATTEMPTS = 8;
   static final String CORRELATION_INDEX = "archive-correlation-index";
   static final String HOUR_INDEX = "archive-hour-index";
 
@@ -38,20 +44,68 @@ public class EventArchive {
   private final EnvelopeJson json;
   private final String table;
   private final Counter stored;
-  private final Counter duplicates;
+  private final Counter skippedReplays;
 
   EventArchive(DynamoDbClient dynamoDb, EnvelopeJson json, Topology topology, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
     this.json = json;
     this.table = topology.table("event-archive").name();
     this.stored = Counter.builder("bellyfed.archive.stored").description("Events stored in the event archive").register(registry);
-    this.duplicates = Counter.builder("bellyfed.archive.duplicates").description("Archive deliveries of events stored already").register(registry);
+    this.skippedReplays = Counter.builder("bellyfed.archive.replays.skipped")
+        .description("Replayed copies of events that reached the archive and were not stored over their originals").register(registry);
   }
 
   /** One archived event with what a replay needs to publish it again. */
   public record ArchivedEvent(EventEnvelope envelope, String source, String detailType) {}
 
-  public void store(EventEnvelope envelope, String detailType) {
+  /**
+   * Stores the events of one poll with BatchWriteItem. Storing an event again writes the same item
+   * (every attribute derives from the envelope and its detail-type), so a redelivery changes nothing.
+   * A replayed copy (same eventId, flagged in its metadata) is never stored: it would overwrite the
+   * original's metadata, and the catch-all rule does not route replays here anyway.
+   */
+  public void storeAll(List<DeliveredEvent> events) {
+    List<WriteRequest> writes = new ArrayList<>(events.size());
+    for (DeliveredEvent event : events) {
+      if (event.envelope().metadata().containsKey("replayed")) {
+        skippedReplays.increment();
+      } else {
+        writes.add(WriteRequest.builder().putRequest(put -> put.item(item(event.envelope(), event.detailType()))).build());
+      }
+    }
+    for (int from = 0; from < writes.size(); from += MAX_BATCH) {
+      write(writes.subList(from, Math.min(writes.size(), from + MAX_BATCH)));
+    }
+  }
+
+  private void write(List<WriteRequest> writes) {
+    Map<String, List<WriteRequest>> unprocessed = Map.of(table, writes);
+    for (int attempt = 1; !unprocessed.isEmpty(); attempt++) {
+      if (attempt > MAX_ATTEMPTS) {
+        throw new IllegalStateException("DynamoDB left " + unprocessed.get(table).size() + " archive items unprocessed after " + MAX_ATTEMPTS + " attempts");
+      }
+      if (attempt > 1) {
+        pause(attempt);
+      }
+      Map<String, List<WriteRequest>> request = unprocessed;
+      BatchWriteItemResponse response = dynamoDb.batchWriteItem(batch -> batch.requestItems(request));
+      int left = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of()).size() : 0;
+      stored.increment(request.get(table).size() - left);
+      unprocessed = left == 0 ? Map.of() : response.unprocessedItems();
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      // Exponential backoff with full jitter, as AWS advises for unprocessed items.
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 25L << Math.min(attempt, 6)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while retrying unprocessed archive items", e);
+    }
+  }
+
+  private Map<String, AttributeValue> item(EventEnvelope envelope, String detailType) {
     Map<String, AttributeValue> item = new HashMap<>();
     String timestamp = SortableInstant.of(envelope.timestamp());
     item.put("eventId", AttributeValue.fromS(envelope.eventId()));
@@ -69,12 +123,7 @@ public class EventArchive {
       item.put("causationId", AttributeValue.fromS(envelope.causationId()));
     }
     item.put("envelope", AttributeValue.fromS(json.write(envelope)));
-    try {
-      dynamoDb.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(eventId)"));
-      stored.increment();
-    } catch (ConditionalCheckFailedException alreadyStored) {
-      duplicates.increment();
-    }
+    return item;
   }
 
   /** Every event of one correlation id, ordered by timestamp, then sequence number. */

@@ -3,10 +3,12 @@ package com.bellyfed.analytics.ingest;
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.AnalyticsEvent;
-import com.bellyfed.events.consuming.IdempotencyGuard;
+import com.bellyfed.analytics.ingest.IngestWriter.AggregateRow;
+import com.bellyfed.analytics.ingest.IngestWriter.Contribution;
+import com.bellyfed.analytics.ingest.IngestWriter.PendingEvent;
+import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
-import com.bellyfed.events.topology.Topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -22,57 +24,52 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Validates analytics events against the seed structure, enriches them (received time,
- * processing delay, service) and stores each with its two aggregate minutes in one DynamoDB
- * transaction that also holds the idempotency guard's record: the event, its counts and its
- * sketch bins are written exactly once, however often SQS delivers it.
+ * processing delay, service) and stores each with what it adds to its two aggregate minutes, in
+ * one DynamoDB transaction shared with the events of other polls ({@link IngestWriter}): the
+ * event, its counts and its sketch bins are written exactly once, however often SQS delivers it,
+ * because the event's own put is conditional on its eventId being new.
  */
 @Component
 public class AnalyticsIngest {
 
-  /** The consumer name under which handled analytics events are remembered. */
+  /** The consumer name of the analytics listener, in metrics and dead-letter attributes. */
   public static final String CONSUMER = "analytics-ingest";
+  /** How long a poll waits for its events' transaction before they all come back later. */
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]*_ANALYTICS");
 
-  private final DynamoDbClient dynamoDb;
-  private final IdempotencyGuard guard;
+  private final IngestWriter writer;
   private final EnvelopeJson json;
   private final Validator validator;
   private final Clock clock;
   private final Duration retention;
-  private final String eventsTable;
-  private final String aggregatesTable;
   private final MeterRegistry registry;
   private final Timer processingDelay;
   private final Counter duplicates;
   private final Counter rejected;
 
   AnalyticsIngest(
-      DynamoDbClient dynamoDb, IdempotencyGuard guard, EnvelopeJson json, Validator validator, Clock clock,
-      AnalyticsSettings settings, Topology topology, MeterRegistry registry) {
-    this.dynamoDb = dynamoDb;
-    this.guard = guard;
+      IngestWriter writer, EnvelopeJson json, Validator validator, Clock clock, AnalyticsSettings settings,
+      MeterRegistry registry) {
+    this.writer = writer;
     this.json = json;
     this.validator = validator;
     this.clock = clock;
     this.retention = settings.retention();
-    this.eventsTable = topology.table("analytics-events").name();
-    this.aggregatesTable = topology.table("analytics-aggregates").name();
     this.registry = registry;
     this.processingDelay = Timer.builder("bellyfed.analytics.processing.delay")
-        .description("From an analytics event's timestamp to its storage")
+        .description("From an analytics event's timestamp to the commit that stored it")
         .publishPercentileHistogram()
         .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(5))
         .maximumExpectedValue(Duration.ofMinutes(30))
@@ -132,70 +129,57 @@ public class AnalyticsIngest {
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 
-  /** Stores one valid analytics event and counts it in its minute, once. */
-  public void on(EventEnvelope envelope) {
-    AnalyticsEvent seed = json.payload(envelope, AnalyticsEvent.class);
+  /**
+   * Stores the valid analytics events of one poll and counts each in its minute, once: hands them
+   * to the writer, which commits them with the events other polls handed over meanwhile, and waits
+   * for that commit. Throws (so that all come back) when the write failed.
+   */
+  public void store(List<DeliveredEvent> delivered) throws Exception {
     Instant received = clock.instant();
-    String service = serviceOf(envelope, seed);
-    Duration measured = Duration.between(envelope.timestamp(), received);
-    Duration delay = measured.isNegative() ? Duration.ZERO : measured;
-    long expiresAt = received.plus(retention).getEpochSecond();
-    String minute = SortableInstant.minute(envelope.timestamp());
-
-    List<TransactWriteItem> items = new ArrayList<>();
-    items.add(guard.transactItem(CONSUMER, envelope.eventId()));
-    items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable)
-        .item(eventItem(envelope, seed, service, received, delay, expiresAt))
-        .conditionExpression("attribute_not_exists(eventId)")).build());
-    items.add(aggregateUpdate(AnalyticsTable.series(service, envelope.eventType()), minute, seed, service, envelope.eventType(), expiresAt));
-    items.add(aggregateUpdate(AnalyticsTable.series(service, AnalyticsTable.ALL_TYPES), minute, seed, service, AnalyticsTable.ALL_TYPES, expiresAt));
-    for (int attempt = 1; ; attempt++) {
-      try {
-        dynamoDb.transactWriteItems(request -> request.transactItems(items));
-        break;
-      } catch (TransactionCanceledException cancelled) {
-        if (IdempotencyGuard.isDuplicate(cancelled, 0) || IdempotencyGuard.isDuplicate(cancelled, 1)) {
-          duplicates.increment();
-          return;
-        }
-        // Events of one minute share its aggregate rows; concurrent transactions on them conflict.
-        boolean conflict = cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-        if (!conflict || attempt == 5) {
-          throw cancelled;
-        }
-        pause(attempt);
-      }
+    List<PendingEvent> pending = new ArrayList<>(delivered.size());
+    List<AnalyticsEvent> seeds = new ArrayList<>(delivered.size());
+    for (DeliveredEvent event : delivered) {
+      AnalyticsEvent seed = json.payload(event.envelope(), AnalyticsEvent.class);
+      seeds.add(seed);
+      pending.add(pending(event.envelope(), seed, received));
     }
-    processingDelay.record(delay);
-    registry.counter("bellyfed.analytics.events.ingested",
-        "service", service, "category", seed.eventCategory().name(), "status", seed.status().name()).increment();
+    pending.forEach(writer::submit);
+    CompletableFuture.allOf(pending.stream().map(PendingEvent::stored).toArray(CompletableFuture[]::new))
+        .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Instant committed = clock.instant();
+    for (int i = 0; i < pending.size(); i++) {
+      PendingEvent event = pending.get(i);
+      if (!event.stored().join()) {
+        duplicates.increment();
+        continue;
+      }
+      Duration delay = Duration.between(event.timestamp(), committed);
+      processingDelay.record(delay.isNegative() ? Duration.ZERO : delay);
+      AnalyticsEvent seed = seeds.get(i);
+      registry.counter("bellyfed.analytics.events.ingested", "service", event.item().get("service").s(),
+          "category", seed.eventCategory().name(), "status", seed.status().name()).increment();
+    }
   }
 
-  private TransactWriteItem aggregateUpdate(
-      String series, String minute, AnalyticsEvent seed, String service, String eventType, long expiresAt) {
+  private PendingEvent pending(EventEnvelope envelope, AnalyticsEvent seed, Instant received) {
+    String service = serviceOf(envelope, seed);
+    long expiresAt = received.plus(retention).getEpochSecond();
+    String minute = SortableInstant.minute(envelope.timestamp());
     String bin = DurationSketch.binOf(seed.duration());
     String category = AnalyticsTable.CATEGORY_PREFIX + seed.eventCategory().name();
-    Map<String, String> names = new HashMap<>(Map.of(
-        "#count", "count", "#failures", "failures", "#sum", "durationSum", "#bin", bin, "#cat", category,
-        "#expiresAt", "expiresAt", "#service", "service", "#eventType", "eventType"));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":one", AttributeValue.fromN("1"),
-        ":failure", AttributeValue.fromN(seed.status() == AnalyticsEvent.Status.FAILURE ? "1" : "0"),
-        ":duration", AttributeValue.fromN(Long.toString(seed.duration())),
-        ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt)),
-        ":service", AttributeValue.fromS(service),
-        ":eventType", AttributeValue.fromS(eventType)));
-    return TransactWriteItem.builder().update(update -> update.tableName(aggregatesTable)
-        .key(Map.of("series", AttributeValue.fromS(series), "bucketStart", AttributeValue.fromS(minute)))
-        // ADD is atomic and needs no read: concurrent events of one minute never lose a count.
-        .updateExpression("ADD #count :one, #failures :failure, #sum :duration, #bin :one, #cat :one "
-            + "SET #expiresAt = :expiresAt, #service = :service, #eventType = :eventType")
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)).build();
+    long failures = seed.status() == AnalyticsEvent.Status.FAILURE ? 1 : 0;
+    List<Contribution> contributions = List.of(
+        new Contribution(new AggregateRow(AnalyticsTable.series(service, envelope.eventType()), minute, service, envelope.eventType()),
+            failures, seed.duration(), bin, category),
+        new Contribution(new AggregateRow(AnalyticsTable.series(service, AnalyticsTable.ALL_TYPES), minute, service, AnalyticsTable.ALL_TYPES),
+            failures, seed.duration(), bin, category));
+    Map<String, AttributeValue> item = eventItem(envelope, seed, service, received, expiresAt);
+    int size = item.values().stream().mapToInt(value -> value.s() != null ? value.s().length() : 24).sum() + 512;
+    return new PendingEvent(envelope.eventId(), envelope.timestamp(), item, contributions, expiresAt, size, new CompletableFuture<>());
   }
 
   private Map<String, AttributeValue> eventItem(
-      EventEnvelope envelope, AnalyticsEvent seed, String service, Instant received, Duration delay, long expiresAt) {
+      EventEnvelope envelope, AnalyticsEvent seed, String service, Instant received, long expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("eventId", AttributeValue.fromS(envelope.eventId()));
     item.put("eventType", AttributeValue.fromS(envelope.eventType()));
@@ -215,7 +199,6 @@ public class AnalyticsIngest {
       item.put("userId", AttributeValue.fromS(envelope.userId()));
     }
     item.put("receivedAt", AttributeValue.fromS(received.toString()));
-    item.put("processingDelayMs", AttributeValue.fromN(Long.toString(delay.toMillis())));
     item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
     return item;
   }
@@ -227,15 +210,6 @@ public class AnalyticsIngest {
     } catch (IllegalArgumentException e) {
       problems.add("field 'data." + field + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants())
           + (data.hasNonNull(field) ? ", was '" + (value.length() > 50 ? value.substring(0, 50) : value) + "'" : ""));
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying a conflicting transaction", e);
     }
   }
 

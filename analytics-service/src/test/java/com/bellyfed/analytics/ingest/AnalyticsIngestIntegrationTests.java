@@ -99,6 +99,42 @@ class AnalyticsIngestIntegrationTests {
   }
 
   @Test
+  void storesTheNewEventsOfAPollThatAlsoRedeliversStoredOnesAndCountsEachOnce(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      events.add(analyticsEvent(service, Category.QUERY, i % 5 == 0 ? Status.FAILURE : Status.SUCCESS, 100 + i, now.plusMillis(i)));
+    }
+    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
+    Http http = new Http(port);
+    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+    sendBatch(localAws, queueUrl, events.subList(0, 5));
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 5);
+
+    // One batch mixing the five stored events (as after lost acknowledgements) with five new ones:
+    // the stored ones cancel the shared transaction, which then commits without them.
+    sendBatch(localAws, queueUrl, events);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 10);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
+    JsonNode total = http.get("/api/analytics/summary" + query).json().path("total");
+    assertThat(total.path("count").asLong()).isEqualTo(10);
+    assertThat(total.path("failures").asLong()).isEqualTo(2);
+    assertThat(total.path("durationMean").asDouble()).as("mean of 100..109").isEqualTo(104.5);
+    assertThat(total.path("byCategory").path("QUERY").asLong()).isEqualTo(10);
+  }
+
+  private static void sendBatch(LocalAws localAws, String queueUrl, List<EventEnvelope> events) {
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+          .messageBody(eventBridgeEvent(events.get(i), "RestaurantQueryAnalytics")).build());
+    }
+    localAws.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+  }
+
+  @Test
   void mergesMinutesIntoAnHourWithPercentilesWithinTheSketchErrorBound(LocalAws localAws) {
     String service = AnalyticsFixtures.uniqueService();
     Instant hour = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);

@@ -1,0 +1,259 @@
+package com.bellyfed.analytics.ingest;
+
+import com.bellyfed.events.topology.Topology;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Writes analytics events and their aggregate minutes in as few transactions as the load allows.
+ * Listener threads hand over the events of their poll and wait; one writer thread takes whatever
+ * queued up while its previous transaction ran, as much as one TransactWriteItems holds (100 items,
+ * 4 MB), sums the events' counts and sketch bins per aggregate row, and commits the events (each put
+ * on condition that its eventId is new) with one summed update per row. A quiet minute costs one
+ * event's transaction; a busy one shares each row's update among up to 98 events. The conditional
+ * puts are the idempotency record: a transaction cancelled by one of them names the duplicates,
+ * which are dropped, and the rest commits.
+ *
+ * <p>One writer, because the rows of a minute are shared by all its events: two writers would
+ * conflict on them (another instance of the service still may: conflicts are retried).
+ */
+@Component
+class IngestWriter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
+  static final int MAX_ITEMS = 100;
+  /** Below DynamoDB's 4 MB per transaction, leaving room for the attribute names the estimate leaves out. */
+  static final int MAX_BYTES = 3_500_000;
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final DynamoDbClient dynamoDb;
+  private final Clock clock;
+  private final String eventsTable;
+  private final String aggregatesTable;
+  private final BlockingQueue<PendingEvent> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+
+  /** What one event adds to one aggregate row. */
+  record Contribution(AggregateRow row, long failures, long duration, String bin, String category) {}
+
+  /** One aggregate row: a series (service#eventType or service#*) in one minute. */
+  record AggregateRow(String series, String minute, String service, String eventType) {}
+
+  /**
+   * An event waiting for its transaction; {@code stored} completes with true once it is stored,
+   * false when it was stored before (a redelivery), or exceptionally when the write failed. The
+   * writer adds {@code storedAt} and {@code processingDelayMs} (from {@code timestamp}) to its item.
+   */
+  record PendingEvent(
+      String eventId, Instant timestamp, Map<String, AttributeValue> item, List<Contribution> contributions, long expiresAt,
+      int size, CompletableFuture<Boolean> stored) {}
+
+  IngestWriter(DynamoDbClient dynamoDb, Clock clock, Topology topology) {
+    this.dynamoDb = dynamoDb;
+    this.clock = clock;
+    this.eventsTable = topology.table("analytics-events").name();
+    this.aggregatesTable = topology.table("analytics-aggregates").name();
+    this.writer = new Thread(this::run, "analytics-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Queues an event for the next transaction. */
+  void submit(PendingEvent event) {
+    if (!writer.isAlive()) {
+      event.stored().completeExceptionally(new IllegalStateException("The analytics writer has stopped"));
+      return;
+    }
+    queue.add(event);
+  }
+
+  private void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      List<PendingEvent> batch;
+      try {
+        batch = nextBatch();
+      } catch (InterruptedException e) {
+        break;
+      }
+      try {
+        write(batch);
+      } catch (RuntimeException failure) {
+        log.warn("Could not store {} analytics events: {}", batch.size(), failure.toString());
+        batch.forEach(event -> event.stored().completeExceptionally(failure));
+      }
+    }
+    List<PendingEvent> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(event -> event.stored().completeExceptionally(new IllegalStateException("The analytics writer has stopped")));
+  }
+
+  /** The oldest waiting event and as many of the next as one transaction holds. */
+  private List<PendingEvent> nextBatch() throws InterruptedException {
+    List<PendingEvent> batch = new ArrayList<>();
+    Map<AggregateRow, Boolean> rows = new HashMap<>();
+    PendingEvent first = queue.take();
+    int bytes = add(first, batch, rows);
+    PendingEvent next;
+    // Only this thread takes from the queue, so what it peeks at is what it polls.
+    while ((next = queue.peek()) != null) {
+      long newRows = next.contributions().stream().map(Contribution::row).distinct().filter(row -> !rows.containsKey(row)).count();
+      if (batch.size() + 1 + rows.size() + newRows > MAX_ITEMS || bytes + next.size() > MAX_BYTES) {
+        break;
+      }
+      bytes += add(queue.poll(), batch, rows);
+    }
+    return batch;
+  }
+
+  private static int add(PendingEvent event, List<PendingEvent> batch, Map<AggregateRow, Boolean> rows) {
+    batch.add(event);
+    event.contributions().forEach(contribution -> rows.put(contribution.row(), true));
+    return event.size();
+  }
+
+  private void write(List<PendingEvent> batch) {
+    // A redelivery still waiting beside its first copy: one transaction may not hold an item twice.
+    Map<String, PendingEvent> distinct = new LinkedHashMap<>();
+    for (PendingEvent event : batch) {
+      PendingEvent first = distinct.putIfAbsent(event.eventId(), event);
+      if (first != null) {
+        first.stored().whenComplete((stored, failure) -> {
+          if (failure != null) {
+            event.stored().completeExceptionally(failure);
+          } else {
+            event.stored().complete(false);
+          }
+        });
+      }
+    }
+    List<PendingEvent> events = new ArrayList<>(distinct.values());
+    for (int attempt = 1; !events.isEmpty(); attempt++) {
+      List<TransactWriteItem> items = new ArrayList<>(MAX_ITEMS);
+      Instant storedAt = clock.instant();
+      events.forEach(event -> items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable).item(stored(event, storedAt))
+          .conditionExpression("attribute_not_exists(eventId)")).build()));
+      sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row)));
+      try {
+        dynamoDb.transactWriteItems(request -> request.transactItems(items));
+        events.forEach(event -> event.stored().complete(true));
+        return;
+      } catch (TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        List<PendingEvent> fresh = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+          if (i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code())) {
+            events.get(i).stored().complete(false);
+          } else {
+            fresh.add(events.get(i));
+          }
+        }
+        boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+        if (fresh.size() == events.size() && (!conflict || attempt == MAX_ATTEMPTS)) {
+          throw cancelled;
+        }
+        if (conflict) {
+          // Another instance is updating the same minute's rows: step back for a moment.
+          pause(attempt);
+        }
+        events = fresh;
+      }
+    }
+  }
+
+  private static Map<String, AttributeValue> stored(PendingEvent event, Instant storedAt) {
+    Map<String, AttributeValue> item = new HashMap<>(event.item());
+    long delay = Math.max(0, storedAt.toEpochMilli() - event.timestamp().toEpochMilli());
+    item.put("storedAt", AttributeValue.fromS(storedAt.toString()));
+    item.put("processingDelayMs", AttributeValue.fromN(Long.toString(delay)));
+    return item;
+  }
+
+  /** The summed contributions of the events, per aggregate row, in a stable order. */
+  private static Map<AggregateRow, RowSum> sums(List<PendingEvent> events) {
+    Map<AggregateRow, RowSum> sums = new LinkedHashMap<>();
+    for (PendingEvent event : events) {
+      for (Contribution contribution : event.contributions()) {
+        sums.computeIfAbsent(contribution.row(), row -> new RowSum()).add(contribution, event.expiresAt());
+      }
+    }
+    return sums;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 6)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while retrying a conflicting transaction", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.interrupt();
+  }
+
+  /** The counts of one aggregate row's events, as one atomic ADD (no read needed, concurrent writers never lose a count). */
+  private static final class RowSum {
+
+    private long count;
+    private long failures;
+    private long durationSum;
+    private long expiresAt;
+    private final Map<String, Long> counters = new LinkedHashMap<>();
+
+    void add(Contribution contribution, long eventExpiresAt) {
+      count++;
+      failures += contribution.failures();
+      durationSum += contribution.duration();
+      expiresAt = Math.max(expiresAt, eventExpiresAt);
+      counters.merge(contribution.bin(), 1L, Long::sum);
+      counters.merge(contribution.category(), 1L, Long::sum);
+    }
+
+    TransactWriteItem update(String table, AggregateRow row) {
+      Map<String, String> names = new HashMap<>(Map.of(
+          "#count", "count", "#failures", "failures", "#sum", "durationSum",
+          "#expiresAt", "expiresAt", "#service", "service", "#eventType", "eventType"));
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(
+          ":count", number(count), ":failures", number(failures), ":sum", number(durationSum),
+          ":expiresAt", number(expiresAt), ":service", AttributeValue.fromS(row.service()),
+          ":eventType", AttributeValue.fromS(row.eventType())));
+      StringBuilder add = new StringBuilder("ADD #count :count, #failures :failures, #sum :sum");
+      int i = 0;
+      for (Map.Entry<String, Long> counter : counters.entrySet()) {
+        names.put("#c" + i, counter.getKey());
+        values.put(":c" + i, number(counter.getValue()));
+        add.append(", #c").append(i).append(" :c").append(i);
+        i++;
+      }
+      String expression = add + " SET #expiresAt = :expiresAt, #service = :service, #eventType = :eventType";
+      return TransactWriteItem.builder().update(update -> update.tableName(table)
+          .key(Map.of("series", AttributeValue.fromS(row.series()), "bucketStart", AttributeValue.fromS(row.minute())))
+          .updateExpression(expression)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values)).build();
+    }
+
+    private static AttributeValue number(long value) {
+      return AttributeValue.fromN(Long.toString(value));
+    }
+  }
+}
