@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param replayDefaultRate the rate of a replay job that asks for none
  * @param maxRequestBody the largest request body accepted; larger ones get 413
  * @param maxRange the longest time range a read may cover
+ * @param ingestWriters how many transactions storing analytics events may be in flight at once, each
+ *     writing its own shard of the aggregate rows
  */
 @ConfigurationProperties("bellyfed.analytics")
 public record AnalyticsSettings(
@@ -24,4 +26,5 @@ public record AnalyticsSettings(
     @DefaultValue("500") int replayMaxRate,
     @DefaultValue("50") int replayDefaultRate,
     @DefaultValue("64KB") DataSize maxRequestBody,
-    @DefaultValue("31d") Duration maxRange) {}
+    @DefaultValue("31d") Duration maxRange,
+    @DefaultValue("4") int ingestWriters) {}

@@ -79,7 +79,8 @@ public class AnalyticsQueries {
           .expressionAttributeValues(Map.of(
               ":series", AttributeValue.fromS(AnalyticsTable.series(service, type)),
               ":from", AttributeValue.fromS(SortableInstant.minute(from)),
-              ":to", AttributeValue.fromS(SortableInstant.minute(to.minusNanos(1)))))
+              // "~" sorts after the shards ("minute#1") of the last minute.
+              ":to", AttributeValue.fromS(SortableInstant.minute(to.minusNanos(1)) + "~")))
           .exclusiveStartKey(exclusiveStart)
           .build());
       for (Map<String, AttributeValue> row : page.items()) {

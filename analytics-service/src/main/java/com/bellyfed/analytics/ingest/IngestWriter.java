@@ -1,6 +1,10 @@
 package com.bellyfed.analytics.ingest;
 
+import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.events.topology.Topology;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Writes analytics events and their aggregate minutes in as few transactions as the load allows.
- * Listener threads hand over the events of their poll and wait; one writer thread takes whatever
+ * Listener threads hand over the events of their poll and wait; a writer thread takes whatever
  * queued up while its previous transaction ran, as much as one TransactWriteItems holds (100 items,
  * 4 MB), sums the events' counts and sketch bins per aggregate row, and commits the events (each put
  * on condition that its eventId is new) with one summed update per row. A quiet minute costs one
@@ -31,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * puts are the idempotency record: a transaction cancelled by one of them names the duplicates,
  * which are dropped, and the rest commits.
  *
- * <p>One writer, because the rows of a minute are shared by all its events: two writers would
- * conflict on them (another instance of the service still may: conflicts are retried).
+ * <p>Several writers keep several transactions in flight; each updates its own shard of the
+ * aggregate rows ({@link AnalyticsTable#bucketStart}), so that they never conflict on a minute's
+ * rows (another instance of the service may: conflicts are retried with jitter).
  */
 @Component
 class IngestWriter implements AutoCloseable {
@@ -47,8 +53,12 @@ class IngestWriter implements AutoCloseable {
   private final Clock clock;
   private final String eventsTable;
   private final String aggregatesTable;
+  private final Timer transactions;
+  private final DistributionSummary batchSize;
   private final BlockingQueue<PendingEvent> queue = new LinkedBlockingQueue<>();
-  private final Thread writer;
+  /** Held while a writer gathers its batch, so that batches are taken whole, one writer after another. */
+  private final Object gathering = new Object();
+  private final List<Thread> writers = new ArrayList<>();
 
   /** What one event adds to one aggregate row. */
   record Contribution(AggregateRow row, long failures, long duration, String bin, String category) {}
@@ -65,26 +75,34 @@ class IngestWriter implements AutoCloseable {
       String eventId, Instant timestamp, Map<String, AttributeValue> item, List<Contribution> contributions, long expiresAt,
       int size, CompletableFuture<Boolean> stored) {}
 
-  IngestWriter(DynamoDbClient dynamoDb, Clock clock, Topology topology) {
+  IngestWriter(DynamoDbClient dynamoDb, Clock clock, Topology topology, AnalyticsSettings settings, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
     this.clock = clock;
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
-    this.writer = new Thread(this::run, "analytics-writer");
-    writer.setDaemon(true);
-    writer.start();
+    this.transactions = Timer.builder("bellyfed.analytics.ingest.transactions")
+        .description("Transactions storing analytics events, from the first attempt to the commit").register(registry);
+    this.batchSize = DistributionSummary.builder("bellyfed.analytics.ingest.batch.size")
+        .description("Analytics events stored per transaction").register(registry);
+    for (int shard = 0; shard < Math.max(1, settings.ingestWriters()); shard++) {
+      int writerShard = shard;
+      Thread writer = new Thread(() -> run(writerShard), "analytics-writer-" + shard);
+      writer.setDaemon(true);
+      writers.add(writer);
+    }
+    writers.forEach(Thread::start);
   }
 
   /** Queues an event for the next transaction. */
   void submit(PendingEvent event) {
-    if (!writer.isAlive()) {
-      event.stored().completeExceptionally(new IllegalStateException("The analytics writer has stopped"));
+    if (writers.stream().noneMatch(Thread::isAlive)) {
+      event.stored().completeExceptionally(new IllegalStateException("The analytics writers have stopped"));
       return;
     }
     queue.add(event);
   }
 
-  private void run() {
+  private void run(int shard) {
     while (!Thread.currentThread().isInterrupted()) {
       List<PendingEvent> batch;
       try {
@@ -93,7 +111,10 @@ class IngestWriter implements AutoCloseable {
         break;
       }
       try {
-        write(batch);
+        long started = System.nanoTime();
+        write(batch, shard);
+        transactions.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        batchSize.record(batch.size());
       } catch (RuntimeException failure) {
         log.warn("Could not store {} analytics events: {}", batch.size(), failure.toString());
         batch.forEach(event -> event.stored().completeExceptionally(failure));
@@ -101,23 +122,25 @@ class IngestWriter implements AutoCloseable {
     }
     List<PendingEvent> left = new ArrayList<>();
     queue.drainTo(left);
-    left.forEach(event -> event.stored().completeExceptionally(new IllegalStateException("The analytics writer has stopped")));
+    left.forEach(event -> event.stored().completeExceptionally(new IllegalStateException("The analytics writers have stopped")));
   }
 
   /** The oldest waiting event and as many of the next as one transaction holds. */
   private List<PendingEvent> nextBatch() throws InterruptedException {
     List<PendingEvent> batch = new ArrayList<>();
     Map<AggregateRow, Boolean> rows = new HashMap<>();
-    PendingEvent first = queue.take();
-    int bytes = add(first, batch, rows);
-    PendingEvent next;
-    // Only this thread takes from the queue, so what it peeks at is what it polls.
-    while ((next = queue.peek()) != null) {
-      long newRows = next.contributions().stream().map(Contribution::row).distinct().filter(row -> !rows.containsKey(row)).count();
-      if (batch.size() + 1 + rows.size() + newRows > MAX_ITEMS || bytes + next.size() > MAX_BYTES) {
-        break;
+    synchronized (gathering) {
+      PendingEvent first = queue.take();
+      int bytes = add(first, batch, rows);
+      PendingEvent next;
+      // Only the gathering writer takes from the queue, so what it peeks at is what it polls.
+      while ((next = queue.peek()) != null) {
+        long newRows = next.contributions().stream().map(Contribution::row).distinct().filter(row -> !rows.containsKey(row)).count();
+        if (batch.size() + 1 + rows.size() + newRows > MAX_ITEMS || bytes + next.size() > MAX_BYTES) {
+          break;
+        }
+        bytes += add(queue.poll(), batch, rows);
       }
-      bytes += add(queue.poll(), batch, rows);
     }
     return batch;
   }
@@ -128,7 +151,7 @@ class IngestWriter implements AutoCloseable {
     return event.size();
   }
 
-  private void write(List<PendingEvent> batch) {
+  private void write(List<PendingEvent> batch, int shard) {
     // A redelivery still waiting beside its first copy: one transaction may not hold an item twice.
     Map<String, PendingEvent> distinct = new LinkedHashMap<>();
     for (PendingEvent event : batch) {
@@ -149,7 +172,7 @@ class IngestWriter implements AutoCloseable {
       Instant storedAt = clock.instant();
       events.forEach(event -> items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable).item(stored(event, storedAt))
           .conditionExpression("attribute_not_exists(eventId)")).build()));
-      sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row)));
+      sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row, shard)));
       try {
         dynamoDb.transactWriteItems(request -> request.transactItems(items));
         events.forEach(event -> event.stored().complete(true));
@@ -207,7 +230,7 @@ class IngestWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    writer.interrupt();
+    writers.forEach(Thread::interrupt);
   }
 
   /** The counts of one aggregate row's events, as one atomic ADD (no read needed, concurrent writers never lose a count). */
@@ -228,7 +251,7 @@ class IngestWriter implements AutoCloseable {
       counters.merge(contribution.category(), 1L, Long::sum);
     }
 
-    TransactWriteItem update(String table, AggregateRow row) {
+    TransactWriteItem update(String table, AggregateRow row, int shard) {
       Map<String, String> names = new HashMap<>(Map.of(
           "#count", "count", "#failures", "failures", "#sum", "durationSum",
           "#expiresAt", "expiresAt", "#service", "service", "#eventType", "eventType"));
@@ -246,7 +269,8 @@ class IngestWriter implements AutoCloseable {
       }
       String expression = add + " SET #expiresAt = :expiresAt, #service = :service, #eventType = :eventType";
       return TransactWriteItem.builder().update(update -> update.tableName(table)
-          .key(Map.of("series", AttributeValue.fromS(row.series()), "bucketStart", AttributeValue.fromS(row.minute())))
+          .key(Map.of("series", AttributeValue.fromS(row.series()),
+              "bucketStart", AttributeValue.fromS(AnalyticsTable.bucketStart(row.minute(), shard))))
           .updateExpression(expression)
           .expressionAttributeNames(names)
           .expressionAttributeValues(values)).build();

@@ -30,8 +30,10 @@ public final class SortableInstant {
     return MINUTE.format(instant.truncatedTo(ChronoUnit.MINUTES));
   }
 
+  /** The minute of a {@link #minute} string, or of one followed by {@code #suffix} (a shard of the minute). */
   public static Instant parseMinute(String minute) {
-    return Instant.parse(minute.replace("Z", ":00Z"));
+    int shard = minute.indexOf('#');
+    return Instant.parse((shard < 0 ? minute : minute.substring(0, shard)).replace("Z", ":00Z"));
   }
 
   /** The hour partition of the archive's time index. */

@@ -125,6 +125,33 @@ class AnalyticsIngestIntegrationTests {
     assertThat(total.path("byCategory").path("QUERY").asLong()).isEqualTo(10);
   }
 
+  @Test
+  void addsUpTheShardsOfAMinuteWrittenByDifferentWriters(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant minute = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+    String series = AnalyticsTable.series(service, AnalyticsTable.ALL_TYPES);
+    String first = com.bellyfed.analytics.paging.SortableInstant.minute(minute);
+    String next = com.bellyfed.analytics.paging.SortableInstant.minute(minute.plusSeconds(60));
+    putAggregate(localAws, series, AnalyticsTable.bucketStart(first, 0), 3, "b10", 3);
+    putAggregate(localAws, series, AnalyticsTable.bucketStart(first, 3), 4, "b10", 4);
+    putAggregate(localAws, series, AnalyticsTable.bucketStart(next, 1), 5, "b20", 5);
+
+    JsonNode summary = new Http(port).get("/api/analytics/summary?service=" + service + "&from=" + minute
+        + "&to=" + minute.plusSeconds(120) + "&bucket=minute").json();
+
+    assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);
+    assertThat(summary.path("buckets").findValuesAsText("start")).containsExactly(minute.toString(), minute.plusSeconds(60).toString());
+    assertThat(summary.path("buckets").get(0).path("count").asLong()).as("both shards of the first minute").isEqualTo(7);
+    assertThat(summary.path("buckets").get(1).path("count").asLong()).as("the last minute's shard").isEqualTo(5);
+  }
+
+  private void putAggregate(LocalAws localAws, String series, String bucketStart, long count, String bin, long binCount) {
+    localAws.dynamoDb().putItem(request -> request.tableName(topology.table("analytics-aggregates").name()).item(Map.of(
+        "series", AttributeValue.fromS(series), "bucketStart", AttributeValue.fromS(bucketStart),
+        "count", AttributeValue.fromN(Long.toString(count)), "failures", AttributeValue.fromN("0"),
+        "durationSum", AttributeValue.fromN(Long.toString(count * 10)), bin, AttributeValue.fromN(Long.toString(binCount)))));
+  }
+
   private static void sendBatch(LocalAws localAws, String queueUrl, List<EventEnvelope> events) {
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {

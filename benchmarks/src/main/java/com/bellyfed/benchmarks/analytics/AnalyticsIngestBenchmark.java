@@ -106,12 +106,18 @@ public final class AnalyticsIngestBenchmark {
 
         System.out.printf("ingest rate: a backlog of %,d events on the queue%n", backlog);
         String burstService = "bench-burst-" + UUID.randomUUID().toString().substring(0, 6);
+        double[] batchBefore = benchmark.batchMetrics();
         double[] burst = benchmark.burst(burstService, backlog);
+        double[] batchAfter = benchmark.batchMetrics();
+        // events per transaction, ms per transaction, over the backlog phase
+        double[] batches = {
+            (batchAfter[1] - batchBefore[1]) / Math.max(1, batchAfter[0] - batchBefore[0]),
+            1000 * (batchAfter[3] - batchBefore[3]) / Math.max(1, batchAfter[2] - batchBefore[2])};
 
         System.out.printf("raw BatchWriteItem: %,d items%n", backlog);
         double raw = benchmark.rawBatchWrite(backlog);
 
-        String report = report(rate, seconds, offered, delays, commitDelay, pacedStoreRate, backlog, burst, raw, loadBefore, loadAverage());
+        String report = report(rate, seconds, offered, delays, commitDelay, pacedStoreRate, backlog, burst, batches, raw, loadBefore, loadAverage());
         System.out.println(report);
         Path out = root.resolve("benchmarks/reports/analytics-service.md");
         Files.writeString(out, report);
@@ -199,6 +205,21 @@ public final class AnalyticsIngestBenchmark {
       }
     }
     return buckets;
+  }
+
+  /** {transactions, events in them, transactions timed, seconds in them} so far, from the service's Prometheus endpoint. */
+  private double[] batchMetrics() throws Exception {
+    double[] values = new double[4];
+    String[] names = {"bellyfed_analytics_ingest_batch_size_count", "bellyfed_analytics_ingest_batch_size_sum",
+        "bellyfed_analytics_ingest_transactions_seconds_count", "bellyfed_analytics_ingest_transactions_seconds_sum"};
+    for (String line : get("/actuator/prometheus").body().split("\n")) {
+      for (int i = 0; i < names.length; i++) {
+        if (line.startsWith(names[i] + "{") || line.startsWith(names[i] + " ")) {
+          values[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return values;
   }
 
   /** Delay to commit over one phase, from the difference of two histogram snapshots. */
@@ -360,7 +381,7 @@ public final class AnalyticsIngestBenchmark {
     return item;
   }
 
-  private static String report(int rate, int seconds, long offered, long[] delays, CommitDelay commitDelay, double pacedStoreRate, int backlog, double[] burst,
+  private static String report(int rate, int seconds, long offered, long[] delays, CommitDelay commitDelay, double pacedStoreRate, int backlog, double[] burst, double[] batches,
       double raw, String loadBefore, String loadAfter) {
     StringBuilder text = new StringBuilder();
     text.append("# analytics-service benchmark\n\n");
@@ -392,6 +413,8 @@ public final class AnalyticsIngestBenchmark {
     text.append(String.format(Locale.ROOT, "| service: validate, then shared transactions of up to 98 events (conditional puts) + their summed aggregate rows | %,.0f | %.2f |%n",
         burst[0], burst[0] / raw));
     text.append(String.format(Locale.ROOT, "| raw BatchWriteItem of the event item alone | %,.0f | 1.00 |%n%n", raw));
+    text.append(String.format(Locale.ROOT, "During the backlog the service stored %.1f events per transaction on average, %.0f ms per transaction "
+        + "(its `bellyfed.analytics.ingest.batch.size` and `.transactions` meters).%n%n", batches[0], batches[1]));
     text.append("""
         ## Reading the figures
 
