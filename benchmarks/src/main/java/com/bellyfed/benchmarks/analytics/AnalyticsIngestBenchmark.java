@@ -78,6 +78,7 @@ public final class AnalyticsIngestBenchmark {
     int seconds = intArg(args, "--seconds", 30);
     int backlog = intArg(args, "--backlog", 10_000);
     int warmup = intArg(args, "--warmup-seconds", 15);
+    int writers = intArg(args, "--writers", 0);
     Path root = projectRoot();
     Path jar = Files.list(root.resolve("analytics-service/target"))
         .filter(p -> p.getFileName().toString().matches("analytics-service-.*\\.jar") && !p.toString().endsWith("plain.jar"))
@@ -85,7 +86,7 @@ public final class AnalyticsIngestBenchmark {
     String loadBefore = loadAverage();
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0))) {
       int port = freePort();
-      Process service = start(jar, localAws, port, root);
+      Process service = start(jar, localAws, port, root, writers);
       try {
         AnalyticsIngestBenchmark benchmark = new AnalyticsIngestBenchmark(localAws, port);
         benchmark.awaitReady();
@@ -116,8 +117,10 @@ public final class AnalyticsIngestBenchmark {
 
         System.out.printf("raw BatchWriteItem: %,d items%n", backlog);
         double raw = benchmark.rawBatchWrite(backlog);
+        System.out.printf("raw TransactWriteItems: %,d items%n", backlog);
+        double rawTransactions = benchmark.rawTransactions(backlog);
 
-        String report = report(rate, seconds, offered, delays, commitDelay, pacedStoreRate, backlog, burst, batches, raw, loadBefore, loadAverage());
+        String report = report(rate, seconds, offered, delays, commitDelay, pacedStoreRate, backlog, burst, batches, raw, rawTransactions, loadBefore, loadAverage());
         System.out.println(report);
         Path out = root.resolve("benchmarks/reports/analytics-service.md");
         Files.writeString(out, report);
@@ -129,7 +132,8 @@ public final class AnalyticsIngestBenchmark {
     }
   }
 
-  private static Process start(Path jar, LocalAws localAws, int port, Path root) throws Exception {
+  /** Starts the service; {@code writers} > 0 overrides its number of ingest writers. */
+  private static Process start(Path jar, LocalAws localAws, int port, Path root, int writers) throws Exception {
     String endpoint = localAws.endpoint().toString();
     File log = root.resolve("benchmarks/target/analytics-service-benchmark.log").toFile();
     log.getParentFile().mkdirs();
@@ -137,7 +141,8 @@ public final class AnalyticsIngestBenchmark {
         "--server.port=" + port,
         "--bellyfed.events.endpoint=" + endpoint, "--bellyfed.events.region=us-east-1",
         "--spring.cloud.aws.endpoint=" + endpoint, "--spring.cloud.aws.region.static=us-east-1",
-        "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local")
+        "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local",
+        writers > 0 ? "--bellyfed.analytics.ingest-writers=" + writers : "--bellyfed.analytics.retention=90d")
         .redirectErrorStream(true).redirectOutput(log).start();
   }
 
@@ -299,6 +304,32 @@ public final class AnalyticsIngestBenchmark {
     return count / ((System.nanoTime() - start) / 1e9);
   }
 
+  /** The same items as {@link #rawBatchWrite}, put on condition that they are new, 98 per TransactWriteItems, 4 writers. */
+  private double rawTransactions(int count) throws Exception {
+    String table = topology.table("analytics-events").name();
+    String service = "bench-rawtx-" + UUID.randomUUID().toString().substring(0, 6);
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int from = 0; from < count; from += 98) {
+      int size = Math.min(98, count - from);
+      futures.add(writers.submit(() -> {
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new ArrayList<>();
+        for (int j = 0; j < size; j++) {
+          Map<String, AttributeValue> item = rawItem(service);
+          items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+              .put(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(eventId)")).build());
+        }
+        localAws.dynamoDb().transactWriteItems(request -> request.transactItems(items));
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    writers.shutdown();
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
   private List<Map<String, AttributeValue>> awaitStored(String service, long count, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastReport = System.nanoTime();
@@ -382,7 +413,7 @@ public final class AnalyticsIngestBenchmark {
   }
 
   private static String report(int rate, int seconds, long offered, long[] delays, CommitDelay commitDelay, double pacedStoreRate, int backlog, double[] burst, double[] batches,
-      double raw, String loadBefore, String loadAfter) {
+      double raw, double rawTransactions, String loadBefore, String loadAfter) {
     StringBuilder text = new StringBuilder();
     text.append("# analytics-service benchmark\n\n");
     text.append("Written by `AnalyticsIngestBenchmark` (package `com.bellyfed.benchmarks.analytics`) on ").append(Instant.now()).append(".\n\n");
@@ -412,7 +443,9 @@ public final class AnalyticsIngestBenchmark {
     text.append("| path | events/s stored | ratio to raw |\n| --- | --- | --- |\n");
     text.append(String.format(Locale.ROOT, "| service: validate, then shared transactions of up to 98 events (conditional puts) + their summed aggregate rows | %,.0f | %.2f |%n",
         burst[0], burst[0] / raw));
-    text.append(String.format(Locale.ROOT, "| raw BatchWriteItem of the event item alone | %,.0f | 1.00 |%n%n", raw));
+    text.append(String.format(Locale.ROOT, "| raw BatchWriteItem of the event item alone | %,.0f | 1.00 |%n", raw));
+    text.append(String.format(Locale.ROOT, "| raw TransactWriteItems of the same items, 98 conditional puts per call, 4 writers | %,.0f | %.2f |%n%n",
+        rawTransactions, rawTransactions / raw));
     text.append(String.format(Locale.ROOT, "During the backlog the service stored %.1f events per transaction on average, %.0f ms per transaction "
         + "(its `bellyfed.analytics.ingest.batch.size` and `.transactions` meters).%n%n", batches[0], batches[1]));
     text.append("""

@@ -13,7 +13,7 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes analytics events off the analytics queue ten at a time, with up to twenty polls in flight.
+ * Takes analytics events off the analytics queue ten at a time, with up to forty polls in flight (enough to give each writer full transactions).
  * A message that breaks the seed structure goes to the dead-letter queue at once with the reason
  * (retrying cannot fix it); the valid ones of a poll are stored together, in a transaction shared
  * with the other polls' events (throughput is events per transaction, not transactions in flight).
@@ -35,7 +35,7 @@ class AnalyticsListener {
       queueNames = "#{@bellyfedTopology.queue('analytics').name()}",
       id = "analytics",
       maxMessagesPerPoll = "10",
-      maxConcurrentMessages = "200",
+      maxConcurrentMessages = "400",
       acknowledgementMode = "MANUAL")
   void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
     List<Message<String>> valid = new ArrayList<>(batch.size());
