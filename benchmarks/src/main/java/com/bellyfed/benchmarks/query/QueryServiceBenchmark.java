@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * GET /api/restaurants/{id} and the city+cuisine search of query-service at 32 concurrent clients,
  * beside the raw GetItem and Query they stand for, made with the SDK on the same data in the same
- * run. The service runs as its own process from its jar ({@code java -jar}), as deployed; local-aws
- * runs in this JVM. Writes {@code benchmarks/reports/query-service.md}.
+ * run. The service runs as its own process from its jar ({@code java -jar}), as deployed, twice: with
+ * the analytics event of every request (the default) and without it, to tell the service's own cost
+ * from its side effect's; local-aws runs in this JVM. Writes {@code benchmarks/reports/query-service.md}.
  *
  * <p>Run: {@code ./mvnw -q install -DskipTests -pl common-events/topology,common-events/runtime,local-aws,query-service -am}
  * then {@code ./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark}.
