@@ -54,11 +54,29 @@ final class Load {
     private final Histogram histogram = new Histogram(60_000_000L, 3);
     private long errors;
     private long nanos;
+    private long serviceCpuNanos;
+    private long benchmarkCpuNanos;
+
+    /** CPU the services and this JVM used during the run (and the analytics drain after it). */
+    void cpu(long serviceNanos, long benchmarkNanos) {
+      serviceCpuNanos = serviceNanos;
+      benchmarkCpuNanos = benchmarkNanos;
+    }
+
+    double serviceCpuMillisPerCall() {
+      return calls() == 0 ? 0 : serviceCpuNanos / 1e6 / calls();
+    }
+
+    double benchmarkCpuMillisPerCall() {
+      return calls() == 0 ? 0 : benchmarkCpuNanos / 1e6 / calls();
+    }
 
     void add(Result other) {
       histogram.add(other.histogram);
       errors += other.errors;
       nanos += other.nanos;
+      serviceCpuNanos += other.serviceCpuNanos;
+      benchmarkCpuNanos += other.benchmarkCpuNanos;
     }
 
     Histogram histogram() {
@@ -78,8 +96,9 @@ final class Load {
     }
 
     String summary() {
-      return String.format(java.util.Locale.ROOT, "%,.0f/s p50 %.2f ms p99 %.2f ms, %d errors", perSecond(),
-          histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, errors);
+      return String.format(java.util.Locale.ROOT, "%,.0f/s p50 %.2f ms p99 %.2f ms, %d errors, CPU per call %.2f ms service + %.2f ms local-aws and client",
+          perSecond(), histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, errors,
+          serviceCpuMillisPerCall(), benchmarkCpuMillisPerCall());
     }
   }
 }

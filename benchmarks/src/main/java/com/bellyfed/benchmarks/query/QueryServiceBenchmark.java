@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +30,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * GET /api/restaurants/{id} and the city+cuisine search of query-service at 32 concurrent clients,
  * beside the raw GetItem and Query they stand for, made with the SDK on the same data in the same
- * run. The service runs as its own process from its jar ({@code java -jar}), as deployed; local-aws
- * runs in this JVM. Writes {@code benchmarks/reports/query-service.md}.
+ * run. The service runs as its own process from its jar ({@code java -jar}), as deployed, twice: with
+ * the analytics event of every request (the default) and without it, to tell the service's own cost
+ * from its side effect's; local-aws runs in this JVM. Writes {@code benchmarks/reports/query-service.md}.
  *
  * <p>Run: {@code ./mvnw -q install -DskipTests -pl common-events/topology,common-events/runtime,local-aws,query-service -am}
  * then {@code ./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark}.
@@ -45,7 +49,14 @@ public final class QueryServiceBenchmark {
   static final int RESTAURANTS = 2_000;
   static final String CITY = "Bench City";
   static final List<String> CUISINES = List.of("Malay", "Chinese", "Indian", "Thai", "Japanese", "Western", "Mamak", "Nyonya");
-  static final Duration WARMUP = Duration.ofSeconds(15);
+  /**
+   * Calls each operation makes before anything is measured, so that the services' JIT has compiled
+   * the request path: a first run warmed up for 15 s in all measured the interpreter (two thirds of
+   * the service's CPU samples in interpreted frames).
+   */
+  static final int WARMUP_CALLS = 4_000;
+  /** The longest warm-up, for a machine too busy to reach {@link #WARMUP_CALLS}. */
+  static final Duration WARMUP = Duration.ofSeconds(120);
   static final Duration HALF = Duration.ofSeconds(5);
 
   private QueryServiceBenchmark() {}
@@ -65,33 +76,30 @@ public final class QueryServiceBenchmark {
       String table = localAws.topology().table("restaurants").name();
       List<String> ids = seed(dynamoDb, table);
 
-      int port = freePort();
-      Path log = root.resolve("benchmarks/target/query-service-benchmark.log");
-      Files.createDirectories(log.getParent());
-      long launched = System.nanoTime();
-      Process service = new ProcessBuilder(
-              javaBinary(), "-Xmx512m", "-jar", jar.toString(),
-              "--server.port=" + port,
-              "--bellyfed.events.endpoint=" + localAws.endpoint(),
-              "--bellyfed.events.region=" + localAws.region().id())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Path logs = root.resolve("benchmarks/target");
+      Files.createDirectories(logs);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      // Started one after the other, so that the start-up time is that of one service on the machine.
+      Service on = Service.launch(jar, localAws, logs, "analytics-on");
+      List<Service> services = new ArrayList<>(List.of(on));
       try {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        String base = "http://127.0.0.1:" + port;
-        Duration startup = awaitReady(http, base, service, launched);
+        Duration startup = on.awaitReady(http);
         System.out.printf("query-service ready after %d ms%n", startup.toMillis());
+        Service off = Service.launch(jar, localAws, logs, "analytics-off", "--bellyfed.query.analytics.enabled=false");
+        services.add(off);
+        off.awaitReady(http);
 
-        Map<String, Op> ops = new HashMap<>();
+        Map<String, Op> ops = new LinkedHashMap<>();
         ops.put("raw GetItem", () -> {
           String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
           return dynamoDb.getItem(r -> r.tableName(table).key(Map.of("restaurantId", AttributeValue.fromS(id)))).hasItem();
         });
-        ops.put("GET /api/restaurants/{id}", () -> {
-          String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-          return get(http, base + "/api/restaurants/" + id);
-        });
+        for (Service service : services) {
+          ops.put("GET /api/restaurants/{id}, " + service.mode(), () -> {
+            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            return get(http, service.base() + "/api/restaurants/" + id);
+          });
+        }
         ops.put("raw Query city-cuisine-rating-index", () -> {
           String cuisine = CUISINES.get(ThreadLocalRandom.current().nextInt(CUISINES.size()));
           return dynamoDb.query(r -> r.tableName(table).indexName("city-cuisine-rating-index")
@@ -99,42 +107,115 @@ public final class QueryServiceBenchmark {
               .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(TableKeys.cityCuisineKey(CITY, cuisine))))
               .scanIndexForward(false).limit(20)).count() == 20;
         });
-        ops.put("GET /api/restaurants?city&cuisine", () -> {
-          String cuisine = CUISINES.get(ThreadLocalRandom.current().nextInt(CUISINES.size()));
-          return get(http, base + "/api/restaurants?city=Bench%20City&cuisine=" + cuisine + "&limit=20");
-        });
-
-        System.out.println("warming up " + WARMUP.toSeconds() + " s");
-        long warmEnd = System.nanoTime() + WARMUP.toNanos();
-        while (System.nanoTime() < warmEnd) {
-          for (Op op : ops.values()) {
-            Load.run(op, CLIENTS, Duration.ofSeconds(1));
-          }
+        for (Service service : services) {
+          ops.put("GET /api/restaurants?city&cuisine, " + service.mode(), () -> {
+            String cuisine = CUISINES.get(ThreadLocalRandom.current().nextInt(CUISINES.size()));
+            return get(http, service.base() + "/api/restaurants?city=Bench%20City&cuisine=" + cuisine + "&limit=20");
+          });
         }
 
+        Map<String, Long> warmup = warmUp(ops);
+        awaitAnalyticsDrained(http, on);
+
+        Map<String, Double> before = on.metrics(http);
+        double jitBefore = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + before.getOrDefault("jvm_compilation_time_ms_total", 0.0);
+        Map<String, Long> queuedBefore = queued(localAws);
         List<Row> rows = new ArrayList<>();
-        for (String[] pair : new String[][] {
-            {"raw GetItem", "GET /api/restaurants/{id}"},
-            {"raw Query city-cuisine-rating-index", "GET /api/restaurants?city&cuisine"}}) {
-          Load.Result raw = new Load.Result();
-          Load.Result service1 = new Load.Result();
-          // Halves alternate (raw, service, raw, service) so neither profits from running later.
-          for (int half = 0; half < 2; half++) {
-            raw.add(Load.run(ops.get(pair[0]), CLIENTS, HALF));
-            service1.add(Load.run(ops.get(pair[1]), CLIENTS, HALF));
+        for (String[] group : new String[][] {
+            {"raw GetItem", "GET /api/restaurants/{id}, analytics-on", "GET /api/restaurants/{id}, analytics-off"},
+            {"raw Query city-cuisine-rating-index", "GET /api/restaurants?city&cuisine, analytics-on", "GET /api/restaurants?city&cuisine, analytics-off"}}) {
+          List<Load.Result> results = new ArrayList<>();
+          for (int i = 0; i < group.length; i++) {
+            results.add(new Load.Result());
           }
-          rows.add(new Row(pair[0], raw, null));
-          rows.add(new Row(pair[1], service1, raw));
-          System.out.println(pair[1] + ": " + service1.summary() + " vs raw " + raw.summary());
+          // Halves alternate (raw, on, off, raw, on, off) so that none profits from running later; the
+          // analytics-on service's backlog is drained first so that it does not weigh on the next half.
+          for (int half = 0; half < 2; half++) {
+            for (int i = 0; i < group.length; i++) {
+              long benchCpu = benchmarkCpuNanos();
+              long serviceCpu = on.cpuNanos() + off.cpuNanos();
+              Load.Result result = Load.run(ops.get(group[i]), CLIENTS, HALF);
+              awaitAnalyticsDrained(http, on);
+              result.cpu(on.cpuNanos() + off.cpuNanos() - serviceCpu, benchmarkCpuNanos() - benchCpu);
+              results.get(i).add(result);
+            }
+          }
+          for (int i = 0; i < group.length; i++) {
+            rows.add(new Row(group[i], results.get(i), i == 0 ? null : results.get(0)));
+            System.out.println(group[i] + ": " + results.get(i).summary());
+          }
         }
+        Map<String, Double> after = on.metrics(http);
+        Work work = Work.between(before, after, queuedBefore, queued(localAws));
+        double jitMillis = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
+        System.out.println(work);
         Path report = root.resolve("benchmarks/reports/query-service.md");
-        Files.writeString(report, report(rows, startup));
+        Files.writeString(report, report(rows, startup, work, warmup, jitMillis));
         System.out.println("wrote " + report);
       } finally {
-        service.destroy();
-        service.waitFor();
+        for (Service service : services) {
+          service.stop();
+        }
       }
     }
+  }
+
+  /** Runs the operations in turn, 2 s each, until each made {@link #WARMUP_CALLS} calls or {@link #WARMUP} is over. */
+  private static Map<String, Long> warmUp(Map<String, Op> ops) throws InterruptedException {
+    System.out.println("warming up: " + WARMUP_CALLS + " calls of each operation, at most " + WARMUP.toSeconds() + " s");
+    Map<String, Long> calls = new LinkedHashMap<>();
+    ops.keySet().forEach(name -> calls.put(name, 0L));
+    long end = System.nanoTime() + WARMUP.toNanos();
+    while (System.nanoTime() < end && calls.values().stream().anyMatch(count -> count < WARMUP_CALLS)) {
+      for (Map.Entry<String, Op> op : ops.entrySet()) {
+        if (calls.get(op.getKey()) < WARMUP_CALLS) {
+          calls.merge(op.getKey(), Load.run(op.getValue(), CLIENTS, Duration.ofSeconds(2)).calls(), Long::sum);
+        }
+      }
+    }
+    System.out.println("warm-up calls: " + calls);
+    return calls;
+  }
+
+  /**
+   * Waits until the analytics-on service has handed every event to EventBridge (its publisher's
+   * buffer is empty and it recorded as many events as it served API requests), at most 30 s.
+   */
+  private static void awaitAnalyticsDrained(HttpClient http, Service on) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<String, Double> metrics = on.metrics(http);
+      double served = metrics.getOrDefault("http_server_requests_seconds_count{uri=/api", 0.0);
+      double handled = metrics.getOrDefault("bellyfed_analytics_recorded_total", 0.0) + metrics.getOrDefault("bellyfed_analytics_dropped_total", 0.0);
+      if (metrics.getOrDefault("bellyfed_events_buffered", 0.0) == 0 && handled >= served) {
+        return;
+      }
+      Thread.sleep(100); // polling another process's meters; nothing to await on
+    }
+    System.out.println("analytics backlog not drained after 30 s; measuring on");
+  }
+
+  /** CPU time of this JVM: local-aws (DynamoDB Local, ElasticMQ, the EventBridge emulator) and the load generator. */
+  private static long benchmarkCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Messages waiting on the queues the analytics events are delivered to (nothing consumes them here). */
+  private static Map<String, Long> queued(LocalAws localAws) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (SqsClient sqs = SqsClient.builder()
+        .endpointOverride(localAws.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build()) {
+      for (String flow : List.of("analytics", "archive")) {
+        String url = sqs.getQueueUrl(r -> r.queueName(localAws.topology().queue(flow).name())).queueUrl();
+        String count = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+        counts.put(flow, Long.parseLong(count));
+      }
+    }
+    return counts;
   }
 
   /** One call of a load; returns whether the answer was the expected one. */
@@ -194,52 +275,44 @@ public final class QueryServiceBenchmark {
     return ids;
   }
 
-  private static Duration awaitReady(HttpClient http, String base, Process service, long launched) throws Exception {
-    long deadline = launched + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException("query-service exited with " + service.exitValue() + "; see its log");
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
-          return Duration.ofNanos(System.nanoTime() - launched);
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(20); // polling a process we do not control; nothing to await on
-    }
-    throw new IllegalStateException("query-service not ready after 120 s");
-  }
-
-  private static String report(List<Row> rows, Duration startup) {
+  private static String report(List<Row> rows, Duration startup, Work work, Map<String, Long> warmup, double jitMillis) {
     StringBuilder md = new StringBuilder();
     md.append("# query-service benchmark\n\n");
     md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.version")).append(", load average ")
+        .append(System.getProperty("java.version")).append(", load average at the end ")
         .append(String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).append(".\n\n");
     md.append("""
-        Command: `./mvnw -q install -DskipTests -pl common-events/topology,common-events/runtime,local-aws,query-service -am` then
-        `./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark`.
+        Command: `./mvnw -q install -DskipTests` then
+        `./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark`
+        (add `-Dquery.bench.jfr=<dir>` to record each service with Java Flight Recorder).
 
         Method: local-aws runs in the benchmark's JVM with the dev topology; %,d restaurants in one city over %d cuisines
-        (%d per city+cuisine partition) are written with BatchWriteItem. query-service runs as its own process
-        (`java -Xmx512m -jar query-service/target/query-service-*.jar`, defaults, analytics on) against it. %d client
-        threads each call again as soon as the previous call returned (closed loop), for %d s of warm-up over all four
-        operations, then per pair 2 × %d s alternating raw and service. "Raw" is the same read with the AWS SDK v2
+        (%d per city+cuisine partition) are written with BatchWriteItem. Two query-service processes run from the jar
+        (`java -Xmx512m -jar query-service/target/query-service-*.jar`, defaults) against it: **analytics-on** (the
+        default: one QUERY analytics event per request) and **analytics-off** (`--bellyfed.query.analytics.enabled=false`);
+        start-up is that of the first, alone on the machine. %d client threads each call again as soon as the previous
+        call returned (closed loop); a warm-up runs the six operations in turn, 2 s each, until each made %,d calls (at most
+        %d s), then each operation is measured 2 × %d s, alternating
+        raw, analytics-on and analytics-off; after each run the benchmark waits until the analytics-on service has handed
+        every event to EventBridge, so that no backlog weighs on the next run. "Raw" is the same read with the AWS SDK v2
         (Apache client) straight to local-aws: GetItem by `restaurantId` on random ids; Query on
-        `city-cuisine-rating-index`, descending, Limit 20, random cuisine. The service does exactly that behind HTTP
-        (plus one item of read-ahead to know the last page, signing the cursor, JSON, and the analytics event).
-        Latency is per call around the client call, HdrHistogram. The load generator, local-aws, DynamoDB Local and the
-        service share the same cores, so absolute figures are lower bounds; the ratio is the point.
+        `city-cuisine-rating-index`, descending, Limit 20, random cuisine. The service does that behind HTTP (plus one item
+        of read-ahead to know the last page, signing the cursor, JSON, and with analytics on the event).
+        Latency is per call around the client call, HdrHistogram. CPU per call is the CPU time the two service processes
+        used during a run (and its drain), and that of the benchmark's JVM (local-aws and the load generator), divided by
+        the calls. The load generator, local-aws, DynamoDB Local and the services share the same cores, so absolute
+        figures are lower bounds; the ratios are the point.
 
-        """.formatted(RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP.toSeconds(), HALF.toSeconds()));
+        """.formatted(RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds()));
+    md.append("Warm-up calls: ");
+    md.append(String.join(", ", warmup.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).toList()));
+    md.append(String.format(Locale.ROOT, ". JIT compilation in the two services during the measured runs: %,.0f ms.%n%n", jitMillis));
     md.append("Start-up to ready (process launch until `/actuator/health/readiness` answers 200): **")
         .append(startup.toMillis()).append(" ms**.\n\n");
-    md.append("| operation | calls | errors | calls/s | p50 ms | p99 ms | max ms | throughput vs raw | p50 vs raw | p99 vs raw |\n");
-    md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    md.append("| operation | calls | errors | calls/s | p50 ms | p99 ms | max ms | throughput vs raw | p50 vs raw | p99 vs raw "
+        + "| service CPU ms/call | local-aws + client CPU ms/call |\n");
+    md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Row row : rows) {
       Load.Result r = row.result();
       md.append("| ").append(row.name()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.calls())).append(" | ").append(r.errors())
@@ -248,31 +321,29 @@ public final class QueryServiceBenchmark {
           .append(" | ").append(ms(r.histogram().getValueAtPercentile(99)))
           .append(" | ").append(ms(r.histogram().getMaxValue()));
       if (row.baseline() == null) {
-        md.append(" | – | – | – |\n");
+        md.append(" | – | – | –");
       } else {
         Load.Result b = row.baseline();
         md.append(" | ").append(String.format(Locale.ROOT, "%.2f×", r.perSecond() / b.perSecond()))
             .append(" | ").append(String.format(Locale.ROOT, "%.2f×", (double) r.histogram().getValueAtPercentile(50) / b.histogram().getValueAtPercentile(50)))
-            .append(" | ").append(String.format(Locale.ROOT, "%.2f×", (double) r.histogram().getValueAtPercentile(99) / b.histogram().getValueAtPercentile(99)))
-            .append(" |\n");
+            .append(" | ").append(String.format(Locale.ROOT, "%.2f×", (double) r.histogram().getValueAtPercentile(99) / b.histogram().getValueAtPercentile(99)));
       }
+      md.append(String.format(Locale.ROOT, " | %.2f | %.2f |%n", r.serviceCpuMillisPerCall(), r.benchmarkCpuMillisPerCall()));
     }
     md.append('\n');
+    md.append(String.format(Locale.ROOT, """
+        Work per API request of the analytics-on service over the measured runs (its meters, and the messages that
+        arrived on the queues its events are routed to; nothing consumes them here): %,.0f requests,
+        **%.2f DynamoDB calls**, %.2f analytics events recorded (%,.0f dropped), **%.2f PutEvents calls** (%.2f entries
+        each), %.2f messages on `analytics-queue` and %.2f on `archive-queue`.
+
+        """, work.requests(), work.perRequest(work.dynamoDbCalls()), work.perRequest(work.eventsRecorded()), work.eventsDropped(),
+        work.perRequest(work.putEventsCalls()), work.meanBatch(), work.perRequest(work.analyticsQueued()), work.perRequest(work.archiveQueued())));
     return md.toString();
   }
 
   private static String ms(long micros) {
     return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static Path projectRoot() {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,15 @@ final class QueryAnalyticsFilter extends OncePerRequestFilter {
 
   private final AnalyticsRecorder recorder;
   private final Map<String, Object> serviceProperties;
+  private final double sampleRate;
 
   QueryAnalyticsFilter(AnalyticsRecorder recorder, String service, String version) {
+    this(recorder, service, version, 1.0);
+  }
+
+  QueryAnalyticsFilter(AnalyticsRecorder recorder, String service, String version, double sampleRate) {
     this.recorder = recorder;
+    this.sampleRate = sampleRate;
     this.serviceProperties = Map.of("service", service, "version", version, "heapLimit", Runtime.getRuntime().maxMemory());
   }
 
@@ -39,7 +46,9 @@ final class QueryAnalyticsFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       response.flushBuffer();
     } finally {
-      record(request, response, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      if (sampleRate >= 1 || ThreadLocalRandom.current().nextDouble() < sampleRate) {
+        record(request, response, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      }
     }
   }
 

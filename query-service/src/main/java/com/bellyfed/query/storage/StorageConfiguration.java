@@ -2,6 +2,7 @@ package com.bellyfed.query.storage;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import com.bellyfed.events.topology.Topology;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +34,12 @@ class StorageConfiguration {
         .description("1 while reads are refused because DynamoDB is failing")
         .register(registry);
     return breaker;
+  }
+
+  /** "tables" in the health endpoint and the readiness group. */
+  @Bean
+  TablesHealthIndicator tablesHealthIndicator(DynamoDbClient dynamoDb, Topology topology, StoreProperties properties) {
+    return new TablesHealthIndicator(dynamoDb, topology, properties.callTimeout());
   }
 
   @Bean

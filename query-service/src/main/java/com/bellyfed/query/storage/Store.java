@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,6 +38,7 @@ public final class Store {
   private final AwsRequestOverrideConfiguration timeouts;
   private final StoreProperties properties;
   private final MeterRegistry registry;
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   Store(DynamoDbClient dynamoDb, CircuitBreaker circuitBreaker, StoreProperties properties, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
@@ -128,14 +131,18 @@ public final class Store {
       outcome = "outage";
       throw new StoreUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), properties.openStateWait(), e);
     } finally {
-      Timer.builder("bellyfed.query.dynamodb.calls")
-          .description("DynamoDB reads made for requests, by outcome")
-          .tag("operation", operation)
-          .tag("table", table)
-          .tag("outcome", outcome)
-          .register(registry)
-          .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      timer(operation, table, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** Looked up once per operation, table and outcome rather than registered again on every read. */
+  private Timer timer(String operation, String table, String outcome) {
+    return timers.computeIfAbsent(operation + ' ' + table + ' ' + outcome, key -> Timer.builder("bellyfed.query.dynamodb.calls")
+        .description("DynamoDB reads made for requests, by outcome")
+        .tag("operation", operation)
+        .tag("table", table)
+        .tag("outcome", outcome)
+        .register(registry));
   }
 
   /**

@@ -143,7 +143,7 @@ public class EventsAutoConfiguration {
         outbox,
         new PublisherSettings(
             settings.bufferCapacity(), settings.offerTimeout(), settings.senders(), settings.maxAttempts(),
-            settings.initialBackoff(), settings.shutdownTimeout()),
+            settings.initialBackoff(), settings.shutdownTimeout(), settings.linger()),
         registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 

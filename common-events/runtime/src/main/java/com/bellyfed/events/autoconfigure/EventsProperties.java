@@ -41,7 +41,8 @@ public record EventsProperties(
       @DefaultValue("4") int senders,
       @DefaultValue("3") int maxAttempts,
       @DefaultValue("50ms") Duration initialBackoff,
-      @DefaultValue("10s") Duration shutdownTimeout) {}
+      @DefaultValue("10s") Duration shutdownTimeout,
+      @DefaultValue("0ms") Duration linger) {}
 
   /**
    * @param relayEnabled whether this instance runs the relay and its sweeper

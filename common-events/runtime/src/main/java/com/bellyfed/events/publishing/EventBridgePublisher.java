@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
   private final List<Thread> senders = new ArrayList<>();
   private final ScheduledThreadPoolExecutor retries;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final ReentrantLock gathering = new ReentrantLock();
   private volatile boolean running = true;
 
   private record Pending(Prepared prepared, int attempt) {
@@ -106,8 +108,24 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
     }
   }
 
-  /** Up to 10 events and 256 KB; an event that does not fit is carried to the next batch. */
+  /**
+   * Up to 10 events and 256 KB; an event that does not fit is carried to the next batch. With a
+   * linger, one sender at a time gathers (the others send meanwhile), so that the events arriving
+   * within the linger fill one call rather than being spread over every sender's.
+   */
   private List<Pending> nextBatch(Deque<Pending> carried) throws InterruptedException {
+    if (settings.linger().isZero()) {
+      return gather(carried);
+    }
+    gathering.lockInterruptibly();
+    try {
+      return gather(carried);
+    } finally {
+      gathering.unlock();
+    }
+  }
+
+  private List<Pending> gather(Deque<Pending> carried) throws InterruptedException {
     List<Pending> batch = new ArrayList<>(PutEventsSender.MAX_ENTRIES);
     // A carried event was counted in flight when it left the buffer and stays counted.
     Pending first = carried.poll();
@@ -120,10 +138,18 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
     }
     batch.add(first);
     int bytes = first.prepared().size();
+    long lingerEnd = System.nanoTime() + settings.linger().toNanos();
     while (batch.size() < PutEventsSender.MAX_ENTRIES) {
       Pending next = buffer.poll();
       if (next == null) {
-        break;
+        long wait = lingerEnd - System.nanoTime();
+        if (wait <= 0 || !running) {
+          break;
+        }
+        next = buffer.poll(wait, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
       }
       inFlight.incrementAndGet();
       if (bytes + next.prepared().size() > PutEventsSender.MAX_BYTES) {

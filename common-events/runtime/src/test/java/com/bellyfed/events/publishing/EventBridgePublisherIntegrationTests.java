@@ -24,9 +24,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +130,38 @@ class EventBridgePublisherIntegrationTests {
       List<EventEnvelope> received = tap.await(500, Duration.ofSeconds(30));
       received.addAll(tap.more());
       assertThat(received.stream().map(EventEnvelope::eventId).toList()).containsExactlyInAnyOrderElementsOf(published);
+    }
+  }
+
+  @Test
+  void fillsCallsWithEventsPublishedOneByOneWithinTheLinger(LocalAws localAws) throws Exception {
+    String correlationId = UUID.randomUUID().toString();
+    PublisherSettings lingering = new PublisherSettings(10_000, Duration.ofMillis(100), 4, 3, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMillis(200));
+    List<String> published = Collections.synchronizedList(new ArrayList<>());
+    ScheduledExecutorService requests = Executors.newSingleThreadScheduledExecutor();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId);
+        EventBridgePublisher publisher = new EventBridgePublisher(
+            RuntimeFixtures.factory(), RuntimeFixtures.sender(localAws, RuntimeFixtures.quickBreaker(), localAws.topology()),
+            RuntimeFixtures.privateOutbox(localAws), lingering, registry)) {
+      // One event every 5 ms, as requests arriving one by one would emit them: without a linger each
+      // finds an idle sender and goes alone.
+      CountDownLatch done = new CountDownLatch(100);
+      requests.scheduleAtFixedRate(() -> {
+        if (done.getCount() > 0) {
+          Correlation.with(correlationId, null, () -> published.add(publisher.publish("restaurant.review.created", ReviewCreated.review(published.size())).eventId()));
+          done.countDown();
+        }
+      }, 0, 5, TimeUnit.MILLISECONDS);
+      assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+
+      List<EventEnvelope> received = tap.await(100, Duration.ofSeconds(30));
+      received.addAll(tap.more());
+
+      assertThat(received.stream().map(EventEnvelope::eventId).toList()).containsExactlyInAnyOrderElementsOf(published);
+      assertThat(registry.get("bellyfed.events.batch.size").summary().count()).as("PutEvents calls for 100 events").isLessThanOrEqualTo(20);
+      assertThat(registry.get("bellyfed.events.batch.size").summary().max()).isLessThanOrEqualTo(10);
+    } finally {
+      requests.shutdownNow();
     }
   }
 
