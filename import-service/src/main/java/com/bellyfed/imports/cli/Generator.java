@@ -127,8 +127,8 @@ public record Generator(String type, boolean csv, long count, long seed, @Nullab
   private String user(String id, long index, String place, SplittableRandom random) {
     String email = "user" + index + "." + id.substring(0, 8) + "@example.com";
     StringBuilder bio = new StringBuilder("Food lover number " + index + " from " + place + ", likes");
-    // Ids, email, names and JSON punctuation take about 190 bytes; the write API allows a bio of up to 1,000 characters.
-    while (bio.length() < Math.min(1000 - 20, recordSize - 190)) {
+    // Ids, email, names and JSON punctuation take about 165 bytes; the write API allows a bio of up to 1,000 characters.
+    while (bio.length() < Math.min(1000 - 20, recordSize - 165)) {
       bio.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
     }
     if (csv) {
