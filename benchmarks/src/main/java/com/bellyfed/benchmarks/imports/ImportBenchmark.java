@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Imports N generated restaurants of about 500 bytes end to end (HTTP upload, chunks on the
+ * Imports N generated records (restaurants by default, or users or reviews) of about 500 bytes end to end (HTTP upload, chunks on the
  * import queue, the listener's batch writes, every chunk counted), with the service running as its
  * own process under {@code -Xmx256m}, and writes the same kind of items with a raw BatchWriteItem
  * loop (25 items a call, as many calls in flight as the service has) in the same run.
@@ -61,6 +63,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Command(name = "import-benchmark", mixinStandardHelpOptions = true)
 public final class ImportBenchmark implements Callable<Integer> {
+
+  @Option(names = "--type", defaultValue = "restaurants",
+      description = "restaurants (12 GSIs: slow on DynamoDB Local), users (one GSI) or reviews (default ${DEFAULT-VALUE})")
+  String type;
+
+  @Option(names = "--dynamodb-data", description = "keep DynamoDB Local's tables in this directory instead of in memory")
+  Path dynamoDbData;
 
   @Option(names = "--records", defaultValue = "20000", description = "records measured on each side (default ${DEFAULT-VALUE})")
   long records;
@@ -88,7 +97,8 @@ public final class ImportBenchmark implements Callable<Integer> {
     Path root = projectRoot();
     Path jar = serviceJar(root);
     String loadBefore = loadAverage();
-    try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+    RecordType recordType = RecordType.of(type).orElseThrow(() -> new IllegalArgumentException("--type must be one of " + RecordType.known()));
+    try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0).withDataDir(dynamoDbData));
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(localAws.endpoint()).region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClientBuilder(ApacheHttpClient.builder().maxConnections(writers * 2)).build()) {
@@ -99,20 +109,21 @@ public final class ImportBenchmark implements Callable<Integer> {
       try {
         String base = "http://localhost:" + port;
         awaitReady(base, service);
-        String table = localAws.topology().table("restaurants").name();
+        String table = localAws.topology().table(recordType.table()).name();
         System.out.printf("warm-up: %,d records through the service and raw%n", warmupRecords);
         importThroughService(base, warmupRecords, 1);
-        rawWrites(dynamoDb, table, warmupRecords, 2);
+        rawWrites(dynamoDb, table, recordType, warmupRecords, 2);
 
         System.out.printf("raw BatchWriteItem loop: %,d records, %d writers%n", records, writers);
-        Result raw = rawWrites(dynamoDb, table, records, 3);
+        Result raw = rawWrites(dynamoDb, table, recordType, records, 3);
         System.out.printf("  %,.0f records/s%n", raw.perSecond());
 
         heapSampler = HeapSampler.start(base);
         System.out.printf("service end to end: %,d records, -Xmx%s%n", records, heap);
         Result service2 = importThroughService(base, records, 4);
         long peakHeap = heapSampler.stop();
-        System.out.printf("  %,.0f records/s, peak heap %,d MB%n", service2.perSecond(), peakHeap >> 20);
+        System.out.printf("  %,.0f records/s, peak heap %,d MB; this JVM's peak heap %,d MB%n", service2.perSecond(), peakHeap >> 20,
+            benchmarkPeakHeap() >> 20);
 
         String markdown = report(raw, service2, peakHeap, loadBefore, loadAverage());
         Path target = report.isAbsolute() ? report : root.resolve(report);
@@ -139,9 +150,9 @@ public final class ImportBenchmark implements Callable<Integer> {
 
   private Result importThroughService(String base, long count, long seed) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Generator generator = Generator.restaurants(count, seed, null);
+    Generator generator = Generator.of(type, count, seed);
     Instant start = Instant.now();
-    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?type=restaurants"))
+    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?type=" + type))
         .header("Content-Type", "application/x-ndjson")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> streamed(generator))).build(), HttpResponse.BodyHandlers.ofString());
     Duration upload = Duration.between(start, Instant.now());
@@ -165,14 +176,14 @@ public final class ImportBenchmark implements Callable<Integer> {
   }
 
   /** The same kind of items, parsed by the service's own reader, written with {@code writers} threads of BatchWriteItem. */
-  private Result rawWrites(DynamoDbClient dynamoDb, String table, long count, long seed) throws Exception {
+  private Result rawWrites(DynamoDbClient dynamoDb, String table, RecordType recordType, long count, long seed) throws Exception {
     BlockingQueue<List<WriteRequest>> batches = new ArrayBlockingQueue<>(writers * 4);
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong written = new AtomicLong();
     ExecutorService threads = Executors.newFixedThreadPool(writers + 1);
     Instant start = Instant.now();
     Future<?> producer = threads.submit(() -> {
-      RecordReader reader = RecordReader.open(RecordType.RESTAURANTS, Format.NDJSON, streamed(Generator.restaurants(count, seed, null)),
+      RecordReader reader = RecordReader.open(recordType, Format.NDJSON, streamed(Generator.of(type, count, seed)),
           EventFactory.plainValidator(), 64 * 1024, Long.MAX_VALUE, Clock.systemUTC());
       List<WriteRequest> batch = new ArrayList<>(25);
       for (RecordReader.Entry entry; (entry = reader.next()) != null; ) {
@@ -310,21 +321,24 @@ public final class ImportBenchmark implements Callable<Integer> {
     md.append("Run ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
         .append("; load average ").append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
-    md.append("Command: `./mvnw -q install -DskipTests && ./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.imports.ImportBenchmark -Dexec.args=\"--records ")
-        .append(records).append(" --warmup-records ").append(warmupRecords).append("\"`\n\n");
+    md.append("Command: `./mvnw -q install -DskipTests && ./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.imports.ImportBenchmark -Dexec.args=\"")
+        .append("--type ").append(type).append(" --records ").append(records).append(" --warmup-records ").append(warmupRecords)
+        .append(dynamoDbData != null ? " --dynamodb-data " + dynamoDbData : "").append("\"`\n\n");
     md.append("| side | records | elapsed | records/s | vs raw | notes |\n| --- | --- | --- | --- | --- | --- |\n");
     md.append(String.format(Locale.ROOT, "| raw BatchWriteItem loop, %d writers | %,d | %.1f s | %,.0f | 100%% | %s |%n",
         writers, raw.records(), raw.elapsed().toMillis() / 1000.0, raw.perSecond(), raw.detail()));
     md.append(String.format(Locale.ROOT, "| import-service end to end, -Xmx%s | %,d | %.1f s | %,.0f | %.0f%% | upload (202) after %.1f s; %s; peak heap %,d MB |%n",
         heap, service.records(), service.elapsed().toMillis() / 1000.0, service.perSecond(), ratio * 100,
         service.upload().toMillis() / 1000.0, service.detail(), peakHeap >> 20));
+    md.append(String.format(Locale.ROOT, "%nThis benchmark's own JVM (local-aws with every item written, ElasticMQ with the queued chunks, the load): "
+        + "peak heap %,d MB of -Xmx %,d MB.%n", benchmarkPeakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20));
     md.append('\n');
     md.append("""
         ## Method
 
-        - One JVM runs local-aws in-process (ElasticMQ, DynamoDB Local in memory, the EventBridge emulator) and the load;
+        - One JVM runs local-aws in-process (ElasticMQ, DynamoDB Local %s, the EventBridge emulator) and the load;
           the import-service runs as its own process from its executable jar with `-Xmx%s`, pointed at that local-aws.
-        - Records are generated restaurants of about 500 bytes (`Generator.restaurants`, NDJSON), streamed to
+        - Records are generated %s of about 500 bytes (`Generator.of`, NDJSON), streamed to
           `POST /api/imports` without being held; the service's side runs from the first byte sent until the job is final
           (polled every 100 ms) and checks `COMPLETED` with every record written.
         - The raw side parses the same kind of records with the service's own `RecordReader`, maps them with the same
@@ -337,9 +351,7 @@ public final class ImportBenchmark implements Callable<Integer> {
 
         ## What bounds it
 
-        - DynamoDB Local: every restaurant item carries twelve GSI entries (four scopes times three orders, see
-          docs/data-model.md), so a 25-item BatchWriteItem is some 325 SQLite row writes. This, not the service, sets the
-          raw rate, far below DESIGN's ~5,900 items/s measured on a table without indexes.
+        - DynamoDB Local: %s
         - The service's own work per chunk of ~175 records (96 KB): one SendMessageBatch entry, a consistent read of the
           job, the idempotency check, one TransactWriteItems (counts and chunk id), a read to settle the job, the
           idempotency record and the SQS delete: about six small calls beside seven batch writes, on the same
@@ -347,9 +359,29 @@ public final class ImportBenchmark implements Callable<Integer> {
         - Everything shares two cores with the other sessions on this machine (see the load averages): the service JVM,
           local-aws, the load generator and HTTP upload. Ratios from the same run are the figure to read; absolute rates
           move with the load.
-        - The issue's 1,000,000 records would take over an hour at these rates; `--records` sets the count.
-        """.formatted(heap, writers, warmupRecords));
+        """.formatted(dynamoDbData == null ? "in memory" : "on disk in " + dynamoDbData, heap, type, writers, warmupRecords, bounds()));
     return md.toString();
+  }
+
+  private String bounds() {
+    return switch (type) {
+      case "restaurants" -> """
+          every restaurant item carries twelve GSI entries (four scopes times three orders, see
+            docs/data-model.md), so a 25-item BatchWriteItem is some 325 SQLite row writes. This, not the service, sets the
+            raw rate, far below DESIGN's ~5,900 items/s measured on a table without indexes.""";
+      case "users" -> "a user item has one GSI entry (`email-index`), so a 25-item BatchWriteItem is some 50 SQLite row writes.";
+      default -> """
+          a review item has four GSI entries. The raw loop uses BatchWriteItem, the service conditional
+            TransactWriteItems (a review is written once, for exact rating aggregates), so the ratio includes that price.""";
+    };
+  }
+
+  /** The highest heap this JVM used since it started: the sum of its heap pools' peaks (an upper bound). */
+  private static long benchmarkPeakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+        .sum();
   }
 
   private static String field(String json, String name) {

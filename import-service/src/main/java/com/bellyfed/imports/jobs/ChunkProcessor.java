@@ -3,7 +3,13 @@ package com.bellyfed.imports.jobs;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.events.outbox.OutboxRelay;
+import com.bellyfed.events.outbox.OutboxStore;
+import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.imports.records.ImportRecord;
+import com.bellyfed.imports.records.RecordType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * table in one transaction, so a redelivered chunk is counted once whatever happens in between;
  * its items are plain puts, so writing them twice leaves the same table. On the queue's last
  * receive a chunk that still fails is counted as failed (under a marker of its own, so that a
- * redrive from the DLQ can still write it) before SQS moves it to the DLQ.
+ * redrive from the DLQ can still write it) before SQS moves it to the DLQ. Reviews are the
+ * exception to plain puts: see {@link ItemWriter#writeOnce} and {@link ImportedRatings}.
  */
 @Component
 public class ChunkProcessor {
@@ -28,6 +35,7 @@ public class ChunkProcessor {
   /** The consumer name of chunk deliveries in the processed-events table. */
   public static final String CONSUMER = "import-chunks";
   static final String FAILURES = "import-chunk-failures";
+  private static final int MAX_TRANSACTION_ITEMS = 100;
 
   private static final Logger log = LoggerFactory.getLogger(ChunkProcessor.class);
 
@@ -37,9 +45,17 @@ public class ChunkProcessor {
   private final IdempotencyGuard guard;
   private final JobEvents events;
   private final int maxReceives;
+  private final EventFactory eventFactory;
+  private final OutboxStore outbox;
+  private final OutboxRelay relay;
 
-  ChunkProcessor(DynamoDbClient dynamoDb, ImportJobs jobs, ItemWriter writer, IdempotencyGuard guard, JobEvents events, Topology topology) {
+  ChunkProcessor(
+      DynamoDbClient dynamoDb, ImportJobs jobs, ItemWriter writer, IdempotencyGuard guard, JobEvents events, Topology topology,
+      EventFactory eventFactory, OutboxStore outbox, OutboxRelay relay) {
     this.dynamoDb = dynamoDb;
+    this.eventFactory = eventFactory;
+    this.outbox = outbox;
+    this.relay = relay;
     this.jobs = jobs;
     this.writer = writer;
     this.guard = guard;
@@ -67,8 +83,20 @@ public class ChunkProcessor {
       return;
     }
     List<Map<String, AttributeValue>> items = chunk.typedRecords().stream().map(ImportRecord::toItem).toList();
+    List<EventEnvelope> ratings = List.of();
+    long written = records;
     try {
-      writer.write(chunk.type().table(), items);
+      if (chunk.type() == RecordType.REVIEWS) {
+        // Reviews feed the restaurants' rating aggregates, so each must count once: written only if
+        // new (or written by this very chunk before), and their totals go out with the chunk's counts.
+        List<Map<String, AttributeValue>> reviews = writer.writeOnce(chunk.type().table(), distinctKeys(items), "reviewId", chunk.chunkId());
+        written = reviews.size();
+        ratings = ImportedRatings.of(chunk.jobId(), chunk.chunkId(), reviews).stream()
+            .map(data -> eventFactory.create(ImportedRatings.EVENT_TYPE, data))
+            .toList();
+      } else {
+        writer.write(chunk.type().table(), items);
+      }
     } catch (RuntimeException failure) {
       if (receiveCount >= maxReceives) {
         log.warn("Chunk {} failed on its last receive ({}); its {} records count as failed", chunk.chunkId(), failure.toString(), records);
@@ -77,17 +105,43 @@ public class ChunkProcessor {
       throw failure;
     }
     if (receiveCount > 1 && guard.seen(FAILURES, chunk.chunkId())) {
-      recovered(chunk, records);
+      recovered(chunk, written, records - written, ratings);
     } else {
-      settle(chunk, records, 0, 0, "written");
+      settle(chunk, written, 0, records - written, "written", ratings);
     }
   }
 
+  /** The items with distinct reviewIds of a restaurant, first one kept: a later copy in the same chunk would pass the write-once condition. */
+  private static List<Map<String, AttributeValue>> distinctKeys(List<Map<String, AttributeValue>> items) {
+    Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      byKey.putIfAbsent(item.get("restaurantId").s() + "/" + item.get("reviewId").s(), item);
+    }
+    return List.copyOf(byKey.values());
+  }
+
   private void settle(Chunk chunk, long written, long failed, long skipped, String outcome) {
-    if (commit(chunk, List.of(jobs.chunkSettled(chunk.jobId(), written, failed, skipped), guard.transactItem(CONSUMER, chunk.chunkId())))) {
+    settle(chunk, written, failed, skipped, outcome, List.of());
+  }
+
+  private void settle(Chunk chunk, long written, long failed, long skipped, String outcome, List<EventEnvelope> ratings) {
+    if (commit(chunk, with(jobs.chunkSettled(chunk.jobId(), written, failed, skipped), ratings, guard.transactItem(CONSUMER, chunk.chunkId())))) {
+      relay.relayCommitted(ratings);
       events.chunk(outcome, chunk.records().size());
       afterChunk(chunk.jobId());
     }
+  }
+
+  /** The job's update, the outbox rows of the rating events, and the guard's item last (see {@link #commit}). */
+  private List<TransactWriteItem> with(TransactWriteItem counts, List<EventEnvelope> ratings, TransactWriteItem guardItem) {
+    if (ratings.size() > MAX_TRANSACTION_ITEMS - 2) {
+      throw new IllegalStateException("Chunk carries reviews of too many restaurants for one transaction: " + ratings.size() + " events");
+    }
+    List<TransactWriteItem> items = new ArrayList<>(ratings.size() + 2);
+    items.add(counts);
+    ratings.forEach(event -> items.add(outbox.transactItem(event)));
+    items.add(guardItem);
+    return items;
   }
 
   private void settleFailed(Chunk chunk, long records) {
@@ -102,9 +156,10 @@ public class ChunkProcessor {
   }
 
   /** A chunk counted as failed was written on a redrive from the DLQ. */
-  private void recovered(Chunk chunk, long records) {
-    if (commit(chunk, List.of(jobs.chunkRecovered(chunk.jobId(), records), guard.transactItem(CONSUMER, chunk.chunkId())))) {
-      events.chunk("recovered", (int) records);
+  private void recovered(Chunk chunk, long written, long existing, List<EventEnvelope> ratings) {
+    if (commit(chunk, with(jobs.chunkRecovered(chunk.jobId(), written, existing), ratings, guard.transactItem(CONSUMER, chunk.chunkId())))) {
+      relay.relayCommitted(ratings);
+      events.chunk("recovered", chunk.records().size());
     }
   }
 

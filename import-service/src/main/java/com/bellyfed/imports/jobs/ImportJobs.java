@@ -114,12 +114,15 @@ class ImportJobs {
         .build();
   }
 
-  /** A chunk counted as failed was written after all (redriven from the DLQ): move its records from failed to written. */
-  TransactWriteItem chunkRecovered(String jobId, long records) {
+  /**
+   * A chunk counted as failed was written after all (redriven from the DLQ): move its records from
+   * failed to written, or to skipped for reviews that were in the table before.
+   */
+  TransactWriteItem chunkRecovered(String jobId, long written, long skipped) {
     return TransactWriteItem.builder()
         .update(update -> update.tableName(table).key(key(jobId))
-            .updateExpression("ADD written :written, failed :minus")
-            .expressionAttributeValues(Map.of(":written", n(records), ":minus", n(-records))))
+            .updateExpression("ADD written :written, skipped :skipped, failed :minus")
+            .expressionAttributeValues(Map.of(":written", n(written), ":skipped", n(skipped), ":minus", n(-(written + skipped)))))
         .build();
   }
 

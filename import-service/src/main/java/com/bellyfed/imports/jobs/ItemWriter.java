@@ -3,6 +3,8 @@ package com.bellyfed.imports.jobs;
 import com.bellyfed.events.topology.Topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,12 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -30,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class ItemWriter implements DisposableBean {
 
   static final int BATCH = 25;
+
+  /** The attribute naming who wrote an item that must be written once: the import chunk's id. */
+  static final String WRITER = "importChunk";
 
   private final DynamoDbClient dynamoDb;
   private final Topology topology;
@@ -55,7 +64,7 @@ class ItemWriter implements DisposableBean {
    *
    * @param table the logical table name
    */
-  void write(String table, List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
+  void write(String table, List<Map<String, AttributeValue>> items) {
     String tableName = topology.table(table).name();
     List<List<WriteRequest>> batches = new ArrayList<>();
     for (int start = 0; start < items.size(); start += BATCH) {
@@ -73,6 +82,103 @@ class ItemWriter implements DisposableBean {
         }
       }, calls));
     }
+    join(workers);
+  }
+
+  /**
+   * Writes items that must each be written once, whatever happens in between: every item carries
+   * {@code writer} in {@link #WRITER} and is put on condition that its key is new or that the same
+   * writer put it before (an earlier delivery of the same chunk). Items already there from anyone
+   * else are left as they are. TransactWriteItems, because BatchWriteItem takes no conditions and
+   * does not say what it replaced.
+   *
+   * @param table the logical table name
+   * @param keyAttribute an attribute of the table's key, absent exactly when the item is
+   * @return the items that are in the table as {@code writer} wrote them, in order
+   */
+  List<Map<String, AttributeValue>> writeOnce(String table, List<Map<String, AttributeValue>> items, String keyAttribute, String writer) {
+    String tableName = topology.table(table).name();
+    List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
+    for (int start = 0; start < items.size(); start += BATCH) {
+      batches.add(items.subList(start, Math.min(items.size(), start + BATCH)).stream().map(item -> {
+        Map<String, AttributeValue> tagged = new LinkedHashMap<>(item);
+        tagged.put(WRITER, AttributeValue.fromS(writer));
+        return tagged;
+      }).toList());
+    }
+    List<List<Map<String, AttributeValue>>> written = new ArrayList<>(Collections.nCopies(batches.size(), List.of()));
+    AtomicInteger next = new AtomicInteger();
+    List<CompletableFuture<Void>> workers = new ArrayList<>();
+    for (int worker = 0; worker < Math.min(settings.writers(), batches.size()); worker++) {
+      workers.add(CompletableFuture.runAsync(() -> {
+        for (int index; (index = next.getAndIncrement()) < batches.size(); ) {
+          written.set(index, writeOnceBatch(tableName, batches.get(index), keyAttribute, writer));
+        }
+      }, calls));
+    }
+    join(workers);
+    return written.stream().flatMap(List::stream).toList();
+  }
+
+  private List<Map<String, AttributeValue>> writeOnceBatch(
+      String tableName, List<Map<String, AttributeValue>> batch, String keyAttribute, String writer) {
+    List<Map<String, AttributeValue>> pending = batch;
+    for (int attempt = 1; ; attempt++) {
+      if (pending.isEmpty()) {
+        return pending;
+      }
+      List<TransactWriteItem> puts = pending.stream().map(item -> TransactWriteItem.builder().put(put -> put.tableName(tableName).item(item)
+          .conditionExpression("attribute_not_exists(#key) OR #writer = :writer")
+          .expressionAttributeNames(Map.of("#key", keyAttribute, "#writer", WRITER))
+          .expressionAttributeValues(Map.of(":writer", AttributeValue.fromS(writer)))).build()).toList();
+      try {
+        dynamoDb.transactWriteItems(request -> request.transactItems(puts));
+        return pending;
+      } catch (TransactionCanceledException cancelled) {
+        // The items whose condition failed were there before: drop them and write the rest. Any
+        // other reason (a conflict with another transaction, throttling) cancels the lot for a retry.
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        List<Map<String, AttributeValue>> remaining = new ArrayList<>(pending.size());
+        boolean retriable = false;
+        for (int i = 0; i < pending.size(); i++) {
+          String code = i < reasons.size() && reasons.get(i).code() != null ? reasons.get(i).code() : "None";
+          switch (code) {
+            case "ConditionalCheckFailed" -> registry.counter("bellyfed.imports.reviews.existing").increment();
+            case "None" -> remaining.add(pending.get(i));
+            case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded" -> {
+              retriable = true;
+              remaining.add(pending.get(i));
+            }
+            default -> throw cancelled;
+          }
+        }
+        if (remaining.size() == pending.size() && !retriable) {
+          throw cancelled;
+        }
+        pending = remaining;
+        if (!retriable) {
+          continue;
+        }
+        if (attempt >= settings.writeAttempts()) {
+          throw cancelled;
+        }
+        registry.counter("bellyfed.imports.write.retries", "reason", "transaction").increment();
+      } catch (AwsServiceException e) {
+        if (!(e.isThrottlingException() || e.statusCode() >= 500) || attempt >= settings.writeAttempts()) {
+          throw e;
+        }
+        registry.counter("bellyfed.imports.write.retries", "reason", e.isThrottlingException() ? "throttling" : "server").increment();
+      } catch (SdkClientException e) {
+        if (attempt >= settings.writeAttempts()) {
+          throw e;
+        }
+        registry.counter("bellyfed.imports.write.retries", "reason", "client").increment();
+      }
+      backOff(attempt);
+    }
+  }
+
+  private static void join(List<CompletableFuture<Void>> workers) {
     try {
       CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException failed) {

@@ -7,9 +7,11 @@ import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.WriteProperties;
+import com.bellyfed.write.ratings.RatingEvents.ImportedReviews;
 import com.bellyfed.write.ratings.RatingEvents.RatingUpdated;
 import com.bellyfed.write.ratings.RatingEvents.ReviewCreated;
 import com.bellyfed.write.ratings.RatingEvents.ReviewDeleted;
+import com.bellyfed.write.ratings.RatingEvents.ReviewsImported;
 import com.bellyfed.write.writing.CommitConflict;
 import com.bellyfed.write.writing.DomainWrites;
 import com.bellyfed.write.writing.Items;
@@ -30,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Keeps a restaurant's {@code reviewCount}, {@code ratingSum} and {@code avgRating} from review
- * events, exactly once: the new values, the idempotency guard's record of the event and the
+ * events (one review each, or an import chunk's per-restaurant totals), exactly once: the new values, the idempotency guard's record of the event and the
  * outbox row of {@code restaurant.rating.updated} commit in one transaction, conditional on the
  * aggregates still being what we read (compare-and-set, retried with jitter when concurrent
  * reviews of the same restaurant race). A duplicate fails the guard's condition and changes
@@ -75,6 +77,17 @@ public class RatingAggregator {
     apply(deleted.restaurantId(), -1, -deleted.rating(), eventId);
   }
 
+  /**
+   * Adds each restaurant's share of an imported chunk, one compare-and-set transaction per
+   * restaurant. The guard records {@code eventId/restaurantId}, so a redelivery after a partial
+   * run skips the restaurants already done and applies the rest.
+   */
+  public void on(ReviewsImported imported, String eventId) {
+    for (ImportedReviews restaurant : imported.restaurants()) {
+      apply(restaurant.restaurantId(), restaurant.reviews(), restaurant.ratingSum(), eventId + "/" + restaurant.restaurantId());
+    }
+  }
+
   /** Counts a duplicate the consumer caught before the handler ran. */
   public void duplicate() {
     duplicates.increment();
@@ -85,7 +98,7 @@ public class RatingAggregator {
     return count <= 0 ? BigDecimal.ZERO : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
   }
 
-  private void apply(String restaurantId, int countDelta, int sumDelta, String eventId) {
+  private void apply(String restaurantId, long countDelta, long sumDelta, String eventId) {
     long started = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(Map.of("restaurantId", s(restaurantId)))

@@ -39,6 +39,8 @@ public final class EventCatalog {
             domain("restaurant.review.created", "restaurant", "reviewId", "restaurantId", "rating"),
             domain("restaurant.review.deleted", "restaurant", "reviewId", "restaurantId", "rating"),
             domain("restaurant.rating.updated", "restaurant", "restaurantId", "reviewCount", "avgRating"),
+            // One per imported chunk of reviews (or several, when its restaurants would pass 256 KB): per-restaurant deltas.
+            domain("restaurant.reviews.imported", "restaurant", "jobId", "chunkId", "restaurants"),
             domain("system.import.started", "system", "jobId", "type"),
             domain("system.import.progressed", "system", "jobId", "received", "written", "rejected", "failed"),
             domain("system.import.completed", "system", "jobId", "received", "written", "rejected", "failed"),

@@ -96,7 +96,7 @@ final class BellyfedTopology {
             "rating",
             "restaurant",
             """
-            {"source":["bellyfed.restaurant"],"detail-type":["ReviewCreated","ReviewDeleted"]}""",
+            {"source":["bellyfed.restaurant"],"detail-type":["ReviewCreated","ReviewDeleted","ReviewsImported"]}""",
             List.of(
                 matching(
                     "a new review",
@@ -108,6 +108,11 @@ final class BellyfedTopology {
                     "bellyfed.restaurant",
                     "ReviewDeleted",
                     "{\"eventType\":\"restaurant.review.deleted\",\"data\":{\"rating\":4}}"),
+                matching(
+                    "a chunk of imported reviews",
+                    "bellyfed.restaurant",
+                    "ReviewsImported",
+                    "{\"eventType\":\"restaurant.reviews.imported\",\"data\":{\"restaurants\":[]}}"),
                 notMatching(
                     "a listing change",
                     "bellyfed.restaurant",

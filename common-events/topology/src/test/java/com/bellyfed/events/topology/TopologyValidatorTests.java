@@ -164,7 +164,7 @@ class TopologyValidatorTests {
                     rule,
                     "{\"source\":[\"bellyfed.restaurant\"],"
                         + "\"detail-type\":"
-                        + "[\"ReviewCreated\",\"ReviewDeleted\",\"ListingUpdated\"]}"));
+                        + "[\"ReviewCreated\",\"ReviewDeleted\",\"ReviewsImported\",\"ListingUpdated\"]}"));
 
     assertOnlyViolation(
         broken,

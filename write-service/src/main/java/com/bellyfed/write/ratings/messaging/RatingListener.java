@@ -6,6 +6,7 @@ import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.write.ratings.RatingAggregator;
 import com.bellyfed.write.ratings.RatingEvents.ReviewCreated;
 import com.bellyfed.write.ratings.RatingEvents.ReviewDeleted;
+import com.bellyfed.write.ratings.RatingEvents.ReviewsImported;
 import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import org.springframework.messaging.Message;
@@ -39,7 +40,8 @@ class RatingListener {
     switch (event.eventType()) {
       case "restaurant.review.created" -> ratings.on(json.payload(event, ReviewCreated.class), event.eventId());
       case "restaurant.review.deleted" -> ratings.on(json.payload(event, ReviewDeleted.class), event.eventId());
-      // The rule routes only these two; anything else is acknowledged without effect.
+      case "restaurant.reviews.imported" -> ratings.on(json.payload(event, ReviewsImported.class), event.eventId());
+      // The rule routes only these three; anything else is acknowledged without effect.
       default -> { }
     }
   }
