@@ -18,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -163,16 +164,8 @@ class ItemWriter implements DisposableBean {
           throw cancelled;
         }
         registry.counter("bellyfed.imports.write.retries", "reason", "transaction").increment();
-      } catch (AwsServiceException e) {
-        if (!(e.isThrottlingException() || e.statusCode() >= 500) || attempt >= settings.writeAttempts()) {
-          throw e;
-        }
-        registry.counter("bellyfed.imports.write.retries", "reason", e.isThrottlingException() ? "throttling" : "server").increment();
-      } catch (SdkClientException e) {
-        if (attempt >= settings.writeAttempts()) {
-          throw e;
-        }
-        registry.counter("bellyfed.imports.write.retries", "reason", "client").increment();
+      } catch (SdkException e) {
+        retryOrThrow(e, attempt);
       }
       backOff(attempt);
     }
@@ -201,19 +194,23 @@ class ItemWriter implements DisposableBean {
         if (attempt >= settings.writeAttempts()) {
           throw new IllegalStateException(unprocessed.size() + " items stayed unprocessed after " + attempt + " attempts");
         }
-      } catch (AwsServiceException e) {
-        if (!(e.isThrottlingException() || e.statusCode() >= 500) || attempt >= settings.writeAttempts()) {
-          throw e;
-        }
-        registry.counter("bellyfed.imports.write.retries", "reason", e.isThrottlingException() ? "throttling" : "server").increment();
-      } catch (SdkClientException e) {
-        if (attempt >= settings.writeAttempts()) {
-          throw e;
-        }
-        registry.counter("bellyfed.imports.write.retries", "reason", "client").increment();
+      } catch (SdkException e) {
+        retryOrThrow(e, attempt);
       }
       backOff(attempt);
     }
+  }
+
+  /** Rethrows what retrying cannot fix (or what failed for the last time); counts the retry otherwise. */
+  private void retryOrThrow(SdkException e, int attempt) {
+    boolean transientFailure = e instanceof AwsServiceException service
+        ? service.isThrottlingException() || service.statusCode() >= 500
+        : e instanceof SdkClientException;
+    if (!transientFailure || attempt >= settings.writeAttempts()) {
+      throw e;
+    }
+    String reason = e instanceof AwsServiceException service ? (service.isThrottlingException() ? "throttling" : "server") : "client";
+    registry.counter("bellyfed.imports.write.retries", "reason", reason).increment();
   }
 
   private void backOff(int attempt) {

@@ -55,9 +55,9 @@ public final class SqsEventListeners {
    * the other nine back with it.
    *
    * <pre>{@code
-   * @SqsListener(value = "dev-analytics-queue", acknowledgementMode = "MANUAL")
+   * @SqsListener(value = "dev-rating-queue", acknowledgementMode = "MANUAL")
    * void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-   *   listeners.handleBatch("analytics-ingest", batch, acknowledgement, ingest::on, null);
+   *   listeners.handleBatch("rating-aggregator", batch, acknowledgement, ratings::on, null);
    * }
    * }</pre>
    */
@@ -68,18 +68,10 @@ public final class SqsEventListeners {
       EventHandler handler,
       @Nullable CircuitBreaker dependency) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
-    List<Message<T>> done = new ArrayList<>(batch.size());
     for (Message<T> message : batch) {
-      Outcome outcome = consumer.handle(consumerName, inbound(message), handler, dependency);
-      outcomes.add(outcome);
-      if (outcome != Outcome.RETRY_LATER) {
-        done.add(message);
-      }
+      outcomes.add(consumer.handle(consumerName, inbound(message), handler, dependency));
     }
-    if (!done.isEmpty()) {
-      acknowledgement.acknowledge(done);
-    }
-    return outcomes;
+    return acknowledgeDone(batch, outcomes, acknowledgement);
   }
 
   /**
@@ -101,6 +93,11 @@ public final class SqsEventListeners {
       BatchEventHandler handler,
       @Nullable CircuitBreaker dependency) {
     List<Outcome> outcomes = consumer.handleTogether(consumerName, batch.stream().map(SqsEventListeners::inbound).toList(), handler, dependency);
+    return acknowledgeDone(batch, outcomes, acknowledgement);
+  }
+
+  /** Acknowledges every message whose outcome is not RETRY_LATER; returns the outcomes. */
+  private static <T> List<Outcome> acknowledgeDone(List<Message<T>> batch, List<Outcome> outcomes, BatchAcknowledgement<T> acknowledgement) {
     List<Message<T>> done = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       if (outcomes.get(i) != Outcome.RETRY_LATER) {
