@@ -1,6 +1,7 @@
 package com.bellyfed.imports;
 
 import com.bellyfed.events.autoconfigure.EventsProperties;
+import com.bellyfed.events.consuming.Outages;
 import com.bellyfed.imports.jobs.ImportSettings;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -13,9 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,20 +67,8 @@ class ImportConfiguration {
         .failureRateThreshold(50)
         .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)))
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
-        .recordException(ImportConfiguration::isOutage)
+        .recordException(Outages::isOutage)
         .build());
-  }
-
-  private static boolean isOutage(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SdkClientException) {
-        return true;
-      }
-      if (cause instanceof AwsServiceException service) {
-        return service.isThrottlingException() || service.statusCode() >= 500;
-      }
-    }
-    return false;
   }
 
   /** Java 17 has no virtual threads, so the container keeps its platform-thread executor, one thread per chunk in flight. */

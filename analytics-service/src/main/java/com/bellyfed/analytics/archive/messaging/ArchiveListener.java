@@ -1,36 +1,48 @@
 package com.bellyfed.analytics.archive.messaging;
 
 import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes every event of every bus off the archive queue into the event store, a poll of ten at a
  * time as one BatchWriteItem: the archive sees every event of the platform, so one write per event
- * would make it the busiest consumer.
+ * would make it the busiest consumer. It shares the analytics listener's DynamoDB circuit, and stops
+ * polling while it is open.
  */
 @Component
 class ArchiveListener {
 
+  /** The listener container's id, to stop and start it. */
+  static final String ID = "archive";
+
   private final SqsEventListeners listeners;
   private final EventArchive archive;
+  private final CircuitBreaker dynamoDb;
 
-  ArchiveListener(SqsEventListeners listeners, EventArchive archive) {
+  ArchiveListener(
+      SqsEventListeners listeners, EventArchive archive, @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker dynamoDb,
+      ListenerPause pause) {
     this.listeners = listeners;
     this.archive = archive;
+    this.dynamoDb = dynamoDb;
+    pause.pauseWhileOpen(ID, dynamoDb);
   }
 
   @SqsListener(
       queueNames = "#{@bellyfedTopology.queue('archive').name()}",
-      id = "archive",
+      id = ID,
       maxMessagesPerPoll = "10",
       maxConcurrentMessages = "40",
       acknowledgementMode = "MANUAL")
   void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-    listeners.handleTogether(EventArchive.CONSUMER, batch, acknowledgement, archive::storeAll, null);
+    listeners.handleTogether(EventArchive.CONSUMER, batch, acknowledgement, archive::storeAll, dynamoDb);
   }
 }
