@@ -46,6 +46,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class QueryServiceBenchmark {
 
   static final int CLIENTS = 32;
+  static final Duration SINGLE = Duration.ofSeconds(5);
+  static final String[][] GROUPS = {
+      {"raw GetItem", "GET /api/restaurants/{id}, analytics-on", "GET /api/restaurants/{id}, analytics-off"},
+      {"raw Query city-cuisine-rating-index", "GET /api/restaurants?city&cuisine, analytics-on", "GET /api/restaurants?city&cuisine, analytics-off"}};
+  /** What follows this line in the report is written by hand and kept when the benchmark writes it again. */
+  static final String HAND_WRITTEN = "<!-- written by hand below; kept when the benchmark rewrites this report -->";
   static final int RESTAURANTS = 2_000;
   static final String CITY = "Bench City";
   static final List<String> CUISINES = List.of("Malay", "Chinese", "Indian", "Thai", "Japanese", "Western", "Mamak", "Nyonya");
@@ -121,9 +127,7 @@ public final class QueryServiceBenchmark {
         double jitBefore = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + before.getOrDefault("jvm_compilation_time_ms_total", 0.0);
         Map<String, Long> queuedBefore = queued(localAws);
         List<Row> rows = new ArrayList<>();
-        for (String[] group : new String[][] {
-            {"raw GetItem", "GET /api/restaurants/{id}, analytics-on", "GET /api/restaurants/{id}, analytics-off"},
-            {"raw Query city-cuisine-rating-index", "GET /api/restaurants?city&cuisine, analytics-on", "GET /api/restaurants?city&cuisine, analytics-off"}}) {
+        for (String[] group : GROUPS) {
           List<Load.Result> results = new ArrayList<>();
           for (int i = 0; i < group.length; i++) {
             results.add(new Load.Result());
@@ -147,10 +151,24 @@ public final class QueryServiceBenchmark {
         }
         Map<String, Double> after = on.metrics(http);
         Work work = Work.between(before, after, queuedBefore, queued(localAws));
+        // With one client the cores are not saturated: the latency a call adds is the service's own.
+        List<Row> single = new ArrayList<>();
+        for (String[] group : GROUPS) {
+          Load.Result raw = Load.run(ops.get(group[0]), 1, SINGLE);
+          single.add(new Row(group[0], raw, null));
+          for (int i = 1; i < group.length; i++) {
+            Load.Result result = Load.run(ops.get(group[i]), 1, SINGLE);
+            awaitAnalyticsDrained(http, on);
+            single.add(new Row(group[i], result, raw));
+            System.out.println(group[i] + ", one client: " + result.summary());
+          }
+        }
         double jitMillis = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
         System.out.println(work);
         Path report = root.resolve("benchmarks/reports/query-service.md");
-        Files.writeString(report, report(rows, startup, work, warmup, jitMillis));
+        String kept = Files.exists(report) && Files.readString(report).contains(HAND_WRITTEN)
+            ? Files.readString(report).substring(Files.readString(report).indexOf(HAND_WRITTEN) + HAND_WRITTEN.length()) : "\n";
+        Files.writeString(report, report(rows, single, startup, work, warmup, jitMillis) + HAND_WRITTEN + kept);
         System.out.println("wrote " + report);
       } finally {
         for (Service service : services) {
@@ -275,7 +293,7 @@ public final class QueryServiceBenchmark {
     return ids;
   }
 
-  private static String report(List<Row> rows, Duration startup, Work work, Map<String, Long> warmup, double jitMillis) {
+  private static String report(List<Row> rows, List<Row> single, Duration startup, Work work, Map<String, Long> warmup, double jitMillis) {
     StringBuilder md = new StringBuilder();
     md.append("# query-service benchmark\n\n");
     md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
@@ -339,6 +357,23 @@ public final class QueryServiceBenchmark {
 
         """, work.requests(), work.perRequest(work.dynamoDbCalls()), work.perRequest(work.eventsRecorded()), work.eventsDropped(),
         work.perRequest(work.putEventsCalls()), work.meanBatch(), work.perRequest(work.analyticsQueued()), work.perRequest(work.archiveQueued())));
+    md.append(String.format(Locale.ROOT, "**One client** (one call at a time for %d s each, after the runs above; the cores are not saturated, "
+        + "so the difference to the raw call is the latency the service adds):%n%n", SINGLE.toSeconds()));
+    md.append("| operation | calls | p50 ms | p99 ms | p50 added to raw ms | p99 added to raw ms |\n| --- | --- | --- | --- | --- | --- |\n");
+    for (Row row : single) {
+      Load.Result r = row.result();
+      long p50 = r.histogram().getValueAtPercentile(50);
+      long p99 = r.histogram().getValueAtPercentile(99);
+      md.append("| ").append(row.name()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.calls()))
+          .append(" | ").append(ms(p50)).append(" | ").append(ms(p99));
+      if (row.baseline() == null) {
+        md.append(" | – | – |\n");
+      } else {
+        md.append(" | ").append(ms(p50 - row.baseline().histogram().getValueAtPercentile(50)))
+            .append(" | ").append(ms(p99 - row.baseline().histogram().getValueAtPercentile(99))).append(" |\n");
+      }
+    }
+    md.append('\n');
     return md.toString();
   }
 
