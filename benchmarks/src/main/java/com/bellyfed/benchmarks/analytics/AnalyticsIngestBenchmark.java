@@ -1,5 +1,6 @@
 package com.bellyfed.benchmarks.analytics;
 
+import com.bellyfed.benchmarks.Reports;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
@@ -123,7 +124,7 @@ public final class AnalyticsIngestBenchmark {
         String report = report(rate, seconds, offered, delays, commitDelay, pacedStoreRate, backlog, burst, batches, raw, rawTransactions, loadBefore, loadAverage());
         System.out.println(report);
         Path out = root.resolve("benchmarks/reports/analytics-service.md");
-        Files.writeString(out, report);
+        Reports.write(out, report);
         System.out.println("written to " + out);
       } finally {
         service.destroy();

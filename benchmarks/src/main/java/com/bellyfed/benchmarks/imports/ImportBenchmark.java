@@ -1,5 +1,6 @@
 package com.bellyfed.benchmarks.imports;
 
+import com.bellyfed.benchmarks.Reports;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.imports.records.Format;
@@ -128,7 +129,7 @@ public final class ImportBenchmark implements Callable<Integer> {
         String markdown = report(raw, service2, peakHeap, loadBefore, loadAverage());
         Path target = report.isAbsolute() ? report : root.resolve(report);
         Files.createDirectories(target.getParent());
-        Files.writeString(target, markdown);
+        Reports.write(target, markdown);
         System.out.println("report: " + target);
       } finally {
         if (heapSampler != null) {

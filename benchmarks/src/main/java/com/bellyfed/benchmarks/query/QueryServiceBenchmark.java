@@ -1,5 +1,6 @@
 package com.bellyfed.benchmarks.query;
 
+import com.bellyfed.benchmarks.Reports;
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.localaws.LocalAws;
 import java.io.IOException;
@@ -166,9 +167,7 @@ public final class QueryServiceBenchmark {
         double jitMillis = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
         System.out.println(work);
         Path report = root.resolve("benchmarks/reports/query-service.md");
-        String kept = Files.exists(report) && Files.readString(report).contains(HAND_WRITTEN)
-            ? Files.readString(report).substring(Files.readString(report).indexOf(HAND_WRITTEN) + HAND_WRITTEN.length()) : "\n";
-        Files.writeString(report, report(rows, single, startup, work, warmup, jitMillis) + HAND_WRITTEN + kept);
+        Reports.write(report, report(rows, single, startup, work, warmup, jitMillis));
         System.out.println("wrote " + report);
       } finally {
         for (Service service : services) {

@@ -1,5 +1,6 @@
 package com.bellyfed.benchmarks.write;
 
+import com.bellyfed.benchmarks.Reports;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.TableDefinition;
 import com.bellyfed.events.topology.Topology;
@@ -324,7 +325,7 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
         delivery.getMaxValue() / 1000.0));
     text.append("The path: the relay's fast path (four workers: claim each row, one PutEvents per up to ten rows, delete each), the EventBridge emulator's rule match and ")
         .append("SendMessage, then the tap's long poll (3 receivers).\n");
-    Files.writeString(path, text.toString());
+    Reports.write(path, text.toString());
     System.out.println("report written to " + path);
   }
 
