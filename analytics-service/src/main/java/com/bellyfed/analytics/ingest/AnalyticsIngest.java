@@ -1,11 +1,11 @@
 package com.bellyfed.analytics.ingest;
 
 import com.bellyfed.analytics.AnalyticsSettings;
-import com.bellyfed.analytics.paging.SortableInstant;
-import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.analytics.ingest.IngestWriter.AggregateRow;
 import com.bellyfed.analytics.ingest.IngestWriter.Contribution;
 import com.bellyfed.analytics.ingest.IngestWriter.PendingEvent;
+import com.bellyfed.analytics.paging.SortableInstant;
+import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
