@@ -1,12 +1,10 @@
 package com.bellyfed.imports;
 
 import com.bellyfed.events.autoconfigure.EventsProperties;
-import com.bellyfed.events.consuming.Outages;
+import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.imports.jobs.ImportSettings;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,21 +52,12 @@ class ImportConfiguration {
   }
 
   /**
-   * The circuit of the chunk listener's dependency: opens when half of at least 10 chunks failed on
-   * DynamoDB being unreachable, erroring or throttling past every retry (a chunk DynamoDB refuses as
-   * invalid does not count), and tries again after 2 s, then 4 s, ... up to 60 s. While it is open
-   * the listener is stopped, so an outage does not push healthy chunks to the DLQ.
+   * The circuit of the chunk listener's dependency ({@link ListenerPause#dependencyCircuit}): while
+   * it is open the listener is stopped, so an outage does not push healthy chunks to the DLQ.
    */
   @Bean
   CircuitBreaker importDynamoDbCircuitBreaker() {
-    return CircuitBreaker.of("import-dynamodb", CircuitBreakerConfig.custom()
-        .slidingWindowSize(20)
-        .minimumNumberOfCalls(10)
-        .failureRateThreshold(50)
-        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)))
-        .automaticTransitionFromOpenToHalfOpenEnabled(true)
-        .recordException(Outages::isOutage)
-        .build());
+    return ListenerPause.dependencyCircuit("import-dynamodb");
   }
 
   /** Java 17 has no virtual threads, so the container keeps its platform-thread executor, one thread per chunk in flight. */

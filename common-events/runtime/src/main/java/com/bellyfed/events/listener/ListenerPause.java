@@ -2,7 +2,11 @@ package com.bellyfed.events.listener;
 
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import com.bellyfed.events.consuming.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +35,24 @@ public final class ListenerPause implements AutoCloseable {
 
   public ListenerPause(MessageListenerContainerRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * A circuit for a listener's dependency, to pause the listener with: opens when half of at least
+   * 10 calls failed on an outage ({@link Outages#isOutage}: a request the dependency refused as
+   * invalid does not count, and must reach the DLQ), probes with a single call after 2 s, then 4 s,
+   * ... up to 60 s (each probe costs its messages a receive), and half-opens by itself.
+   */
+  public static CircuitBreaker dependencyCircuit(String name) {
+    return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        .slidingWindowSize(20)
+        .minimumNumberOfCalls(10)
+        .failureRateThreshold(50)
+        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)))
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+        .recordException(Outages::isOutage)
+        .build());
   }
 
   public void pauseWhileOpen(String listenerId, CircuitBreaker breaker) {
