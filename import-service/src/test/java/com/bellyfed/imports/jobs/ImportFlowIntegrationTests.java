@@ -29,11 +29,11 @@ import tools.jackson.databind.JsonNode;
 class ImportFlowIntegrationTests {
 
   /**
-   * 10,000 by default (-Dimports.test.large-count=100000 for the issue's count): DynamoDB Local
-   * writes a restaurant, with its twelve index entries, at a few hundred items a second on this
-   * shared machine, so 100,000 would take the module far past its time budget; the benchmark runs more.
+   * The issue's 100,000 (about 4.5 minutes here: DynamoDB Local writes a restaurant, with its twelve
+   * index entries, at a few hundred items a second); {@code -Dimports.test.large-count=10000} for a
+   * quicker local run. The benchmark imports 1,000,000.
    */
-  static final int LARGE = Integer.getInteger("imports.test.large-count", 10_000);
+  static final int LARGE = Integer.getInteger("imports.test.large-count", 100_000);
 
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
@@ -47,14 +47,14 @@ class ImportFlowIntegrationTests {
   }
 
   @Test
-  void importsTenThousandGeneratedRestaurantsWithExactCountsAndEveryOneReadable() {
+  void importsOneHundredThousandGeneratedRestaurantsWithExactCountsAndEveryOneReadable() {
     String city = uniqueCity();
     long seed = ThreadLocalRandom.current().nextLong();
     HttpResponse<String> accepted = api.post(Generator.restaurants(LARGE, seed, city));
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(accepted.headers().firstValue("Location")).hasValue("/api/imports/" + jobId(accepted));
-    JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofMinutes(3));
+    JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofMinutes(10));
 
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
     assertThat(job.path("counts").path("received").asLong()).isEqualTo(LARGE);
