@@ -1,7 +1,6 @@
 package com.bellyfed.analytics.archive.messaging;
 
 import com.bellyfed.analytics.archive.EventArchive;
-import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
@@ -14,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Takes every event of every bus off the archive queue into the event store, a poll of ten at a
  * time as one BatchWriteItem: the archive sees every event of the platform, so one write per event
- * would make it the busiest consumer. It shares the analytics listener's DynamoDB circuit, and stops
- * polling while it is open.
+ * would make it the busiest consumer. It shares the analytics listener's DynamoDB circuit (its
+ * failures count, and it does not write while the circuit is open) but is not paused with it:
+ * {@code ListenerPause} stops one listener after the other on one thread, and stopping this one
+ * waits for its in-flight polls, which kept the analytics listener polling through an outage.
  */
 @Component
 class ArchiveListener {
@@ -28,12 +29,10 @@ class ArchiveListener {
   private final CircuitBreaker dynamoDb;
 
   ArchiveListener(
-      SqsEventListeners listeners, EventArchive archive, @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker dynamoDb,
-      ListenerPause pause) {
+      SqsEventListeners listeners, EventArchive archive, @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker dynamoDb) {
     this.listeners = listeners;
     this.archive = archive;
     this.dynamoDb = dynamoDb;
-    pause.pauseWhileOpen(ID, dynamoDb);
   }
 
   @SqsListener(
