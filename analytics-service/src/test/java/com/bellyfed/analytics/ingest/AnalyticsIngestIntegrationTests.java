@@ -12,11 +12,8 @@ import com.bellyfed.analytics.Http;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.envelope.EventEnvelope;
-import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.localaws.edge.AwsService;
-import com.bellyfed.localaws.faults.Fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +36,6 @@ class AnalyticsIngestIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Topology topology;
-  @Autowired ListenerPause pause;
 
   @Test
   void storesEventsOfEveryCategoryWithTheirTtlAndSummarizesThemExactly(LocalAws localAws) {
@@ -154,37 +150,6 @@ class AnalyticsIngestIntegrationTests {
         "series", AttributeValue.fromS(series), "bucketStart", AttributeValue.fromS(bucketStart),
         "count", AttributeValue.fromN(Long.toString(count)), "failures", AttributeValue.fromN("0"),
         "durationSum", AttributeValue.fromN(Long.toString(count * 10)), bin, AttributeValue.fromN(Long.toString(binCount)))));
-  }
-
-  @Test
-  void pausesThroughADynamoDbOutageAndThenStoresEveryEventOnceWithNoneInTheDeadLetterQueue(LocalAws localAws) {
-    String service = AnalyticsFixtures.uniqueService();
-    Instant now = Instant.now();
-    List<EventEnvelope> events = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      events.add(analyticsEvent(service, Category.SYSTEM_EVENT, Status.SUCCESS, 7, now.plusMillis(i)));
-    }
-    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
-    long pausesBefore = pause.pauses();
-
-    localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
-    try {
-      for (int from = 0; from < events.size(); from += 10) {
-        sendBatch(localAws, queueUrl, events.subList(from, from + 10));
-      }
-      await().atMost(Duration.ofSeconds(20)).until(() -> pause.pauses() > pausesBefore);
-    } finally {
-      localAws.faults().clear();
-    }
-
-    Http http = new Http(port);
-    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
-    await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 30);
-    await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
-    assertThat(http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong()).isEqualTo(30);
-    String dlq = topology.deadLetterQueue("analytics").name();
-    assertThat(StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
-        .filter(message -> message.path("body").asText().contains(service))).as("events of the outage in the DLQ").isEmpty();
   }
 
   private static void sendBatch(LocalAws localAws, String queueUrl, List<EventEnvelope> events) {
