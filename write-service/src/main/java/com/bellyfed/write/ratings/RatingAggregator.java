@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Keeps a restaurant's {@code reviewCount}, {@code ratingSum} and {@code avgRating} from review
- * events (one review each, or an import chunk's per-restaurant totals), exactly once: the new values, the idempotency guard's record of the event and the
+ * events (one review each, or an import chunk's per-restaurant totals), exactly once: the new
+ * values, the idempotency guard's record of the event and the
  * outbox row of {@code restaurant.rating.updated} commit in one transaction, conditional on the
  * aggregates still being what we read (compare-and-set, retried with jitter when concurrent
  * reviews of the same restaurant race). A duplicate fails the guard's condition and changes
