@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -73,6 +74,10 @@ public final class QueryServiceBenchmark {
     System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
     Path root = projectRoot();
     Path jar = serviceJar(root);
+    Optional<CorePinning> pinning = CorePinning.requested();
+    if (pinning.isPresent()) {
+      pinning.get().pinThisJvm();
+    }
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
             .endpointOverride(localAws.endpoint())
@@ -87,12 +92,12 @@ public final class QueryServiceBenchmark {
       Files.createDirectories(logs);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
       // Started one after the other, so that the start-up time is that of one service on the machine.
-      Service on = Service.launch(jar, localAws, logs, "analytics-on");
+      Service on = Service.launch(jar, localAws, logs, pinning, "analytics-on");
       List<Service> services = new ArrayList<>(List.of(on));
       try {
         Duration startup = on.awaitReady(http);
         System.out.printf("query-service ready after %d ms%n", startup.toMillis());
-        Service off = Service.launch(jar, localAws, logs, "analytics-off", "--bellyfed.query.analytics.enabled=false");
+        Service off = Service.launch(jar, localAws, logs, pinning, "analytics-off", "--bellyfed.query.analytics.enabled=false");
         services.add(off);
         off.awaitReady(http);
 
@@ -166,8 +171,8 @@ public final class QueryServiceBenchmark {
         }
         double jitMillis = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
         System.out.println(work);
-        Path report = root.resolve("benchmarks/reports/query-service.md");
-        Reports.write(report, report(rows, single, startup, work, warmup, jitMillis));
+        Path report = root.resolve(pinning.isPresent() ? "benchmarks/reports/query-service-own-core.md" : "benchmarks/reports/query-service.md");
+        Reports.write(report, report(rows, single, startup, work, warmup, jitMillis, pinning));
         System.out.println("wrote " + report);
       } finally {
         for (Service service : services) {
@@ -292,11 +297,12 @@ public final class QueryServiceBenchmark {
     return ids;
   }
 
-  private static String report(List<Row> rows, List<Row> single, Duration startup, Work work, Map<String, Long> warmup, double jitMillis) {
+  private static String report(
+      List<Row> rows, List<Row> single, Duration startup, Work work, Map<String, Long> warmup, double jitMillis, Optional<CorePinning> pinning) {
     StringBuilder md = new StringBuilder();
-    md.append("# query-service benchmark\n\n");
+    md.append(pinning.isPresent() ? "# query-service benchmark, the services on a core of their own\n\n" : "# query-service benchmark\n\n");
     md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(Runtime.getRuntime().availableProcessors() + (pinning.isPresent() ? 1 : 0)).append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.version")).append(", load average at the end ")
         .append(String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).append(".\n\n");
     md.append("""
@@ -318,10 +324,18 @@ public final class QueryServiceBenchmark {
         of read-ahead to know the last page, signing the cursor, JSON, and with analytics on the event).
         Latency is per call around the client call, HdrHistogram. CPU per call is the CPU time the two service processes
         used during a run (and its drain), and that of the benchmark's JVM (local-aws and the load generator), divided by
-        the calls. The load generator, local-aws, DynamoDB Local and the services share the same cores, so absolute
-        figures are lower bounds; the ratios are the point.
+        the calls. %s
 
-        """.formatted(RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds()));
+        """.formatted(RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds(),
+        pinning.map(p -> """
+            **Cores split** (`-Dquery.bench.cores=split`, with `taskset`): the benchmark's JVM (local-aws with DynamoDB Local,
+            ElasticMQ and the EventBridge emulator, the raw SDK client and the HTTP load generator) runs on CPU %s, both
+            services on CPU %s, as production gives a service its own host and DynamoDB and EventBridge run elsewhere. The
+            raw call and the service's call then wait on the same emulated DynamoDB on the same core, and what the
+            service adds is its own work on its own core (a JVM that sees one core: serial GC, fewer compiler threads).
+            The analytics events' delivery (emulator, two SQS queues) still runs beside DynamoDB Local.""".formatted(p.benchmarkCpus(), p.serviceCpus()))
+            .orElse("The load generator, local-aws, DynamoDB Local and the services share the same cores, so absolute "
+                + "figures are lower bounds; the ratios are the point (`-Dquery.bench.cores=split` gives the services a core of their own).")));
     md.append("Warm-up calls: ");
     md.append(String.join(", ", warmup.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).toList()));
     md.append(String.format(Locale.ROOT, ". JIT compilation in the two services during the measured runs: %,.0f ms.%n%n", jitMillis));

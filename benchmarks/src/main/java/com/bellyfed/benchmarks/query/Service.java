@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One query-service process started from its jar against the benchmark's local-aws. With the system
@@ -21,7 +22,8 @@ import java.util.Map;
  */
 record Service(String mode, Process process, String base, long launched) {
 
-  static Service launch(Path jar, LocalAws localAws, Path logs, String mode, String... arguments) throws IOException {
+  static Service launch(Path jar, LocalAws localAws, Path logs, Optional<CorePinning> pinning, String mode, String... arguments)
+      throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
     String jfr = System.getProperty("query.bench.jfr");
@@ -36,7 +38,7 @@ record Service(String mode, Process process, String base, long launched) {
         "--bellyfed.events.region=" + localAws.region().id()));
     command.addAll(List.of(arguments));
     long launched = System.nanoTime();
-    Process process = new ProcessBuilder(command)
+    Process process = new ProcessBuilder(pinning.map(p -> p.wrap(command)).orElse(command))
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve("query-service-benchmark-" + mode + ".log").toFile())
         .start();

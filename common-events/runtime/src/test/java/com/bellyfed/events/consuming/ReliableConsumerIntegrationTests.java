@@ -138,7 +138,8 @@ class ReliableConsumerIntegrationTests {
 
   @Test
   void aLongHandlerKeepsItsMessageInvisibleUntilItFinishes(LocalAws localAws) throws Exception {
-    sqs.setQueueAttributes(request -> request.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+    // 2 s, not 1: the first heartbeat comes 500 ms after the guard's read, which took over half a second on a machine at load 30.
+    sqs.setQueueAttributes(request -> request.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2")));
     sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review())));
     InboundMessage message = await().atMost(Duration.ofSeconds(5)).until(() -> receive(queueUrl), Optional::isPresent).get();
     CountDownLatch finish = new CountDownLatch(1);
@@ -150,8 +151,8 @@ class ReliableConsumerIntegrationTests {
     });
     otherPoller.start();
 
-    // The handler outlives the queue's 1 s visibility timeout four times over.
-    Outcome outcome = consumer.handle("slow", message, event -> finish.await(4, TimeUnit.SECONDS));
+    // The handler outlives the queue's 2 s visibility timeout three times over.
+    Outcome outcome = consumer.handle("slow", message, event -> finish.await(6, TimeUnit.SECONDS));
     finish.countDown();
     otherPoller.join();
 
