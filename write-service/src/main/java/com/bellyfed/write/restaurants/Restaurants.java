@@ -41,7 +41,7 @@ public class Restaurants {
   private final DynamoDbClient dynamoDb;
   private final DomainWrites writes;
   private final String table;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Items.CLOCK;
 
   Restaurants(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;

@@ -40,7 +40,7 @@ public class Reviews {
   private final DomainWrites writes;
   private final String reviews;
   private final String restaurants;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Items.CLOCK;
 
   Reviews(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;

@@ -46,7 +46,7 @@ public class Signups {
   private final String table;
   private final Counter created;
   private final Counter repeated;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Items.CLOCK;
 
   Signups(DynamoDbClient dynamoDb, DomainWrites writes, IdempotencyGuard guard, WriteAnalytics analytics, Topology topology, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;

@@ -43,7 +43,7 @@ public class UserAccounts {
   private final DynamoDbClient dynamoDb;
   private final DomainWrites writes;
   private final String table;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Items.CLOCK;
 
   UserAccounts(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;

@@ -1,6 +1,8 @@
 package com.bellyfed.write.writing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing DynamoDB attribute values without repeating null checks in every repository. */
 public final class Items {
+
+  /**
+   * The clock of every stored timestamp: items keep milliseconds ({@code TableKeys.timestamp}), so a
+   * response built from a finer {@code Instant} would show a createdAt that a later read of the same
+   * item no longer gives.
+   */
+  public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
   private Items() {}
 

@@ -11,6 +11,7 @@ import com.bellyfed.write.support.Api.Answer;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ class RestaurantsIntegrationTests {
       assertThat(item.get("priceLevel").n()).isEqualTo("2");
       assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("hawker", "late-night");
       assertThat(item.get("createdAt").s()).isEqualTo(item.get("updatedAt").s());
+      // What the client was told is what any later read of the item gives (items keep milliseconds).
+      assertThat(Instant.parse(created.json().path("createdAt").asText())).isEqualTo(Instant.parse(item.get("createdAt").s()));
 
       List<EventEnvelope> events = tap.await(1, Duration.ofSeconds(20));
       assertThat(events).extracting(EventEnvelope::eventType).containsExactly("restaurant.listing.created");
@@ -88,6 +91,7 @@ class RestaurantsIntegrationTests {
   @Test
   void replacesTheListingKeepingTheRatingAggregatesAndBumpingTheVersion(LocalAws localAws) {
     String id = create("Old Name");
+    String createdAt = item(id).get("createdAt").s();
     dynamoDb.updateItem(r -> r.tableName(table()).key(Map.of("restaurantId", AttributeValue.fromS(id)))
         .updateExpression("SET reviewCount = :c, ratingSum = :s, avgRating = :a")
         .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("2"), ":s", AttributeValue.fromN("9"), ":a", AttributeValue.fromN("4.5"))));
@@ -101,6 +105,8 @@ class RestaurantsIntegrationTests {
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
     assertThat(replaced.json().path("name").asText()).isEqualTo("New Name");
+    assertThat(Instant.parse(replaced.json().path("createdAt").asText())).isEqualTo(Instant.parse(createdAt));
+    assertThat(Instant.parse(replaced.json().path("updatedAt").asText())).isEqualTo(Instant.parse(item(id).get("updatedAt").s()));
     Map<String, AttributeValue> item = item(id);
     assertThat(item.get("cityKey").s()).isEqualTo("penang");
     assertThat(item.get("nameKey").s()).isEqualTo("new name");
