@@ -307,7 +307,7 @@ public final class QueryServiceBenchmark {
         .append(String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).append(".\n\n");
     md.append("""
         Command: `./mvnw -q install -DskipTests` then
-        `./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark`
+        `./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=com.bellyfed.benchmarks.query.QueryServiceBenchmark%s`
         (add `-Dquery.bench.jfr=<dir>` to record each service with Java Flight Recorder).
 
         Method: local-aws runs in the benchmark's JVM with the dev topology; %,d restaurants in one city over %d cuisines
@@ -326,7 +326,7 @@ public final class QueryServiceBenchmark {
         used during a run (and its drain), and that of the benchmark's JVM (local-aws and the load generator), divided by
         the calls. %s
 
-        """.formatted(RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds(),
+        """.formatted(pinning.isPresent() ? " -Dquery.bench.cores=split" : "", RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds(),
         pinning.map(p -> """
             **Cores split** (`-Dquery.bench.cores=split`, with `taskset`): the benchmark's JVM (local-aws with DynamoDB Local,
             ElasticMQ and the EventBridge emulator, the raw SDK client and the HTTP load generator) runs on CPU %s, both
