@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRange the longest time range a read may cover
  * @param ingestWriters how many transactions storing analytics events may be in flight at once, each
  *     writing its own shard of the aggregate rows
+ * @param cursorSecret the key that signs the cursors of merged listings (all errors), so that an edited one is
+ *     refused; every instance behind one address needs the same. A forged cursor yields nothing a caller could
+ *     not ask for anyway, so the default key still makes edits evident, just not forgery
  */
 @ConfigurationProperties("bellyfed.analytics")
 public record AnalyticsSettings(
@@ -27,4 +30,5 @@ public record AnalyticsSettings(
     @DefaultValue("50") int replayDefaultRate,
     @DefaultValue("64KB") DataSize maxRequestBody,
     @DefaultValue("31d") Duration maxRange,
-    @DefaultValue("4") int ingestWriters) {}
+    @DefaultValue("4") int ingestWriters,
+    @DefaultValue("bellyfed-analytics-cursors") String cursorSecret) {}
