@@ -13,10 +13,16 @@ import org.springframework.util.unit.DataSize;
  * @param dlqPollInterval how often the depth of every dead-letter queue is read for the metrics
  * @param replayMaxRate the highest rate, in events per second, a replay job may ask for
  * @param replayDefaultRate the rate of a replay job that asks for none
+ * @param replayLease how long a replay job stays with the instance running it after its last progress write
+ *     (written about every second); when it runs out, another instance takes the job over
+ * @param replayClaimInterval how often an instance looks for running replay jobs whose lease ran out
  * @param maxRequestBody the largest request body accepted; larger ones get 413
  * @param maxRange the longest time range a read may cover
  * @param ingestWriters how many transactions storing analytics events may be in flight at once, each
  *     writing its own shard of the aggregate rows
+ * @param cursorSecret the key that signs the cursors of merged listings (all errors), so that an edited one is
+ *     refused; every instance behind one address needs the same. A forged cursor yields nothing a caller could
+ *     not ask for anyway, so the default key still makes edits evident, just not forgery
  */
 @ConfigurationProperties("bellyfed.analytics")
 public record AnalyticsSettings(
@@ -25,6 +31,9 @@ public record AnalyticsSettings(
     @DefaultValue("15s") Duration dlqPollInterval,
     @DefaultValue("500") int replayMaxRate,
     @DefaultValue("50") int replayDefaultRate,
+    @DefaultValue("15s") Duration replayLease,
+    @DefaultValue("5s") Duration replayClaimInterval,
     @DefaultValue("64KB") DataSize maxRequestBody,
     @DefaultValue("31d") Duration maxRange,
-    @DefaultValue("4") int ingestWriters) {}
+    @DefaultValue("4") int ingestWriters,
+    @DefaultValue("bellyfed-analytics-cursors") String cursorSecret) {}

@@ -32,8 +32,12 @@ public final class AnalyticsFixtures {
   }
 
   public static EventEnvelope errorOccurred(String service, ErrorOccurred.Severity severity, String code, String correlationId) {
+    return errorOccurredAt(service, severity, code, correlationId, Instant.now());
+  }
+
+  public static EventEnvelope errorOccurredAt(String service, ErrorOccurred.Severity severity, String code, String correlationId, Instant at) {
     JsonNode data = JSON.tree(new ErrorOccurred(service, severity, code, "it broke", Map.of("table", "reviews"), true));
-    return envelope(ErrorOccurred.EVENT_TYPE, "bellyfed.system", Instant.now(), correlationId, null, 0, data);
+    return envelope(ErrorOccurred.EVENT_TYPE, "bellyfed.system", at, correlationId, null, 0, data);
   }
 
   public static EventEnvelope envelope(

@@ -11,13 +11,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /**
  * The one configuration of every integration test of this module, so that Spring's context cache
  * starts the service once per test JVM: local-aws first (the service must talk to it, never to
- * AWS), then the whole application on a random port. Failed handlers back off for a second, and
- * DLQ depths are read every second, so that tests stay short.
+ * AWS), then the whole application on a random port. Failed handlers back off for a second, DLQ
+ * depths are read every second, and a replay job whose instance died is taken over within about six
+ * seconds, so that tests stay short.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @LocalAwsTest
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"bellyfed.events.consumer.first-backoff=1s", "bellyfed.analytics.dlq-poll-interval=1s"})
+    properties = {"bellyfed.events.consumer.first-backoff=1s", "bellyfed.analytics.dlq-poll-interval=1s",
+        "bellyfed.analytics.replay-lease=5s", "bellyfed.analytics.replay-claim-interval=1s"})
 public @interface AnalyticsIntegrationTest {}

@@ -136,8 +136,15 @@ public class EventArchive {
   }
 
   /**
-   * Calls {@code sink} with every archived event in [from, to), in the order they happened
-   * (timestamp, then sequence number within one aggregate), hour partition by hour partition.
+   * The order of a replay: timestamp, then sequence number within one aggregate, then event id, so
+   * that the order is total and a resumed replay finds its place again.
+   */
+  public static final Comparator<ArchivedEvent> ORDER = Comparator.comparing((ArchivedEvent e) -> e.envelope().timestamp())
+      .thenComparingLong(e -> e.envelope().sequenceNumber()).thenComparing(e -> e.envelope().eventId());
+
+  /**
+   * Calls {@code sink} with every archived event in [from, to), in {@link #ORDER}, hour partition
+   * by hour partition.
    * {@code sink} returns false to stop.
    */
   public void window(Instant from, Instant to, java.util.function.Predicate<ArchivedEvent> sink) {
@@ -152,7 +159,7 @@ public class EventArchive {
               ":from", AttributeValue.fromS(SortableInstant.of(from)),
               ":to", AttributeValue.fromS(SortableInstant.of(to.minusNanos(1))))), item -> events.add(archived(item)), Integer.MAX_VALUE);
       // The index orders by timestamp only: equal timestamps are put in sequence order here.
-      events.sort(Comparator.comparing((ArchivedEvent e) -> e.envelope().timestamp()).thenComparingLong(e -> e.envelope().sequenceNumber()));
+      events.sort(ORDER);
       for (ArchivedEvent event : events) {
         if (!sink.test(event)) {
           return;

@@ -2,6 +2,7 @@ package com.bellyfed.analytics.errors;
 
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.paging.Cursor;
+import com.bellyfed.analytics.paging.MergedCursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import com.bellyfed.events.consuming.IdempotencyGuard;
@@ -11,10 +12,16 @@ import com.bellyfed.events.topology.Topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Stores {@code ErrorOccurred} events in the errors table (service, occurredAt#eventId; GSI
  * errors-severity-index by severity and occurredAt; TTL expiresAt), once per event, and counts
- * them ({@code bellyfed.errors.received} by service, severity and code).
+ * them ({@code bellyfed.errors.received} by service, severity and code). Every read is a Query: by
+ * service, by severity, or all of them as the severity partitions merged.
  */
 @Component
 public class ErrorStore {
@@ -101,6 +109,10 @@ public class ErrorStore {
         "service", error.service(), "severity", error.severity().name(), "code", error.errorCode()).increment();
   }
 
+  /** The partitions of the severity index, one per severity. */
+  public static final Set<String> SEVERITIES =
+      Arrays.stream(ErrorOccurred.Severity.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
   /** By service (the table's key) or by severity (its index); at least one must be given. */
   public ErrorPage find(
       @Nullable String service, @Nullable String severity, Instant from, Instant to, int limit, @Nullable Map<String, AttributeValue> cursor) {
@@ -121,13 +133,107 @@ public class ErrorStore {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeValues(values).build());
     List<StoredError> errors = page.items().stream().map(ErrorStore::error).toList();
+    return page(errors, page.hasLastEvaluatedKey() ? Cursor.encode(page.lastEvaluatedKey()) : null);
+  }
+
+  /**
+   * All errors, newest first: the severity index's partitions merged. Each partition is read in
+   * pages of at most {@code limit} items from where the cursor left it, and again only when the
+   * merge has taken all it read, so a page costs at most one query per severity unless DynamoDB's
+   * 1 MB page cap cuts one short. Ties on the instant fall to the event id, as in the sort key.
+   *
+   * @param positions a {@link MergedCursor}'s positions, null for the first page
+   */
+  public ErrorPage findAll(Instant from, Instant to, int limit, @Nullable Map<String, Map<String, AttributeValue>> positions) {
+    List<Partition> partitions = new ArrayList<>();
+    for (String severity : SEVERITIES.stream().sorted().toList()) {
+      Map<String, AttributeValue> position = positions == null ? null : positions.get(severity);
+      if (position == null || !position.isEmpty()) {
+        partitions.add(new Partition(severity, position));
+      }
+    }
+    List<Map<String, AttributeValue>> taken = new ArrayList<>();
+    while (taken.size() < limit) {
+      Partition newest = null;
+      for (Partition partition : partitions) {
+        if (partition.buffer.isEmpty() && partition.more) {
+          partition.read(from, to, limit - taken.size());
+        }
+        if (!partition.buffer.isEmpty() && (newest == null || occurredAt(partition.buffer.peek()).compareTo(occurredAt(newest.buffer.peek())) > 0)) {
+          newest = partition;
+        }
+      }
+      if (newest == null) {
+        break;
+      }
+      Map<String, AttributeValue> item = newest.buffer.poll();
+      newest.position = indexKey(item);
+      taken.add(item);
+    }
+    Map<String, Map<String, AttributeValue>> next = new TreeMap<>();
+    SEVERITIES.forEach(severity -> next.put(severity, Map.of()));
+    boolean remaining = false;
+    for (Partition partition : partitions) {
+      if (partition.buffer.isEmpty() && !partition.more) {
+        continue;
+      }
+      remaining = true;
+      if (partition.position == null) {
+        next.remove(partition.severity);
+      } else {
+        next.put(partition.severity, partition.position);
+      }
+    }
+    return page(taken.stream().map(ErrorStore::error).toList(), remaining ? MergedCursor.encode(next, settings.cursorSecret()) : null);
+  }
+
+  /** One severity's partition of the index: what was read of it and not yet returned, and where the next read starts. */
+  private final class Partition {
+
+    final String severity;
+    final Deque<Map<String, AttributeValue>> buffer = new ArrayDeque<>();
+    /** The key of the last item returned (null: none yet), which is where the next page resumes. */
+    @Nullable Map<String, AttributeValue> position;
+    @Nullable Map<String, AttributeValue> readFrom;
+    boolean more = true;
+
+    Partition(String severity, @Nullable Map<String, AttributeValue> position) {
+      this.severity = severity;
+      this.position = position;
+      this.readFrom = position;
+    }
+
+    void read(Instant from, Instant to, int limit) {
+      QueryResponse page = dynamoDb.query(query -> query.tableName(table).indexName(SEVERITY_INDEX)
+          .keyConditionExpression("severity = :severity AND occurredAt BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(
+              ":severity", AttributeValue.fromS(severity),
+              ":from", AttributeValue.fromS(SortableInstant.of(from)),
+              ":to", AttributeValue.fromS(SortableInstant.of(to))))
+          .scanIndexForward(false).limit(limit).exclusiveStartKey(readFrom));
+      buffer.addAll(page.items());
+      more = page.hasLastEvaluatedKey();
+      readFrom = more ? page.lastEvaluatedKey() : null;
+    }
+  }
+
+  private static String occurredAt(Map<String, AttributeValue> item) {
+    return item.get("occurredAt").s();
+  }
+
+  /** An item's key in the severity index: the index's own key and the table's. */
+  private static Map<String, AttributeValue> indexKey(Map<String, AttributeValue> item) {
+    return Map.of("severity", item.get("severity"), "occurredAt", item.get("occurredAt"), "service", item.get("service"));
+  }
+
+  private static ErrorPage page(List<StoredError> errors, @Nullable String nextCursor) {
     Map<String, Long> bySeverity = new TreeMap<>();
     Map<String, Long> byCode = new TreeMap<>();
     for (StoredError error : errors) {
       bySeverity.merge(error.severity(), 1L, Long::sum);
       byCode.merge(error.errorCode(), 1L, Long::sum);
     }
-    return new ErrorPage(errors, bySeverity, byCode, page.hasLastEvaluatedKey() ? Cursor.encode(page.lastEvaluatedKey()) : null);
+    return new ErrorPage(errors, bySeverity, byCode, nextCursor);
   }
 
   private static StoredError error(Map<String, AttributeValue> item) {

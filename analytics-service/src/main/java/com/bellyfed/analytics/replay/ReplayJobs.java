@@ -3,6 +3,7 @@ package com.bellyfed.analytics.replay;
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
+import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,24 +32,38 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Replay jobs (replay-jobs table, {@code jobId}): the archived events of a window, filtered by
- * type and source, published again one at a time in their original order (timestamp, then
- * sequence number) at a bounded rate, each flagged {@code metadata.replayed=true},
- * {@code metadata.replayJobId} and {@code metadata.replaySequence} (1, 2, ...), so that the archive rule does not store them a second time. The
- * event id is kept: consumers that handled an event already skip it; one rebuilding its state
- * from scratch consumes the replay under a new consumer name (see docs/analytics-service.md).
+ * type and source, published again one at a time in their original order ({@link EventArchive#ORDER})
+ * at a bounded rate, each flagged {@code metadata.replayed=true}, {@code metadata.replayJobId} and
+ * {@code metadata.replaySequence} (1, 2, ...), so that the archive rule does not store them a second
+ * time. The event id is kept: consumers that handled an event already skip it; one rebuilding its
+ * state from scratch consumes the replay under a new consumer name (see docs/analytics-service.md).
  *
  * <p>One event per PutEvents call is what keeps the order: EventBridge does not promise the order
- * of the entries of one call. A job runs in this instance; its row records progress every second,
- * so a restarted instance shows where an interrupted job stopped (it is marked INTERRUPTED).
+ * of the entries of one call.
+ *
+ * <p>A job survives its instance. Its row names an owner and a lease; the owner writes a checkpoint
+ * (the last event it published and the count) about every second, each write renewing the lease
+ * and conditional on still owning a running job, so a job cancelled from any instance, or taken
+ * over, stops at the owner's next write. Every instance looks for running jobs whose lease ran out
+ * (a sparse index, never a Scan), takes one over with a conditional update and carries on after
+ * its checkpoint: the events published after the last checkpoint, at most about a second's worth,
+ * go out a second time with the same id and replaySequence.
  */
 @Component
 public class ReplayJobs implements DisposableBean {
+
+  static final String LEASE_INDEX = "replay-jobs-lease-index";
+  /** The one value of {@code runningKey}, which only running jobs carry, so that the lease index holds nothing else. */
+  private static final String RUNNING_KEY = "RUNNING";
+  private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private static final Logger log = LoggerFactory.getLogger(ReplayJobs.class);
 
@@ -61,9 +77,17 @@ public class ReplayJobs implements DisposableBean {
   private final AnalyticsSettings settings;
   private final String table;
   private final Counter published;
-  private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+  private final Counter takenOver;
+  /** Who this instance is in a job's {@code owner}: new at each start, so a restarted instance never mistakes an old lease for its own. */
+  private final String instanceId = UUID.randomUUID().toString();
+  private final Map<String, Runner> running = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "replay-job");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final ScheduledExecutorService claimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "replay-claimer");
     thread.setDaemon(true);
     return thread;
   });
@@ -80,23 +104,52 @@ public class ReplayJobs implements DisposableBean {
     this.settings = settings;
     this.table = topology.table("replay-jobs").name();
     this.published = Counter.builder("bellyfed.replay.published").description("Archived events published again by replay jobs").register(registry);
+    this.takenOver = Counter.builder("bellyfed.replay.takeovers")
+        .description("Replay jobs this instance took over after their owner's lease ran out").register(registry);
+    long interval = settings.replayClaimInterval().toMillis();
+    claimer.scheduleWithFixedDelay(this::takeOverExpired, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   /** What a replay covers. */
   public record ReplayRequest(Instant from, Instant to, Set<String> eventTypes, Set<String> sources, @Nullable String targetBus, int ratePerSecond) {}
 
-  /** A job as its row records it. */
+  /** A job as its row records it; {@code owner} is the instance running it, until {@code leaseExpiresAt} unless it writes again. */
   public record ReplayJob(
       String jobId, String status, Instant from, Instant to, List<String> eventTypes, List<String> sources, @Nullable String targetBus,
-      int ratePerSecond, long published, @Nullable String lastEventId, @Nullable String error, String createdAt, String updatedAt) {}
+      int ratePerSecond, long published, @Nullable String lastEventId, @Nullable String owner, @Nullable Instant leaseExpiresAt,
+      @Nullable String error, String createdAt, String updatedAt) {}
 
   /** Job states; RUNNING is the only one that changes. */
   public enum Status {
     RUNNING,
     COMPLETED,
     CANCELLED,
-    FAILED,
-    INTERRUPTED
+    FAILED
+  }
+
+  /** The last event a job published, in {@link EventArchive#ORDER}: where a job taken over resumes. */
+  record Checkpoint(Instant timestamp, long sequenceNumber, String eventId) {
+
+    static Checkpoint of(ArchivedEvent event) {
+      return new Checkpoint(event.envelope().timestamp(), event.envelope().sequenceNumber(), event.envelope().eventId());
+    }
+
+    boolean covers(ArchivedEvent event) {
+      int byTime = event.envelope().timestamp().compareTo(timestamp);
+      if (byTime != 0) {
+        return byTime < 0;
+      }
+      int bySequence = Long.compare(event.envelope().sequenceNumber(), sequenceNumber);
+      return bySequence != 0 ? bySequence < 0 : event.envelope().eventId().compareTo(eventId) <= 0;
+    }
+  }
+
+  /** A job running in this instance. */
+  private static final class Runner {
+    /** Cancelled through this instance's API; the row says so already. */
+    volatile boolean cancelled;
+    /** This instance is stopping: leave the row as it is, for another instance to take over when the lease runs out. */
+    volatile boolean stopped;
   }
 
   public ReplayJob start(ReplayRequest request) {
@@ -114,86 +167,153 @@ public class ReplayJobs implements DisposableBean {
     }
     item.put("ratePerSecond", AttributeValue.fromN(Integer.toString(request.ratePerSecond())));
     item.put("published", AttributeValue.fromN("0"));
+    item.put("owner", AttributeValue.fromS(instanceId));
+    item.put("runningKey", AttributeValue.fromS(RUNNING_KEY));
+    item.put("leaseExpiresAt", AttributeValue.fromS(lease()));
     item.put("createdAt", AttributeValue.fromS(now));
     item.put("updatedAt", AttributeValue.fromS(now));
     dynamoDb.putItem(put -> put.tableName(table).item(item));
-    AtomicBoolean cancelled = new AtomicBoolean();
-    running.put(jobId, cancelled);
-    executor.execute(() -> run(jobId, request, cancelled));
+    Runner runner = new Runner();
+    running.put(jobId, runner);
+    executor.execute(() -> run(jobId, request, null, 0, runner));
     return find(jobId).orElseThrow();
   }
 
   public Optional<ReplayJob> find(String jobId) {
     Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(key(jobId)).consistentRead(true)).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    ReplayJob job = job(item);
-    if (job.status().equals(Status.RUNNING.name()) && !running.containsKey(jobId)) {
-      // Started by an instance that has stopped since: it is not running any more.
-      return Optional.of(new ReplayJob(job.jobId(), Status.INTERRUPTED.name(), job.from(), job.to(), job.eventTypes(), job.sources(),
-          job.targetBus(), job.ratePerSecond(), job.published(), job.lastEventId(), job.error(), job.createdAt(), job.updatedAt()));
-    }
-    return Optional.of(job);
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(job(item));
   }
 
-  /** Cancels a running job; empty when there is no such job, false when it is not running. */
+  /**
+   * Cancels a running job, wherever it runs: its owner sees the status at its next checkpoint.
+   * Empty when there is no such job, false when it is not running.
+   */
   public Optional<Boolean> cancel(String jobId) {
     if (find(jobId).isEmpty()) {
       return Optional.empty();
     }
-    AtomicBoolean flag = running.get(jobId);
-    if (flag == null) {
-      return Optional.of(false);
-    }
-    flag.set(true);
     try {
       dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId))
-          .updateExpression("SET #status = :cancelled, updatedAt = :now")
+          .updateExpression("SET #status = :cancelled, updatedAt = :now REMOVE runningKey")
           .conditionExpression("#status = :running")
           .expressionAttributeNames(Map.of("#status", "status"))
           .expressionAttributeValues(Map.of(
               ":cancelled", AttributeValue.fromS(Status.CANCELLED.name()),
               ":running", AttributeValue.fromS(Status.RUNNING.name()),
               ":now", AttributeValue.fromS(clock.instant().toString()))));
-      return Optional.of(true);
     } catch (ConditionalCheckFailedException finished) {
       return Optional.of(false);
     }
+    Runner runner = running.get(jobId);
+    if (runner != null) {
+      runner.cancelled = true;
+    }
+    return Optional.of(true);
   }
 
-  private void run(String jobId, ReplayRequest request, AtomicBoolean cancelled) {
+  /**
+   * Runs a job from its start or, taken over, after its checkpoint. Ends by recording its final
+   * state, unless this instance is stopping or has lost the job, in which case the row is left to
+   * whoever owns it now.
+   */
+  private void run(String jobId, ReplayRequest request, @Nullable Checkpoint resumeAfter, long publishedBefore, Runner runner) {
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, request.ratePerSecond());
     long[] next = {System.nanoTime()};
-    long[] count = {0};
-    String[] last = {null};
+    long[] count = {publishedBefore};
+    Checkpoint[] last = {resumeAfter};
     long[] lastSaved = {System.nanoTime()};
+    boolean[] lost = {false};
     try {
-      archive.window(request.from(), request.to(), event -> {
-        if (cancelled.get()) {
+      archive.window(resumeAfter == null ? request.from() : resumeAfter.timestamp(), request.to(), event -> {
+        if (runner.cancelled || runner.stopped) {
           return false;
         }
-        if (!matches(request, event)) {
+        // Written before anything else, so that the lease is renewed while events are skipped, too.
+        if (System.nanoTime() - lastSaved[0] > CHECKPOINT_NANOS) {
+          if (!checkpoint(jobId, count[0], last[0])) {
+            lost[0] = true;
+            return false;
+          }
+          lastSaved[0] = System.nanoTime();
+        }
+        if ((resumeAfter != null && resumeAfter.covers(event)) || !matches(request, event)) {
           return true;
         }
         pace(next, intervalNanos);
         publish(jobId, count[0] + 1, event, request.targetBus());
         count[0]++;
-        last[0] = event.envelope().eventId();
+        last[0] = Checkpoint.of(event);
         published.increment();
-        if (System.nanoTime() - lastSaved[0] > TimeUnit.SECONDS.toNanos(1)) {
-          progress(jobId, null, count[0], last[0], null);
-          lastSaved[0] = System.nanoTime();
-        }
         return true;
       });
-      progress(jobId, cancelled.get() ? Status.CANCELLED : Status.COMPLETED, count[0], last[0], null);
+      if (!runner.stopped && !lost[0]) {
+        finish(jobId, runner.cancelled ? Status.CANCELLED : Status.COMPLETED, count[0], last[0], null);
+      }
     } catch (RuntimeException e) {
-      log.warn("Replay job {} failed after {} events: {}", jobId, count[0], e.toString());
-      progress(jobId, Status.FAILED, count[0], last[0], e.getMessage());
+      if (runner.stopped) {
+        log.info("Replay job {} stopped with this instance after {} events; another instance takes it over when its lease runs out", jobId, count[0]);
+      } else {
+        log.warn("Replay job {} failed after {} events: {}", jobId, count[0], e.toString());
+        finish(jobId, Status.FAILED, count[0], last[0], e.getMessage());
+      }
     } finally {
       running.remove(jobId);
     }
+  }
+
+  /**
+   * Looks for running jobs whose lease ran out and takes over the first it can: one per round, so
+   * that the jobs of a dead instance spread over the live ones.
+   */
+  void takeOverExpired() {
+    try {
+      QueryResponse expired = dynamoDb.query(query -> query.tableName(table).indexName(LEASE_INDEX)
+          .keyConditionExpression("runningKey = :running AND leaseExpiresAt < :now")
+          .expressionAttributeValues(Map.of(
+              ":running", AttributeValue.fromS(RUNNING_KEY),
+              ":now", AttributeValue.fromS(SortableInstant.of(clock.instant()))))
+          .limit(10));
+      for (Map<String, AttributeValue> candidate : expired.items()) {
+        if (takeOver(candidate.get("jobId").s())) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not look for replay jobs to take over: {}", e.toString());
+    }
+  }
+
+  private boolean takeOver(String jobId) {
+    Map<String, AttributeValue> item;
+    try {
+      // The index is eventually consistent: the condition on the row itself is what decides.
+      item = dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId))
+          .updateExpression("SET #owner = :me, leaseExpiresAt = :lease, updatedAt = :now")
+          .conditionExpression("#status = :running AND runningKey = :runningKey AND leaseExpiresAt < :sortableNow")
+          .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+          .expressionAttributeValues(Map.of(
+              ":me", AttributeValue.fromS(instanceId),
+              ":lease", AttributeValue.fromS(lease()),
+              ":now", AttributeValue.fromS(clock.instant().toString()),
+              ":sortableNow", AttributeValue.fromS(SortableInstant.of(clock.instant())),
+              ":running", AttributeValue.fromS(Status.RUNNING.name()),
+              ":runningKey", AttributeValue.fromS(RUNNING_KEY)))
+          .returnValues(ReturnValue.ALL_NEW)).attributes();
+    } catch (ConditionalCheckFailedException someoneElse) {
+      return false;
+    }
+    ReplayJob job = job(item);
+    ReplayRequest request = new ReplayRequest(job.from(), job.to(), new LinkedHashSet<>(job.eventTypes()), new LinkedHashSet<>(job.sources()),
+        job.targetBus(), job.ratePerSecond());
+    Checkpoint checkpoint = item.containsKey("checkpointTimestamp")
+        ? new Checkpoint(Instant.parse(item.get("checkpointTimestamp").s()), Long.parseLong(item.get("checkpointSequence").n()), job.lastEventId())
+        : null;
+    log.info("Took over replay job {} after {} events", jobId, job.published());
+    takenOver.increment();
+    Runner runner = new Runner();
+    running.put(jobId, runner);
+    executor.execute(() -> run(jobId, request, checkpoint, job.published(), runner));
+    return true;
   }
 
   private static boolean matches(ReplayRequest request, ArchivedEvent event) {
@@ -242,37 +362,88 @@ public class ReplayJobs implements DisposableBean {
     next[0] = Math.max(next[0], System.nanoTime() - intervalNanos) + intervalNanos;
   }
 
-  private void progress(String jobId, @Nullable Status status, long count, @Nullable String lastEventId, @Nullable String error) {
-    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
-    Map<String, AttributeValue> values = new HashMap<>();
-    StringBuilder expression = new StringBuilder("SET published = :published, updatedAt = :now");
-    values.put(":published", AttributeValue.fromN(Long.toString(count)));
-    values.put(":now", AttributeValue.fromS(clock.instant().toString()));
-    values.put(":running", AttributeValue.fromS(Status.RUNNING.name()));
-    if (lastEventId != null) {
-      expression.append(", lastEventId = :last");
-      values.put(":last", AttributeValue.fromS(lastEventId));
+  /**
+   * Records progress and renews the lease, as long as this instance still owns the running job.
+   * False when it does not any more: cancelled (then the count is still recorded) or taken over.
+   */
+  private boolean checkpoint(String jobId, long count, @Nullable Checkpoint last) {
+    Map<String, AttributeValue> values = progressValues(count, last);
+    values.put(":lease", AttributeValue.fromS(lease()));
+    try {
+      dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId))
+          .updateExpression(progressExpression(last) + ", leaseExpiresAt = :lease")
+          .conditionExpression("#owner = :me AND #status = :running")
+          .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner")).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException notOurs) {
+      recordCancelledCount(jobId, values, last);
+      return false;
+    } catch (RuntimeException e) {
+      // The lease may run out meanwhile; then the next write finds the job taken over and stops.
+      log.warn("Could not record the progress of replay job {}: {}", jobId, e.toString());
+      return true;
     }
-    if (status != null) {
-      expression.append(", #status = :status");
-      values.put(":status", AttributeValue.fromS(status.name()));
-    }
+  }
+
+  private void finish(String jobId, Status status, long count, @Nullable Checkpoint last, @Nullable String error) {
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#owner", "owner"));
+    Map<String, AttributeValue> values = progressValues(count, last);
+    values.put(":status", AttributeValue.fromS(status.name()));
+    StringBuilder expression = new StringBuilder(progressExpression(last)).append(", #status = :status");
     if (error != null) {
       expression.append(", #error = :error");
       names.put("#error", "error");
       values.put(":error", AttributeValue.fromS(error.length() > 500 ? error.substring(0, 500) : error));
     }
+    expression.append(" REMOVE runningKey");
     try {
-      // A job cancelled through the API keeps its CANCELLED state; only its count moves on.
       dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId)).updateExpression(expression.toString())
-          .conditionExpression("#status = :running").expressionAttributeNames(names).expressionAttributeValues(values));
-    } catch (ConditionalCheckFailedException notRunning) {
-      dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId))
-          .updateExpression("SET published = :published, updatedAt = :now")
-          .expressionAttributeValues(Map.of(":published", values.get(":published"), ":now", values.get(":now"))));
+          .conditionExpression("#owner = :me AND #status = :running").expressionAttributeNames(names).expressionAttributeValues(values));
+    } catch (ConditionalCheckFailedException notOurs) {
+      recordCancelledCount(jobId, progressValues(count, last), last);
     } catch (RuntimeException e) {
-      log.warn("Could not record the progress of replay job {}: {}", jobId, e.toString());
+      log.warn("Could not record the end of replay job {}: {}", jobId, e.toString());
     }
+  }
+
+  /** A job cancelled through the API keeps its CANCELLED state; its owner still records how far it got. */
+  private void recordCancelledCount(String jobId, Map<String, AttributeValue> values, @Nullable Checkpoint last) {
+    Map<String, AttributeValue> cancelled = new HashMap<>(values);
+    cancelled.put(":cancelled", AttributeValue.fromS(Status.CANCELLED.name()));
+    cancelled.remove(":running");
+    cancelled.remove(":lease");
+    try {
+      dynamoDb.updateItem(update -> update.tableName(table).key(key(jobId)).updateExpression(progressExpression(last))
+          .conditionExpression("#owner = :me AND #status = :cancelled")
+          .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner")).expressionAttributeValues(cancelled));
+    } catch (ConditionalCheckFailedException takenOver) {
+      log.info("Replay job {} was taken over by another instance; this one stops", jobId);
+    } catch (RuntimeException e) {
+      log.warn("Could not record the progress of cancelled replay job {}: {}", jobId, e.toString());
+    }
+  }
+
+  private Map<String, AttributeValue> progressValues(long count, @Nullable Checkpoint last) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":published", AttributeValue.fromN(Long.toString(count)));
+    values.put(":now", AttributeValue.fromS(clock.instant().toString()));
+    values.put(":me", AttributeValue.fromS(instanceId));
+    values.put(":running", AttributeValue.fromS(Status.RUNNING.name()));
+    if (last != null) {
+      values.put(":last", AttributeValue.fromS(last.eventId()));
+      values.put(":checkpointTimestamp", AttributeValue.fromS(last.timestamp().toString()));
+      values.put(":checkpointSequence", AttributeValue.fromN(Long.toString(last.sequenceNumber())));
+    }
+    return values;
+  }
+
+  private static String progressExpression(@Nullable Checkpoint last) {
+    return "SET published = :published, updatedAt = :now"
+        + (last == null ? "" : ", lastEventId = :last, checkpointTimestamp = :checkpointTimestamp, checkpointSequence = :checkpointSequence");
+  }
+
+  private String lease() {
+    return SortableInstant.of(clock.instant().plus(settings.replayLease()));
   }
 
   private static Map<String, AttributeValue> key(String jobId) {
@@ -287,6 +458,8 @@ public class ReplayJobs implements DisposableBean {
         item.containsKey("targetBus") ? item.get("targetBus").s() : null,
         Integer.parseInt(item.get("ratePerSecond").n()), Long.parseLong(item.get("published").n()),
         item.containsKey("lastEventId") ? item.get("lastEventId").s() : null,
+        item.containsKey("owner") ? item.get("owner").s() : null,
+        item.containsKey("leaseExpiresAt") ? SortableInstant.parse(item.get("leaseExpiresAt").s()) : null,
         item.containsKey("error") ? item.get("error").s() : null,
         item.get("createdAt").s(), item.get("updatedAt").s());
   }
@@ -309,9 +482,15 @@ public class ReplayJobs implements DisposableBean {
     return settings.replayDefaultRate();
   }
 
+  /**
+   * Stops this instance's jobs without touching their rows, as a crash would: another instance
+   * takes each over when its lease runs out.
+   */
   @Override
-  public void destroy() {
-    running.values().forEach(flag -> flag.set(true));
+  public void destroy() throws InterruptedException {
+    claimer.shutdownNow();
+    running.values().forEach(runner -> runner.stopped = true);
     executor.shutdownNow();
+    executor.awaitTermination(5, TimeUnit.SECONDS);
   }
 }

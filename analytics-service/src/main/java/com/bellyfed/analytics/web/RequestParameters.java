@@ -1,11 +1,13 @@
 package com.bellyfed.analytics.web;
 
 import com.bellyfed.analytics.paging.Cursor;
+import com.bellyfed.analytics.paging.MergedCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +45,16 @@ public final class RequestParameters {
   public @Nullable Map<String, AttributeValue> cursor(@Nullable String value) {
     try {
       return Cursor.decode(value);
+    } catch (IllegalArgumentException e) {
+      errors.put("cursor", e.getMessage());
+      return null;
+    }
+  }
+
+  /** A {@link MergedCursor} over {@code partitions}; null when none was given or it is invalid. */
+  public @Nullable Map<String, Map<String, AttributeValue>> mergedCursor(@Nullable String value, String secret, Set<String> partitions) {
+    try {
+      return MergedCursor.decode(value, secret, partitions);
     } catch (IllegalArgumentException e) {
       errors.put("cursor", e.getMessage());
       return null;

@@ -1,20 +1,28 @@
 package com.bellyfed.analytics.errors;
 
 import static com.bellyfed.analytics.AnalyticsFixtures.errorOccurred;
+import static com.bellyfed.analytics.AnalyticsFixtures.errorOccurredAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
 import com.bellyfed.analytics.Http;
+import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,14 +61,112 @@ class ErrorsIntegrationTests {
   }
 
   @Test
-  void refusesAQueryWithoutServiceOrSeverityAndAnUnknownSeverity() {
+  void refusesAnUnknownSeverityAndAnInvalidInstant() {
     Http http = new Http(port);
 
-    Http.Response none = http.get("/api/errors");
     Http.Response unknown = http.get("/api/errors?severity=APOCALYPTIC&from=never");
 
-    assertThat(none.status()).isEqualTo(400);
-    assertThat(none.json().path("errors").findValuesAsText("field")).containsExactly("service");
+    assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("severity", "from");
+  }
+
+  @Test
+  void pagesThroughAllErrorsOfEveryServiceAndSeverityNewestFirstEachOnce(LocalAws localAws) {
+    // An hour of its own in the past, so that the errors other tests store now stay out of the window.
+    Instant base = Instant.parse("2021-01-01T00:00:00Z").plus(Duration.ofHours(ThreadLocalRandom.current().nextInt(24 * 300)));
+    List<String> services = List.of(AnalyticsFixtures.uniqueService(), AnalyticsFixtures.uniqueService(), AnalyticsFixtures.uniqueService());
+    List<EventEnvelope> errors = new ArrayList<>();
+    int i = 0;
+    for (String service : services) {
+      for (Severity severity : Severity.values()) {
+        for (int n = 0; n < 2; n++, i++) {
+          // Three errors per instant, of one severity or of two: ties within and across partitions that the event id breaks.
+          errors.add(errorOccurredAt(service, severity, "CODE_" + (i % 3), "correlation-" + i, base.plusSeconds(10 + i / 3 * 10)));
+        }
+      }
+    }
+    publish(localAws, errors);
+    String window = "&from=" + base + "&to=" + base.plus(Duration.ofHours(1));
+    Http http = new Http(port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("errors").size() == errors.size());
+
+    List<JsonNode> pages = pages(http, "/api/errors?limit=5" + window);
+    assertThat(pages).hasSize(5);
+    assertThat(pages.subList(0, 4)).allSatisfy(page -> assertThat(page.path("errors").size()).isEqualTo(5));
+    assertThat(pages.stream().flatMap(page -> page.path("errors").findValuesAsText("eventId").stream()))
+        .containsExactlyElementsOf(newestFirst(errors));
+    JsonNode first = pages.get(0);
+    long highOnFirstPage = first.path("errors").findValuesAsText("severity").stream().filter("HIGH"::equals).count();
+    assertThat(first.path("bySeverity").path("HIGH").asLong()).isEqualTo(highOnFirstPage);
+    assertThat(first.path("byCode").properties().stream().mapToLong(entry -> entry.getValue().asLong()).sum()).isEqualTo(5);
+
+    Instant from = base.plusSeconds(40);
+    Instant to = base.plusSeconds(100);
+    List<JsonNode> narrowed = pages(http, "/api/errors?limit=2&from=" + from + "&to=" + to);
+    assertThat(narrowed.stream().flatMap(page -> page.path("errors").findValuesAsText("eventId").stream()))
+        .containsExactlyElementsOf(newestFirst(errors.stream()
+            .filter(error -> !error.timestamp().isBefore(from) && error.timestamp().isBefore(to)).toList()));
+  }
+
+  @Test
+  void refusesAnEditedCursorOfAllErrors(LocalAws localAws) {
+    Instant base = Instant.parse("2020-01-01T00:00:00Z").plus(Duration.ofHours(ThreadLocalRandom.current().nextInt(24 * 300)));
+    String service = AnalyticsFixtures.uniqueService();
+    List<EventEnvelope> errors = List.of(
+        errorOccurredAt(service, Severity.LOW, "A", "c", base.plusSeconds(1)),
+        errorOccurredAt(service, Severity.CRITICAL, "B", "c", base.plusSeconds(2)),
+        errorOccurredAt(service, Severity.MEDIUM, "C", "c", base.plusSeconds(3)),
+        errorOccurredAt(service, Severity.CRITICAL, "D", "c", base.plusSeconds(4)));
+    publish(localAws, errors);
+    String window = "&from=" + base + "&to=" + base.plusSeconds(60);
+    Http http = new Http(port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("errors").size() == 4);
+    String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asText();
+    String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
+    // Moving the CRITICAL partition's position one second later would repeat error D, if the cursor were taken at its word.
+    String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.replace(
+        SortableInstant.of(base.plusSeconds(4)), SortableInstant.of(base.plusSeconds(5))).getBytes(StandardCharsets.UTF_8))
+        + cursor.substring(cursor.indexOf('.'));
+    assertThat(edited).isNotEqualTo(cursor);
+    String ofOneSeverity = http.get("/api/errors?severity=LOW&limit=1" + window).json().path("nextCursor").asText();
+
+    Http.Response tampered = http.get("/api/errors?limit=1" + window + "&cursor=" + edited);
+    Http.Response foreign = http.get("/api/errors?limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity));
+
+    assertThat(tampered.status()).isEqualTo(400);
+    assertThat(tampered.contentType()).startsWith("application/problem+json");
+    assertThat(tampered.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("errors").findValuesAsText("errorCode"))
+        .containsExactly("B");
+  }
+
+  private void publish(LocalAws localAws, List<EventEnvelope> errors) {
+    String bus = topology.bus("error").name();
+    for (int from = 0; from < errors.size(); from += 10) {
+      List<PutEventsRequestEntry> entries = errors.subList(from, Math.min(errors.size(), from + 10)).stream().map(error -> PutEventsRequestEntry.builder()
+          .eventBusName(bus).source("bellyfed.system").detailType("ErrorOccurred").detail(AnalyticsFixtures.JSON.write(error)).build()).toList();
+      localAws.eventBridge().putEvents(request -> request.entries(entries));
+    }
+  }
+
+  /** Every page of a listing, following nextCursor until there is none. */
+  private static List<JsonNode> pages(Http http, String path) {
+    List<JsonNode> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Response response = http.get(path + (cursor == null ? "" : "&cursor=" + Http.encode(cursor)));
+      assertThat(response.status()).isEqualTo(200);
+      pages.add(response.json());
+      cursor = response.json().path("nextCursor").isTextual() ? response.json().path("nextCursor").asText() : null;
+    } while (cursor != null && pages.size() < 100);
+    return pages;
+  }
+
+  /** The order the API promises: newest first, ties broken by event id, as the sort key orders them. */
+  private static List<String> newestFirst(List<EventEnvelope> errors) {
+    return errors.stream()
+        .sorted(Comparator.comparing((EventEnvelope error) -> SortableInstant.of(error.timestamp()) + "#" + error.eventId()).reversed())
+        .map(EventEnvelope::eventId).toList();
   }
 }

@@ -6,6 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsSettings;
+import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
+import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
+import com.bellyfed.events.catalog.EventCatalog;
+import com.bellyfed.events.envelope.EnvelopeJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
 import com.bellyfed.analytics.Http;
 import com.bellyfed.events.envelope.EventEnvelope;
@@ -29,6 +42,14 @@ class ReplayIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Topology topology;
+  @Autowired EventArchive archive;
+  @Autowired EventBridgeClient eventBridge;
+  @Autowired DynamoDbClient dynamoDb;
+  @Autowired EnvelopeJson json;
+  @Autowired EventCatalog catalog;
+  @Autowired Clock clock;
+  @Autowired AnalyticsSettings settings;
+  @Autowired MeterRegistry registry;
 
   @Test
   void replaysExactlyTheArchivedEventsOfAWindowInTheirOriginalOrderFlaggedAsReplayed(LocalAws localAws) throws Exception {
@@ -113,6 +134,79 @@ class ReplayIntegrationTests {
   }
 
   @Test
+  void anotherInstanceTakesOverAReplayWhoseInstanceDiedAndCarriesOnAfterItsCheckpoint(LocalAws localAws) throws Exception {
+    String source = "bellyfed.takeover" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+    List<EventEnvelope> inWindow = archive(localAws, source, 16);
+    Instant start = inWindow.get(0).timestamp();
+    Http http = new Http(port);
+    // A second instance in this JVM; the application's own ReplayJobs is the survivor.
+    ReplayJobs dying = secondInstance();
+    try (BusTap tap = BusTap.create(localAws)) {
+      ReplayJob job = dying.start(new ReplayRequest(start, start.plusSeconds(60), Set.of(), Set.of(source), tap.bus, 2));
+      await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("published").asLong() >= 2);
+
+      dying.destroy();
+      JsonNode leftBehind = http.get("/api/replays/" + job.jobId()).json();
+      long checkpointed = leftBehind.path("published").asLong();
+      assertThat(leftBehind.path("status").asText()).isEqualTo("RUNNING");
+      assertThat(checkpointed).isLessThan(16);
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("status").asText().equals("COMPLETED"));
+      JsonNode done = http.get("/api/replays/" + job.jobId()).json();
+      assertThat(done.path("owner").asText()).isNotEqualTo(job.owner());
+      assertThat(done.path("published").asLong()).isEqualTo(16);
+      assertThat(done.path("lastEventId").asText()).isEqualTo(inWindow.get(15).eventId());
+
+      List<EventEnvelope> replayed = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        replayed.addAll(tap.drain());
+        return replayed.stream().map(EventEnvelope::eventId).distinct().count() == 16;
+      });
+      replayed.addAll(tap.drain());
+      replayed.sort(java.util.Comparator.comparingLong(ReplayIntegrationTests::replaySequence));
+      assertThat(replayed.stream().map(EventEnvelope::eventId).distinct())
+          .containsExactlyElementsOf(inWindow.stream().map(EventEnvelope::eventId).toList());
+      // A copy keeps its place: the survivor numbers on from the checkpoint.
+      assertThat(replayed).allSatisfy(event -> assertThat(event.eventId()).isEqualTo(inWindow.get((int) replaySequence(event) - 1).eventId()));
+      // Only what the dead instance published after its last checkpoint goes out twice.
+      Map<String, Long> copies = replayed.stream().collect(Collectors.groupingBy(EventEnvelope::eventId, Collectors.counting()));
+      assertThat(replayed).filteredOn(event -> copies.get(event.eventId()) > 1)
+          .allSatisfy(event -> assertThat(replaySequence(event)).isGreaterThan(checkpointed));
+      assertThat(copies.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2));
+    } finally {
+      dying.destroy();
+    }
+  }
+
+  @Test
+  void cancelsThroughAnyInstanceAReplayRunningInAnother(LocalAws localAws) throws Exception {
+    String source = "bellyfed.cancelother" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+    List<EventEnvelope> inWindow = archive(localAws, source, 20);
+    Instant start = inWindow.get(0).timestamp();
+    Http http = new Http(port);
+    ReplayJobs other = secondInstance();
+    try (BusTap tap = BusTap.create(localAws)) {
+      ReplayJob job = other.start(new ReplayRequest(start, start.plusSeconds(60), Set.of(), Set.of(source), tap.bus, 2));
+      await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("published").asLong() >= 1);
+
+      Http.Response cancelled = http.post("/api/replays/" + job.jobId() + "/cancel", "application/json", "");
+
+      assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+      assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+      List<EventEnvelope> received = new ArrayList<>();
+      // The owner stops at its next checkpoint and records how far it got: what arrived stops growing and matches it.
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> {
+        received.addAll(tap.drain());
+        return received.size() == http.get("/api/replays/" + job.jobId()).json().path("published").asLong();
+      });
+      assertThat(received).hasSizeLessThan(20);
+      assertThat(http.get("/api/replays/" + job.jobId()).json().path("status").asText()).isEqualTo("CANCELLED");
+    } finally {
+      other.destroy();
+    }
+  }
+
+  @Test
   void refusesInvalidOversizedAndMistypedReplayRequests() {
     Http http = new Http(port);
 
@@ -132,5 +226,31 @@ class ReplayIntegrationTests {
     assertThat(text.contentType()).startsWith("application/problem+json");
     assertThat(huge.status()).isEqualTo(413);
     assertThat(http.get("/api/replays/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  /** Another instance of the service as far as replays go: its own id, runners and take-over rounds, on the same tables. */
+  private ReplayJobs secondInstance() {
+    return new ReplayJobs(archive, eventBridge, dynamoDb, json, catalog, topology, clock, settings, registry);
+  }
+
+  /** Events of one source a second apart, half an hour ago, once the archive holds them all; in archive order. */
+  private List<EventEnvelope> archive(LocalAws localAws, String source, int count) {
+    String correlationId = UUID.randomUUID().toString();
+    Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+    String bus = topology.bus("restaurant").name();
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      EventEnvelope event = envelope("restaurant.listing.updated", source, start.plusSeconds(i), correlationId, null, i, data("restaurantId", "r3", "step", i));
+      events.add(event);
+      localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
+          .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
+    }
+    Http http = new Http(port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == count);
+    return events;
+  }
+
+  private static long replaySequence(EventEnvelope event) {
+    return Long.parseLong(event.metadata().get("replaySequence"));
   }
 }

@@ -5,6 +5,7 @@ import com.bellyfed.analytics.errors.ErrorStore;
 import com.bellyfed.analytics.web.RequestParameters;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,19 @@ class ErrorsController {
     this.clock = clock;
   }
 
-  @Operation(summary = "Errors of a service and/or of a severity in a time range (the last 24 hours by default), newest first")
+  @Operation(
+      summary = "Errors in a time range (the last 24 hours by default), newest first: of a service, of a severity, of both, or all",
+      description = "Without service and severity, every severity's partition of the severity index is queried and the results"
+          + " merged newest first (ties on the instant broken by event id); the cursor then carries each partition's position"
+          + " and is signed, so an edited one is answered 400. bySeverity and byCode count the page.")
   @GetMapping
   ErrorStore.ErrorPage find(
-      @RequestParam(required = false) @Nullable String service,
-      @RequestParam(required = false) @Nullable String severity,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String cursor) {
+      @Parameter(description = "the reporting service; optional") @RequestParam(required = false) @Nullable String service,
+      @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL (any case); optional") @RequestParam(required = false) @Nullable String severity,
+      @Parameter(description = "ISO-8601 instant, inclusive; default: 24 hours before to") @RequestParam(required = false) @Nullable String from,
+      @Parameter(description = "ISO-8601 instant, exclusive; default: a minute from now") @RequestParam(required = false) @Nullable String to,
+      @Parameter(description = "1-500, default 50") @RequestParam(required = false) @Nullable Integer limit,
+      @Parameter(description = "nextCursor of the previous page of the same query") @RequestParam(required = false) @Nullable String cursor) {
     RequestParameters parameters = new RequestParameters();
     String level = null;
     if (severity != null) {
@@ -51,17 +56,20 @@ class ErrorsController {
         parameters.reject("severity", "must be one of " + Arrays.toString(ErrorOccurred.Severity.values()));
       }
     }
-    if ((service == null || service.isBlank()) && severity == null) {
-      parameters.reject("service", "service or severity is required");
-    }
+    String serviceName = service == null || service.isBlank() ? null : service;
     Instant end = parameters.instant("to", to);
     Instant start = parameters.instant("from", from);
     Instant resolvedEnd = end != null ? end : clock.instant().plusSeconds(60);
     Instant resolvedStart = start != null ? start : resolvedEnd.minus(Duration.ofDays(1));
     parameters.range(resolvedStart, resolvedEnd, settings.maxRange());
     int pageSize = parameters.limit(limit, 50, 500);
+    if (serviceName == null && severity == null) {
+      Map<String, Map<String, AttributeValue>> positions = parameters.mergedCursor(cursor, settings.cursorSecret(), ErrorStore.SEVERITIES);
+      parameters.check();
+      return errors.findAll(resolvedStart, resolvedEnd, pageSize, positions);
+    }
     Map<String, AttributeValue> startKey = parameters.cursor(cursor);
     parameters.check();
-    return errors.find(service == null || service.isBlank() ? null : service, level, resolvedStart, resolvedEnd, pageSize, startKey);
+    return errors.find(serviceName, level, resolvedStart, resolvedEnd, pageSize, startKey);
   }
 }

@@ -64,13 +64,17 @@ class ReplaysController {
     return ResponseEntity.accepted().location(URI.create("/api/replays/" + job.jobId())).body(job);
   }
 
-  @Operation(summary = "A replay job's state and progress")
+  @Operation(summary = "A replay job's state and progress",
+      description = "status RUNNING, COMPLETED, CANCELLED or FAILED; owner and leaseExpiresAt name the instance running it. A job"
+          + " whose instance died stays RUNNING and is taken over by another instance once its lease has run out, resuming after"
+          + " its last checkpoint (the events published after it go out again, with their ids).")
   @GetMapping("/{jobId}")
   ReplayJob find(@PathVariable String jobId) {
     return jobs.find(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));
   }
 
-  @Operation(summary = "Cancel a running replay job")
+  @Operation(summary = "Cancel a running replay job, through any instance",
+      description = "The instance running it stops at its next checkpoint (about a second). 409 when the job is not running.")
   @PostMapping("/{jobId}/cancel")
   ReplayJob cancel(@PathVariable String jobId) {
     boolean cancelled = jobs.cancel(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));

@@ -221,7 +221,13 @@ final class BellyfedTopology {
             index("archive-correlation-index", string("correlationId"), string("orderKey")),
             index("archive-type-index", string("eventType"), string("timestamp")),
             index("archive-hour-index", string("hour"), string("timestamp"))),
-        table("replay-jobs", string("jobId"), null, null));
+        table(
+            "replay-jobs",
+            string("jobId"),
+            null,
+            null,
+            // Sparse: runningKey is set only while a job runs, so the expired leases are one Query.
+            index("replay-jobs-lease-index", string("runningKey"), string("leaseExpiresAt"))));
   }
 
   /**
