@@ -20,9 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRange the longest time range a read may cover
  * @param ingestWriters how many transactions storing analytics events may be in flight at once, each
  *     writing its own shard of the aggregate rows
- * @param cursorSecret the key that signs the cursors of merged listings (all errors), so that an edited one is
- *     refused; every instance behind one address needs the same. A forged cursor yields nothing a caller could
- *     not ask for anyway, so the default key still makes edits evident, just not forgery
+ * @param cursorSecret the key that signs every page cursor (events, errors, all errors merged), so that an edited one,
+ *     or one of another listing, is refused; every instance behind one address needs the same. A forged cursor yields
+ *     nothing a caller could not ask for anyway, so the default key still makes edits evident, just not forgery
  */
 @ConfigurationProperties("bellyfed.analytics")
 public record AnalyticsSettings(

@@ -113,6 +113,11 @@ public class ErrorStore {
   public static final Set<String> SEVERITIES =
       Arrays.stream(ErrorOccurred.Severity.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
+  /** What a cursor of {@link #find} belongs to: the service's partition of the table, or the severity's of the index. */
+  public static String listing(@Nullable String service, @Nullable String severity) {
+    return "errors|" + (service == null ? "" : service) + "|" + (severity == null ? "" : severity);
+  }
+
   /** By service (the table's key) or by severity (its index); at least one must be given. */
   public ErrorPage find(
       @Nullable String service, @Nullable String severity, Instant from, Instant to, int limit, @Nullable Map<String, AttributeValue> cursor) {
@@ -133,7 +138,7 @@ public class ErrorStore {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeValues(values).build());
     List<StoredError> errors = page.items().stream().map(ErrorStore::error).toList();
-    return page(errors, page.hasLastEvaluatedKey() ? Cursor.encode(page.lastEvaluatedKey()) : null);
+    return page(errors, Cursor.encode(page.lastEvaluatedKey(), listing(service, severity), settings.cursorSecret()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.bellyfed.analytics.ingest;
 
+import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.paging.Cursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.topology.Topology;
@@ -27,9 +28,11 @@ public class AnalyticsQueries {
   private final DynamoDbClient dynamoDb;
   private final String eventsTable;
   private final String aggregatesTable;
+  private final String cursorSecret;
 
-  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology) {
+  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology, AnalyticsSettings settings) {
     this.dynamoDb = dynamoDb;
+    this.cursorSecret = settings.cursorSecret();
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
   }
@@ -97,6 +100,11 @@ public class AnalyticsQueries {
         total.stats(from.toString()), stats);
   }
 
+  /** What a cursor of {@link #events} belongs to: the page's partition of its index. */
+  public static String listing(String service, @Nullable String eventType) {
+    return "analytics-events|" + service + "|" + (eventType == null ? "" : eventType);
+  }
+
   public EventPage events(
       String service, @Nullable String eventType, Instant from, Instant to, int limit, @Nullable Map<String, AttributeValue> cursor) {
     QueryRequest.Builder query = QueryRequest.builder().tableName(eventsTable).limit(limit).exclusiveStartKey(cursor);
@@ -112,7 +120,7 @@ public class AnalyticsQueries {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeNames(Map.of("#ts", "timestamp")).expressionAttributeValues(values).build());
     List<StoredEvent> events = page.items().stream().map(AnalyticsQueries::event).toList();
-    return new EventPage(events, page.hasLastEvaluatedKey() ? Cursor.encode(page.lastEvaluatedKey()) : null);
+    return new EventPage(events, Cursor.encode(page.lastEvaluatedKey(), listing(service, eventType), cursorSecret));
   }
 
   private static StoredEvent event(Map<String, AttributeValue> item) {

@@ -42,9 +42,10 @@ public final class RequestParameters {
     return value;
   }
 
-  public @Nullable Map<String, AttributeValue> cursor(@Nullable String value) {
+  /** A {@link Cursor} of {@code listing}; null when none was given or it is invalid. */
+  public @Nullable Map<String, AttributeValue> cursor(@Nullable String value, String listing, String secret) {
     try {
-      return Cursor.decode(value);
+      return Cursor.decode(value, listing, secret);
     } catch (IllegalArgumentException e) {
       errors.put("cursor", e.getMessage());
       return null;

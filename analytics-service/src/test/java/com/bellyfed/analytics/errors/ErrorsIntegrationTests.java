@@ -137,6 +137,9 @@ class ErrorsIntegrationTests {
     assertThat(tampered.contentType()).startsWith("application/problem+json");
     assertThat(tampered.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
     assertThat(foreign.status()).isEqualTo(400);
+    // A cursor of one severity's listing is refused for another's, instead of reaching DynamoDB outside the query.
+    assertThat(http.get("/api/errors?severity=CRITICAL&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(400);
+    assertThat(http.get("/api/errors?severity=LOW&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(200);
     assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("errors").findValuesAsText("errorCode"))
         .containsExactly("B");
   }

@@ -254,6 +254,19 @@ class AnalyticsIngestIntegrationTests {
     } while (cursor != null);
 
     assertThat(paged).containsExactlyElementsOf(events.stream().map(EventEnvelope::eventId).toList());
+
+    // A cursor is signed and names its listing: edited, or passed with another service, it is refused.
+    String first = http.get("/api/analytics/events" + query + "&limit=2").json().path("nextCursor").asText();
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(first.substring(0, first.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
+    String edited = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(payload.replace(service, AnalyticsFixtures.uniqueService()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + first.substring(first.indexOf('.'));
+    String otherService = "?service=" + AnalyticsFixtures.uniqueService() + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+    for (String refused : List.of(query + "&cursor=" + edited, otherService + "&cursor=" + first, query + "&eventType=OTHER_ANALYTICS&cursor=" + first)) {
+      Http.Response response = http.get("/api/analytics/events" + refused);
+      assertThat(response.status()).as(refused).isEqualTo(400);
+      assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    }
   }
 
   @Test

@@ -68,7 +68,7 @@ class ErrorsController {
       parameters.check();
       return errors.findAll(resolvedStart, resolvedEnd, pageSize, positions);
     }
-    Map<String, AttributeValue> startKey = parameters.cursor(cursor);
+    Map<String, AttributeValue> startKey = parameters.cursor(cursor, ErrorStore.listing(serviceName, level), settings.cursorSecret());
     parameters.check();
     return errors.find(serviceName, level, resolvedStart, resolvedEnd, pageSize, startKey);
   }

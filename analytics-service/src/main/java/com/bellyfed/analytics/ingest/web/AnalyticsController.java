@@ -68,7 +68,7 @@ class AnalyticsController {
     parameters.require("service", service);
     Instant[] range = range(parameters, from, to);
     int pageSize = parameters.limit(limit, 50, 500);
-    Map<String, AttributeValue> start = parameters.cursor(cursor);
+    Map<String, AttributeValue> start = service == null ? null : parameters.cursor(cursor, AnalyticsQueries.listing(service, eventType), settings.cursorSecret());
     parameters.check();
     return queries.events(service, eventType, range[0], range[1], pageSize, start);
   }
