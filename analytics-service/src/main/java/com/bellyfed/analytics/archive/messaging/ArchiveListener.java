@@ -1,9 +1,9 @@
 package com.bellyfed.analytics.archive.messaging;
 
 import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * Takes every event of every bus off the archive queue into the event store, a poll of ten at a
  * time as one BatchWriteItem: the archive sees every event of the platform, so one write per event
  * would make it the busiest consumer. It shares the analytics listener's DynamoDB circuit (its
- * failures count, and it does not write while the circuit is open) but is not paused with it:
- * {@code ListenerPause} stops one listener after the other on one thread, and stopping this one
- * waits for its in-flight polls, which kept the analytics listener polling through an outage.
+ * failures count, and it does not write while the circuit is open) and stops polling with it, so
+ * that during an outage the platform's events wait in the archive queue rather than spend their
+ * three receives.
  */
 @Component
 class ArchiveListener {
@@ -29,10 +29,12 @@ class ArchiveListener {
   private final CircuitBreaker dynamoDb;
 
   ArchiveListener(
-      SqsEventListeners listeners, EventArchive archive, @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker dynamoDb) {
+      SqsEventListeners listeners, EventArchive archive, @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker dynamoDb,
+      ListenerPause pause) {
     this.listeners = listeners;
     this.archive = archive;
     this.dynamoDb = dynamoDb;
+    pause.pauseWhileOpen(ID, dynamoDb);
   }
 
   @SqsListener(
@@ -41,7 +43,7 @@ class ArchiveListener {
       maxMessagesPerPoll = "10",
       maxConcurrentMessages = "40",
       acknowledgementMode = "MANUAL")
-  void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-    listeners.handleTogether(EventArchive.CONSUMER, batch, acknowledgement, archive::storeAll, dynamoDb);
+  void receive(List<Message<String>> batch) {
+    listeners.handleTogether(EventArchive.CONSUMER, batch, archive::storeAll, dynamoDb);
   }
 }

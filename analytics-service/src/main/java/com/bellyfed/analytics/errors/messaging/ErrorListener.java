@@ -3,7 +3,6 @@ package com.bellyfed.analytics.errors.messaging;
 import com.bellyfed.analytics.errors.ErrorStore;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import java.util.List;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ class ErrorListener {
   }
 
   @SqsListener(queueNames = "#{@bellyfedTopology.queue('error').name()}", id = "errors", acknowledgementMode = "MANUAL")
-  void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-    listeners.handleBatch(ErrorStore.CONSUMER, batch, acknowledgement, errors::on, null);
+  void receive(List<Message<String>> batch) {
+    listeners.handleBatch(ErrorStore.CONSUMER, batch, errors::on, null);
   }
 }

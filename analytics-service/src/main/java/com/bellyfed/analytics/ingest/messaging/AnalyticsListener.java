@@ -6,7 +6,6 @@ import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ class AnalyticsListener {
       maxMessagesPerPoll = "10",
       maxConcurrentMessages = "400",
       acknowledgementMode = "MANUAL")
-  void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
+  void receive(List<Message<String>> batch) {
     List<Message<String>> valid = new ArrayList<>(batch.size());
     List<Message<String>> rejected = new ArrayList<>();
     for (Message<String> message : batch) {
@@ -63,11 +62,11 @@ class AnalyticsListener {
       }
     }
     if (!rejected.isEmpty()) {
-      // Acknowledged: they now live in the DLQ only.
-      acknowledgement.acknowledge(rejected);
+      // Deleted: they now live in the DLQ only.
+      listeners.delete(rejected);
     }
     if (!valid.isEmpty()) {
-      listeners.handleTogether(AnalyticsIngest.CONSUMER, valid, acknowledgement, ingest::store, dynamoDb);
+      listeners.handleTogether(AnalyticsIngest.CONSUMER, valid, ingest::store, dynamoDb);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -64,6 +66,8 @@ public final class ReliableConsumer implements AutoCloseable {
     HANDLED,
     DUPLICATE,
     DEAD_LETTERED,
+    /** Not handled because the dependency's circuit was open: a fresh copy is in the queue, so this one goes. */
+    REQUEUED,
     RETRY_LATER
   }
 
@@ -101,8 +105,7 @@ public final class ReliableConsumer implements AutoCloseable {
       String consumer, InboundMessage message, EventEnvelope event, EventHandler handler, @Nullable CircuitBreaker dependency) {
     if (dependency != null && !dependency.tryAcquirePermission()) {
       counter("bellyfed.events.consumer.deferred", consumer).increment();
-      backOff(consumer, message, event, "circuit " + dependency.getName() + " is open");
-      return Outcome.RETRY_LATER;
+      return requeue(consumer, message, event, "circuit " + dependency.getName() + " is open");
     }
     long started = System.nanoTime();
     try {
@@ -144,8 +147,8 @@ public final class ReliableConsumer implements AutoCloseable {
    * occurs twice in the batch is handed over once (the other copy is a DUPLICATE). When the handler
    * fails on the batch, each of its events is handed over again alone, so that one poisonous event
    * does not take the others of its poll to the dead-letter queue with it; only those that fail
-   * alone back off. While {@code dependency}'s circuit is open the handler is not run. Returns each
-   * message's outcome, in order. The handler runs without a correlation id in the MDC: its events
+   * alone back off. While {@code dependency}'s circuit is open the handler is not run and the
+   * messages are requeued (see {@link #requeue}). Returns each message's outcome, in order. The handler runs without a correlation id in the MDC: its events
    * have one each.
    */
   public List<Outcome> handleTogether(
@@ -176,29 +179,37 @@ public final class ReliableConsumer implements AutoCloseable {
       return Arrays.asList(outcomes);
     }
     List<InboundMessage> handed = positions.stream().map(messages::get).toList();
-    @Nullable String batchFailure = runTogether(consumer, handed, events, handler, dependency);
+    Attempt batch = runTogether(consumer, handed, events, handler, dependency);
     for (int j = 0; j < events.size(); j++) {
-      @Nullable String failure = batchFailure;
-      if (batchFailure != null && events.size() > 1) {
-        failure = runTogether(consumer, List.of(handed.get(j)), List.of(events.get(j)), handler, dependency);
+      Attempt attempt = batch;
+      if (batch.failure() != null && !batch.denied() && events.size() > 1) {
+        attempt = runTogether(consumer, List.of(handed.get(j)), List.of(events.get(j)), handler, dependency);
       }
-      if (failure == null) {
+      if (attempt.failure() == null) {
         outcomes[positions.get(j)] = Outcome.HANDLED;
+      } else if (attempt.denied()) {
+        outcomes[positions.get(j)] = requeue(consumer, handed.get(j), events.get(j).envelope(), attempt.failure());
       } else {
-        backOff(consumer, handed.get(j), events.get(j).envelope(), failure);
+        backOff(consumer, handed.get(j), events.get(j).envelope(), attempt.failure());
         outcomes[positions.get(j)] = Outcome.RETRY_LATER;
       }
     }
     return Arrays.asList(outcomes);
   }
 
-  /** Runs the handler on the events of {@code messages}; null when it succeeded, else why not. */
-  private @Nullable String runTogether(
+  /** How a run of the handler went: {@code failure} is null when it succeeded; {@code denied} when the circuit did not let it run. */
+  private record Attempt(@Nullable String failure, boolean denied) {
+
+    static final Attempt SUCCEEDED = new Attempt(null, false);
+  }
+
+  /** Runs the handler on the events of {@code messages}. */
+  private Attempt runTogether(
       String consumer, List<InboundMessage> messages, List<DeliveredEvent> events, BatchEventHandler handler,
       @Nullable CircuitBreaker dependency) {
     if (dependency != null && !dependency.tryAcquirePermission()) {
       counter("bellyfed.events.consumer.deferred", consumer).increment(events.size());
-      return "circuit " + dependency.getName() + " is open";
+      return new Attempt("circuit " + dependency.getName() + " is open", true);
     }
     long started = System.nanoTime();
     Instant now = clock.instant();
@@ -214,7 +225,7 @@ public final class ReliableConsumer implements AutoCloseable {
       registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure")
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       counter("bellyfed.events.handler.failures", consumer).increment(events.size());
-      return failure.toString();
+      return new Attempt(failure.toString(), false);
     } finally {
       heartbeat.cancel(false);
     }
@@ -222,7 +233,35 @@ public final class ReliableConsumer implements AutoCloseable {
     registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "success")
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     counter("bellyfed.events.consumed", consumer).increment(events.size());
-    return null;
+    return Attempt.SUCCEEDED;
+  }
+
+  /**
+   * Deletes handled messages at once, with DeleteMessageBatch, rather than through the listener
+   * container's acknowledgement: Spring Cloud AWS 4.1 drops the acknowledgements it still buffers
+   * when its container stops (as {@code ListenerPause} does), and a stored event whose message
+   * stays in the queue comes back, one receive nearer to the dead-letter queue. A failed delete is
+   * logged; the message then comes back and its consumer, idempotent by event id, acknowledges it.
+   */
+  public void delete(List<InboundMessage> messages) {
+    Map<String, List<InboundMessage>> byQueue = new LinkedHashMap<>();
+    messages.forEach(message -> byQueue.computeIfAbsent(message.queueUrl(), url -> new ArrayList<>()).add(message));
+    byQueue.forEach((queueUrl, queued) -> {
+      for (int from = 0; from < queued.size(); from += 10) {
+        List<InboundMessage> chunk = queued.subList(from, Math.min(queued.size(), from + 10));
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+          entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(chunk.get(i).receiptHandle()).build());
+        }
+        try {
+          sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).failed().forEach(failed -> log.warn(
+              "Could not delete message {} of {}: {} {}", chunk.get(Integer.parseInt(failed.id())).messageId(), queueUrl, failed.code(),
+              failed.message()));
+        } catch (RuntimeException deleteFailed) {
+          log.warn("Could not delete {} messages of {}: {}", chunk.size(), queueUrl, deleteFailed.toString());
+        }
+      }
+    });
   }
 
   private ScheduledFuture<?> startHeartbeat(InboundMessage message) {
@@ -254,6 +293,30 @@ public final class ReliableConsumer implements AutoCloseable {
     if (dependency != null) {
       dependency.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * Puts a message whose handler the open circuit did not let run back in the queue as a fresh
+   * copy, delayed by the first backoff, for the caller to delete the original: SQS counts every
+   * receive, and a message that only waited for its dependency must not get nearer to the
+   * dead-letter queue (a listener paused with {@code ListenerPause} still receives the polls in
+   * flight when it stops and, once half-open, the polls beside the probe). A consumer idempotent
+   * by event id takes the copy for what it is. The copy has no message attributes (EventBridge
+   * rules deliver none). When the copy cannot be sent, the message backs off as after a failure.
+   */
+  private Outcome requeue(String consumer, InboundMessage message, EventEnvelope event, String reason) {
+    int delay = (int) Math.min(settings.firstBackoff().toSeconds(), 900);
+    try {
+      sqs.sendMessage(request -> request.queueUrl(message.queueUrl()).messageBody(message.body()).delaySeconds(delay));
+    } catch (RuntimeException sendFailed) {
+      log.warn("Could not requeue message {}: {}", message.messageId(), sendFailed.toString());
+      backOff(consumer, message, event, reason);
+      return Outcome.RETRY_LATER;
+    }
+    counter("bellyfed.events.consumer.requeued", consumer).increment();
+    log.info("Consumer {} requeued event {} ({}), receive {}, due in {} s: {}",
+        consumer, event.eventId(), event.eventType(), message.receiveCount(), delay, reason);
+    return Outcome.REQUEUED;
   }
 
   /** Pushes the message's visibility out, doubling with every receive, so SQS redrives it after the third. */

@@ -7,6 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * receives and healthy messages end in the dead-letter queue. The breaker must move to half-open
  * by itself ({@code automaticTransitionFromOpenToHalfOpenEnabled}), since no calls happen while the
  * listener is stopped.
+ *
+ * <p>Each listener has its own lifecycle thread: stopping a container waits for its in-flight polls
+ * and handlers (up to its shutdown timeout), and one listener's wait must never delay the stop of
+ * another listener paused by the same circuit. On that thread a listener's stops and starts run one
+ * at a time, in the order of the circuit's transitions, and each brings the container to what the
+ * circuit's state is when it runs (stopped while open, running otherwise), so a late or repeated
+ * one does nothing.
  */
 public final class ListenerPause implements AutoCloseable {
 
@@ -26,12 +35,10 @@ public final class ListenerPause implements AutoCloseable {
 
   private final MessageListenerContainerRegistry registry;
   // Stopping waits for in-flight messages, so it must not run on a listener or breaker thread.
-  private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "listener-pause");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final Map<String, ExecutorService> lifecycles = new ConcurrentHashMap<>();
   private final AtomicLong pauses = new AtomicLong();
+  private final Map<String, AtomicLong> pausesByListener = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public ListenerPause(MessageListenerContainerRegistry registry) {
     this.registry = registry;
@@ -55,40 +62,55 @@ public final class ListenerPause implements AutoCloseable {
         .build());
   }
 
+  /** Stops the listener {@code listenerId} while {@code breaker} is open; several listeners may share one breaker. */
   public void pauseWhileOpen(String listenerId, CircuitBreaker breaker) {
+    ExecutorService lifecycle = lifecycles.computeIfAbsent(listenerId, id -> Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "listener-pause-" + id);
+      thread.setDaemon(true);
+      return thread;
+    }));
+    pausesByListener.computeIfAbsent(listenerId, id -> new AtomicLong());
     breaker.getEventPublisher().onStateTransition(event -> {
-      switch (event.getStateTransition().getToState()) {
-        case OPEN, FORCED_OPEN -> lifecycle.execute(() -> stop(listenerId, breaker));
-        case HALF_OPEN, CLOSED -> lifecycle.execute(() -> start(listenerId, breaker));
-        default -> { }
+      if (!closed) {
+        lifecycle.execute(() -> follow(listenerId, breaker));
       }
     });
   }
 
-  /** How many times a listener was paused. */
+  /** How many times a listener was paused, all listeners together. */
   public long pauses() {
     return pauses.get();
   }
 
-  private void stop(String listenerId, CircuitBreaker breaker) {
-    MessageListenerContainer<?> container = registry.getContainerById(listenerId);
-    if (container != null && container.isRunning() && breaker.getState() != CircuitBreaker.State.CLOSED) {
-      log.warn("Pausing listener {}: circuit {} is {}", listenerId, breaker.getName(), breaker.getState());
-      pauses.incrementAndGet();
-      container.stop();
-    }
+  /** How many times the listener {@code listenerId} was paused. */
+  public long pauses(String listenerId) {
+    AtomicLong count = pausesByListener.get(listenerId);
+    return count == null ? 0 : count.get();
   }
 
-  private void start(String listenerId, CircuitBreaker breaker) {
+  /** Brings the container to the circuit's current state: stopped while open, running otherwise. */
+  private void follow(String listenerId, CircuitBreaker breaker) {
     MessageListenerContainer<?> container = registry.getContainerById(listenerId);
-    if (container != null && !container.isRunning()) {
-      log.info("Resuming listener {}: circuit {} is {}", listenerId, breaker.getName(), breaker.getState());
+    if (container == null || closed) {
+      return;
+    }
+    CircuitBreaker.State state = breaker.getState();
+    boolean open = state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    if (open && container.isRunning()) {
+      log.warn("Pausing listener {}: circuit {} is {}", listenerId, breaker.getName(), state);
+      pauses.incrementAndGet();
+      pausesByListener.get(listenerId).incrementAndGet();
+      container.stop();
+      log.info("Listener {} paused", listenerId);
+    } else if (!open && !container.isRunning()) {
+      log.info("Resuming listener {}: circuit {} is {}", listenerId, breaker.getName(), state);
       container.start();
     }
   }
 
   @Override
   public void close() {
-    lifecycle.shutdownNow();
+    closed = true;
+    lifecycles.values().forEach(ExecutorService::shutdownNow);
   }
 }

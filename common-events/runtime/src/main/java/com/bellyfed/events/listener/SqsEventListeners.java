@@ -6,7 +6,6 @@ import com.bellyfed.events.consuming.InboundMessage;
 import com.bellyfed.events.consuming.ReliableConsumer;
 import com.bellyfed.events.consuming.ReliableConsumer.Outcome;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import java.util.ArrayList;
 import java.util.List;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -51,62 +50,61 @@ public final class SqsEventListeners {
 
   /**
    * For batch listeners with {@code acknowledgementMode = "MANUAL"}: handles each message on its own
-   * and acknowledges exactly those that need not come back, so one failing message does not bring
-   * the other nine back with it.
+   * and deletes exactly those that need not come back, so one failing message does not bring the
+   * other nine back with it. The messages are deleted at once ({@link ReliableConsumer#delete}),
+   * not through the container's acknowledgement, which loses what it buffers when the container
+   * stops.
    *
    * <pre>{@code
    * @SqsListener(value = "dev-rating-queue", acknowledgementMode = "MANUAL")
-   * void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-   *   listeners.handleBatch("rating-aggregator", batch, acknowledgement, ratings::on, null);
+   * void receive(List<Message<String>> batch) {
+   *   listeners.handleBatch("rating-aggregator", batch, ratings::on, null);
    * }
    * }</pre>
    */
   public <T> List<Outcome> handleBatch(
-      String consumerName,
-      List<Message<T>> batch,
-      BatchAcknowledgement<T> acknowledgement,
-      EventHandler handler,
-      @Nullable CircuitBreaker dependency) {
+      String consumerName, List<Message<T>> batch, EventHandler handler, @Nullable CircuitBreaker dependency) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     for (Message<T> message : batch) {
       outcomes.add(consumer.handle(consumerName, inbound(message), handler, dependency));
     }
-    return acknowledgeDone(batch, outcomes, acknowledgement);
+    return deleteDone(batch, outcomes);
   }
 
   /**
    * For batch listeners with {@code acknowledgementMode = "MANUAL"} whose handler takes the whole
-   * poll at once ({@link ReliableConsumer#handleTogether}): acknowledges every message that need not
-   * come back.
+   * poll at once ({@link ReliableConsumer#handleTogether}): deletes every message that need not
+   * come back, as {@link #handleBatch} does.
    *
    * <pre>{@code
    * @SqsListener(value = "dev-archive-queue", acknowledgementMode = "MANUAL")
-   * void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-   *   listeners.handleTogether("event-archive", batch, acknowledgement, archive::storeAll, null);
+   * void receive(List<Message<String>> batch) {
+   *   listeners.handleTogether("event-archive", batch, archive::storeAll, null);
    * }
    * }</pre>
    */
   public <T> List<Outcome> handleTogether(
-      String consumerName,
-      List<Message<T>> batch,
-      BatchAcknowledgement<T> acknowledgement,
-      BatchEventHandler handler,
-      @Nullable CircuitBreaker dependency) {
+      String consumerName, List<Message<T>> batch, BatchEventHandler handler, @Nullable CircuitBreaker dependency) {
     List<Outcome> outcomes = consumer.handleTogether(consumerName, batch.stream().map(SqsEventListeners::inbound).toList(), handler, dependency);
-    return acknowledgeDone(batch, outcomes, acknowledgement);
+    return deleteDone(batch, outcomes);
   }
 
-  /** Acknowledges every message whose outcome is not RETRY_LATER; returns the outcomes. */
-  private static <T> List<Outcome> acknowledgeDone(List<Message<T>> batch, List<Outcome> outcomes, BatchAcknowledgement<T> acknowledgement) {
+  /** Deletes messages a MANUAL batch listener is done with otherwise (e.g. sent to the DLQ itself), as {@link #handleBatch} does. */
+  public <T> void delete(List<Message<T>> messages) {
+    if (!messages.isEmpty()) {
+      consumer.delete(messages.stream().map(SqsEventListeners::inbound).toList());
+    }
+  }
+
+  /** Deletes every message whose outcome is not RETRY_LATER; returns the outcomes. */
+  private <T> List<Outcome> deleteDone(List<Message<T>> batch, List<Outcome> outcomes) {
     List<Message<T>> done = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       if (outcomes.get(i) != Outcome.RETRY_LATER) {
         done.add(batch.get(i));
       }
     }
-    if (!done.isEmpty()) {
-      acknowledgement.acknowledge(done);
-    }
+    delete(done);
     return outcomes;
   }
 

@@ -9,6 +9,7 @@ import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,37 @@ class ReliableConsumerIntegrationTests {
     }, messages -> !messages.isEmpty()).get(0);
     assertThat(deadLetter.body()).isEqualTo(body);
     assertThat(registry.counter("bellyfed.events.handler.failures", "consumer", "always-fails").count()).isEqualTo(3);
+  }
+
+  @Test
+  void aMessageTheOpenCircuitKeptFromItsHandlerComesBackAsAFreshCopyNoNearerToTheDeadLetterQueue() {
+    String body = RuntimeFixtures.eventBridgeEvent(review());
+    sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+    for (int receive = 1; receive <= 2; receive++) {
+      InboundMessage failing = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
+      consumer.handle("waits-for-circuit", failing, event -> {
+        throw new IllegalStateException("a real failure");
+      });
+    }
+    InboundMessage third = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
+    CircuitBreaker open = CircuitBreaker.ofDefaults("open-dependency");
+    open.transitionToOpenState();
+    AtomicInteger handled = new AtomicInteger();
+
+    Outcome single = consumer.handle("waits-for-circuit", third, event -> handled.incrementAndGet(), open);
+    sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(third.receiptHandle()));
+    InboundMessage copy = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
+    List<Outcome> together = consumer.handleTogether("waits-for-circuit", List.of(copy), events -> handled.incrementAndGet(), open);
+    sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(copy.receiptHandle()));
+    InboundMessage secondCopy = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
+
+    assertThat(third.receiveCount()).isEqualTo(3);
+    assertThat(single).isEqualTo(Outcome.REQUEUED);
+    assertThat(together).containsExactly(Outcome.REQUEUED);
+    assertThat(handled).hasValue(0);
+    assertThat(List.of(copy, secondCopy)).extracting(InboundMessage::body).containsOnly(body);
+    assertThat(List.of(copy, secondCopy)).extracting(InboundMessage::receiveCount).containsOnly(1);
+    assertThat(sqs.receiveMessage(request -> request.queueUrl(deadLetterUrl).waitTimeSeconds(1)).messages()).isEmpty();
   }
 
   @Test

@@ -18,13 +18,15 @@ import java.util.ArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +55,15 @@ class SqsEventListenersIntegrationTests {
   static String batchDeadLetterUrl;
   static String togetherQueueUrl;
   static String togetherDeadLetterUrl;
+  static String heldQueueUrl;
 
   @Autowired ReviewCounter counter;
   @Autowired GuardedWriter writer;
   @Autowired BatchCounter batchCounter;
   @Autowired TogetherWriter togetherWriter;
   @Autowired ListenerPause pause;
+  @Autowired SharedCircuitListeners shared;
+  @Autowired MessageListenerContainerRegistry containers;
   @Autowired EventFactory events;
 
   /** Private queue pairs, created before the listener containers start and look the queues up. */
@@ -76,6 +81,8 @@ class SqsEventListenersIntegrationTests {
     String[] together = queuePair(localAws.sqs(), "test.listener.together-queue");
     togetherQueueUrl = together[0];
     togetherDeadLetterUrl = together[1];
+    heldQueueUrl = queuePair(localAws.sqs(), "test.listener.held-queue")[0];
+    queuePair(localAws.sqs(), "test.listener.quick-queue");
   }
 
   private static String[] queuePair(SqsClient sqs, String property) {
@@ -109,6 +116,28 @@ class SqsEventListenersIntegrationTests {
     await().atMost(Duration.ofSeconds(90)).until(() -> writer.written.containsAll(sent));
     assertThat(writer.written).filteredOn(sent::contains).hasSize(sent.size());
     assertThat(messagesIn(localAws, guardedDeadLetterUrl)).as("nothing dead-lettered because of the outage").isZero();
+  }
+
+  @Test
+  void aListenerWhoseStopWaitsForItsHandlerDoesNotDelayTheStopOfAnotherListenerOfTheSameCircuitAndLosesNoDelete(LocalAws localAws) {
+    EventEnvelope review = review("held");
+    localAws.sqs().sendMessage(request -> request.queueUrl(heldQueueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> shared.holding.getCount() == 0);
+    long quickPauses = pause.pauses("quick");
+    try {
+      shared.breaker.transitionToOpenState();
+
+      // Stopping "held" waits for its handler (up to the container's 20 s shutdown timeout).
+      await().atMost(Duration.ofSeconds(5)).until(() -> pause.pauses("quick") > quickPauses && !containers.getContainerById("quick").isRunning());
+      assertThat(containers.getContainerById("held").isRunning()).isFalse();
+    } finally {
+      shared.release.countDown();
+    }
+    // Handled while its container stopped: deleted all the same (Spring Cloud AWS's acknowledgement
+    // would have dropped it with the stopping container, and the message would come back).
+    await().atMost(Duration.ofSeconds(20)).until(() -> shared.handled.get() == 1 && messagesIn(localAws, heldQueueUrl) == 0);
+    shared.breaker.transitionToClosedState();
+    await().atMost(Duration.ofSeconds(30)).until(() -> containers.getContainerById("held").isRunning() && containers.getContainerById("quick").isRunning());
   }
 
   @Test
@@ -200,7 +229,7 @@ class SqsEventListenersIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewCounter.class, GuardedWriter.class, BatchCounter.class, TogetherWriter.class})
+  @Import({ReviewCounter.class, GuardedWriter.class, BatchCounter.class, TogetherWriter.class, SharedCircuitListeners.class})
   static class ListenerApp {}
 
   /** A consumer that takes each poll whole, as one bulk write would, and refuses any poll holding a poison. */
@@ -217,8 +246,8 @@ class SqsEventListenersIntegrationTests {
     }
 
     @SqsListener(value = "${test.listener.together-queue}", acknowledgementMode = "MANUAL")
-    void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-      listeners.handleTogether("together-writer", batch, acknowledgement, this::on, null);
+    void receive(List<Message<String>> batch) {
+      listeners.handleTogether("together-writer", batch, this::on, null);
     }
 
     void on(List<com.bellyfed.events.consuming.DeliveredEvent> events) {
@@ -246,8 +275,8 @@ class SqsEventListenersIntegrationTests {
     }
 
     @SqsListener(value = "${test.listener.batch-queue}", acknowledgementMode = "MANUAL")
-    void receive(List<Message<String>> batch, BatchAcknowledgement<String> acknowledgement) {
-      listeners.handleBatch("batch-counter", batch, acknowledgement, this::on, null);
+    void receive(List<Message<String>> batch) {
+      listeners.handleBatch("batch-counter", batch, this::on, null);
     }
 
     void on(EventEnvelope review) {
@@ -294,6 +323,36 @@ class SqsEventListenersIntegrationTests {
           "restaurantId", AttributeValue.fromS("guarded-" + review.eventId()), "name", AttributeValue.fromS("written"))));
       written.add(review.eventId());
     }
+  }
+
+  /** Two listeners paused by one circuit; the first one's handler can be held, so that stopping its container waits for it. */
+  @Component
+  static class SharedCircuitListeners {
+
+    final CircuitBreaker breaker = CircuitBreaker.of("test-shared", CircuitBreakerConfig.ofDefaults());
+    final CountDownLatch holding = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger handled = new AtomicInteger();
+    private final SqsEventListeners listeners;
+
+    SharedCircuitListeners(SqsEventListeners listeners, ListenerPause pause) {
+      this.listeners = listeners;
+      // "held" first: the circuit tells its listeners of a transition in this order.
+      pause.pauseWhileOpen("held", breaker);
+      pause.pauseWhileOpen("quick", breaker);
+    }
+
+    @SqsListener(value = "${test.listener.held-queue}", id = "held", acknowledgementMode = "MANUAL")
+    void held(List<Message<String>> batch) {
+      listeners.handleTogether("held-writer", batch, events -> {
+        holding.countDown();
+        release.await(60, TimeUnit.SECONDS);
+        handled.addAndGet(events.size());
+      }, null);
+    }
+
+    @SqsListener(value = "${test.listener.quick-queue}", id = "quick")
+    void quick(Message<String> message) {}
   }
 
   /** A consumer as a service writes one: an @SqsListener method handing over to SqsEventListeners. */
