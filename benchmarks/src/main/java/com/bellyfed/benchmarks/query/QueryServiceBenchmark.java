@@ -63,8 +63,10 @@ public final class QueryServiceBenchmark {
    * the service's CPU samples in interpreted frames).
    */
   static final int WARMUP_CALLS = 4_000;
-  /** The longest warm-up, for a machine too busy to reach {@link #WARMUP_CALLS}. */
-  static final Duration WARMUP = Duration.ofSeconds(120);
+  /** The longest warm-up, for a machine too busy to reach {@link #WARMUP_CALLS} and a quiet JIT. */
+  static final Duration WARMUP = Duration.ofSeconds(300);
+  /** Compilation in the services over a warm-up round (6 operations × 2 s) below which their JIT counts as quiet. */
+  static final double QUIET_JIT_MILLIS = 500;
   static final Duration HALF = Duration.ofSeconds(5);
 
   private QueryServiceBenchmark() {}
@@ -126,7 +128,7 @@ public final class QueryServiceBenchmark {
           });
         }
 
-        Map<String, Long> warmup = warmUp(ops);
+        Map<String, Long> warmup = warmUp(ops, http, services);
         awaitAnalyticsDrained(http, on);
 
         Map<String, Double> before = on.metrics(http);
@@ -182,18 +184,27 @@ public final class QueryServiceBenchmark {
     }
   }
 
-  /** Runs the operations in turn, 2 s each, until each made {@link #WARMUP_CALLS} calls or {@link #WARMUP} is over. */
-  private static Map<String, Long> warmUp(Map<String, Op> ops) throws InterruptedException {
-    System.out.println("warming up: " + WARMUP_CALLS + " calls of each operation, at most " + WARMUP.toSeconds() + " s");
+  /**
+   * Runs the operations in turn, 2 s each, until each made {@link #WARMUP_CALLS} calls and a whole
+   * round left the services' JIT compilers quiet (less than {@link #QUIET_JIT_MILLIS} of compilation
+   * between them), or {@link #WARMUP} is over: a service with one core of its own compiled for over
+   * a minute during the measured runs after 4,000 calls alone.
+   */
+  private static Map<String, Long> warmUp(Map<String, Op> ops, HttpClient http, List<Service> services) throws Exception {
+    System.out.println("warming up: " + WARMUP_CALLS + " calls of each operation and a quiet JIT, at most " + WARMUP.toSeconds() + " s");
     Map<String, Long> calls = new LinkedHashMap<>();
     ops.keySet().forEach(name -> calls.put(name, 0L));
     long end = System.nanoTime() + WARMUP.toNanos();
-    while (System.nanoTime() < end && calls.values().stream().anyMatch(count -> count < WARMUP_CALLS)) {
+    double compiled = compilationMillis(http, services);
+    boolean quiet = false;
+    while (System.nanoTime() < end && (!quiet || calls.values().stream().anyMatch(count -> count < WARMUP_CALLS))) {
       for (Map.Entry<String, Op> op : ops.entrySet()) {
-        if (calls.get(op.getKey()) < WARMUP_CALLS) {
-          calls.merge(op.getKey(), Load.run(op.getValue(), CLIENTS, Duration.ofSeconds(2)).calls(), Long::sum);
-        }
+        calls.merge(op.getKey(), Load.run(op.getValue(), CLIENTS, Duration.ofSeconds(2)).calls(), Long::sum);
       }
+      double now = compilationMillis(http, services);
+      quiet = now - compiled < QUIET_JIT_MILLIS;
+      System.out.printf("warm-up round: %,.0f ms of JIT compilation in the services%n", now - compiled);
+      compiled = now;
     }
     System.out.println("warm-up calls: " + calls);
     return calls;
@@ -215,6 +226,14 @@ public final class QueryServiceBenchmark {
       Thread.sleep(100); // polling another process's meters; nothing to await on
     }
     System.out.println("analytics backlog not drained after 30 s; measuring on");
+  }
+
+  private static double compilationMillis(HttpClient http, List<Service> services) throws Exception {
+    double total = 0;
+    for (Service service : services) {
+      total += service.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0);
+    }
+    return total;
   }
 
   /** CPU time of this JVM: local-aws (DynamoDB Local, ElasticMQ, the EventBridge emulator) and the load generator. */
@@ -315,8 +334,8 @@ public final class QueryServiceBenchmark {
         (`java -Xmx512m -jar query-service/target/query-service-*.jar`, defaults) against it: **analytics-on** (the
         default: one QUERY analytics event per request) and **analytics-off** (`--bellyfed.query.analytics.enabled=false`);
         start-up is that of the first, alone on the machine. %d client threads each call again as soon as the previous
-        call returned (closed loop); a warm-up runs the six operations in turn, 2 s each, until each made %,d calls (at most
-        %d s), then each operation is measured 2 × %d s, alternating
+        call returned (closed loop); a warm-up runs the six operations in turn, 2 s each, until each made %,d calls and a
+        round left less than 500 ms of JIT compilation in the two services (at most %d s), then each operation is measured 2 × %d s, alternating
         raw, analytics-on and analytics-off; after each run the benchmark waits until the analytics-on service has handed
         every event to EventBridge, so that no backlog weighs on the next run. "Raw" is the same read with the AWS SDK v2
         (Apache client) straight to local-aws: GetItem by `restaurantId` on random ids; Query on
