@@ -4,12 +4,16 @@ import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /** Events as the other services emit them, and the SQS bodies EventBridge rules deliver. */
 public final class AnalyticsFixtures {
@@ -60,5 +64,19 @@ public final class AnalyticsFixtures {
     return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"" + detailType + "\",\"source\":\""
         + envelope.source() + "\",\"account\":\"000000000000\",\"time\":\"" + envelope.timestamp() + "\",\"region\":\"us-east-1\","
         + "\"resources\":[],\"detail\":" + JSON.write(envelope) + "}";
+  }
+
+  /** Publishes analytics events through the analytics bus, whose rules feed both the analytics and the archive queue. */
+  public static void publishAnalytics(LocalAws localAws, Topology topology, List<EventEnvelope> events) {
+    String bus = topology.bus("analytics").name();
+    for (int from = 0; from < events.size(); from += 10) {
+      List<PutEventsRequestEntry> entries = events.subList(from, Math.min(events.size(), from + 10)).stream()
+          .map(event -> PutEventsRequestEntry.builder().eventBusName(bus).source(event.source()).detailType("RestaurantQueryAnalytics")
+              .detail(JSON.write(event)).build()).toList();
+      int failed = localAws.eventBridge().putEvents(request -> request.entries(entries)).failedEntryCount();
+      if (failed > 0) {
+        throw new AssertionError(failed + " of " + entries.size() + " entries were refused by PutEvents");
+      }
+    }
   }
 }

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -63,7 +62,7 @@ class DynamoDbOutageIntegrationTests {
 
     localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
     try {
-      publish(localAws, events);
+      AnalyticsFixtures.publishAnalytics(localAws, topology, events);
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         for (String id : LISTENERS) {
           assertThat(pause.pauses(id)).as(id + " paused").isGreaterThan(pausesBefore.get(id));
@@ -101,17 +100,6 @@ class DynamoDbOutageIntegrationTests {
   private static EventEnvelope withCorrelation(EventEnvelope event, String correlationId) {
     return new EventEnvelope(event.eventId(), event.eventType(), event.eventVersion(), event.source(), event.timestamp(), correlationId,
         event.causationId(), event.sequenceNumber(), event.userId(), event.data(), event.metadata());
-  }
-
-  /** Through the analytics bus, whose rules feed both the analytics and the archive queue. */
-  private void publish(LocalAws localAws, List<EventEnvelope> events) {
-    String bus = topology.bus("analytics").name();
-    for (int from = 0; from < events.size(); from += 10) {
-      List<PutEventsRequestEntry> entries = events.subList(from, Math.min(events.size(), from + 10)).stream()
-          .map(event -> PutEventsRequestEntry.builder().eventBusName(bus).source(event.source()).detailType("RestaurantQueryAnalytics")
-              .detail(AnalyticsFixtures.JSON.write(event)).build()).toList();
-      assertThat(localAws.eventBridge().putEvents(request -> request.entries(entries)).failedEntryCount()).isZero();
-    }
   }
 
   /** The receive counts of the messages in the flow's DLQ whose body contains {@code marker}, read without consuming them. */

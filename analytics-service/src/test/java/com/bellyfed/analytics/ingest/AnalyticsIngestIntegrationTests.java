@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 @AnalyticsIntegrationTest
@@ -47,7 +46,7 @@ class AnalyticsIngestIntegrationTests {
         events.add(analyticsEvent(service, category, i == 0 && category == Category.QUERY ? Status.FAILURE : Status.SUCCESS, 10 + i, now));
       }
     }
-    publish(localAws, events);
+    AnalyticsFixtures.publishAnalytics(localAws, topology, events);
 
     Http http = new Http(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
@@ -240,7 +239,7 @@ class AnalyticsIngestIntegrationTests {
     for (int i = 0; i < 5; i++) {
       events.add(analyticsEvent(service, Category.SYSTEM_EVENT, Status.SUCCESS, i, now.plusMillis(i)));
     }
-    publish(localAws, events);
+    AnalyticsFixtures.publishAnalytics(localAws, topology, events);
     Http http = new Http(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 5);
@@ -285,16 +284,6 @@ class AnalyticsIngestIntegrationTests {
     Http.Response forgedCursor = http.get("/api/analytics/events?service=a&cursor=" + forged);
     assertThat(forgedCursor.status()).isEqualTo(400);
     assertThat(forgedCursor.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
-  }
-
-  private void publish(LocalAws localAws, List<EventEnvelope> events) {
-    String bus = topology.bus("analytics").name();
-    for (int from = 0; from < events.size(); from += 10) {
-      List<PutEventsRequestEntry> entries = events.subList(from, Math.min(events.size(), from + 10)).stream()
-          .map(event -> PutEventsRequestEntry.builder().eventBusName(bus).source(event.source()).detailType("RestaurantQueryAnalytics")
-              .detail(AnalyticsFixtures.JSON.write(event)).build()).toList();
-      assertThat(localAws.eventBridge().putEvents(request -> request.entries(entries)).failedEntryCount()).isZero();
-    }
   }
 
   static String queueUrl(LocalAws localAws, String name) {
