@@ -274,7 +274,13 @@ public class ReplayJobs implements DisposableBean {
               ":now", AttributeValue.fromS(SortableInstant.of(clock.instant()))))
           .limit(10));
       for (Map<String, AttributeValue> candidate : expired.items()) {
-        if (takeOver(candidate.get("jobId").s())) {
+        String jobId = candidate.get("jobId").s();
+        // Ours and still running, only slow to renew (an hour of the archive taking long to load):
+        // taking it over would start a second runner that passes the same owner condition.
+        if (running.containsKey(jobId)) {
+          continue;
+        }
+        if (takeOver(jobId)) {
           return;
         }
       }
