@@ -234,11 +234,10 @@ public final class AnalyticsIngestBenchmark {
   }
 
   /** Delay to commit over one phase, from the difference of two histogram snapshots. */
-  record CommitDelay(double count, double withinTarget, double p95UpperBoundMs) {
+  record CommitDelay(double count, double p95UpperBoundMs) {
 
     static CommitDelay between(Map<Double, Double> before, Map<Double, Double> after) {
       double count = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-      double within = after.getOrDefault(0.1, 0.0) - before.getOrDefault(0.1, 0.0);
       double p95 = Double.POSITIVE_INFINITY;
       for (Map.Entry<Double, Double> bucket : after.entrySet()) {
         if (count > 0 && bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= 0.95 * count) {
@@ -246,7 +245,7 @@ public final class AnalyticsIngestBenchmark {
           break;
         }
       }
-      return new CommitDelay(count, count == 0 ? 0 : within / count, p95);
+      return new CommitDelay(count, p95);
     }
   }
 
