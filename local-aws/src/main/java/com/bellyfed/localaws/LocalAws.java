@@ -121,7 +121,6 @@ public final class LocalAws implements AutoCloseable {
   private void startAll() throws IOException {
     long started = System.nanoTime();
     edge = remember(new EdgeServer(settings.port()));
-    String edgeBase = "http://localhost:" + edge.port();
     // The two emulators take about two seconds each to start and need nothing of each other.
     CompletableFuture<DynamoDbLocalServer> dynamoDbStarting =
         CompletableFuture.supplyAsync(() -> DynamoDbLocalServer.start(settings.dataDir()));
@@ -130,7 +129,7 @@ public final class LocalAws implements AutoCloseable {
     var dynamoDbLocal = remember(join(dynamoDbStarting));
     dynamoDbBackend = dynamoDbLocal.endpoint();
     eventBridge =
-        remember(new EventBridgeService(settings.region(), ACCOUNT, edgeBase, elasticMq.endpoint(), settings.targetRetryBase()));
+        remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
     ExecutorService proxyExecutor = Workers.newExecutor("edge-proxy");
     remember(proxyExecutor::shutdownNow);
     edge.backend(AwsService.SQS, new MessageRetention(new ProxyBackend(elasticMq.endpoint(), proxyExecutor)))

@@ -4,55 +4,37 @@ import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.ServiceBackend;
 import com.bellyfed.localaws.edge.Workers;
+import com.bellyfed.localaws.sqs.ElasticMqQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Serves the {@code AWSEvents.*} operations of the AWS JSON 1.1 protocol on the edge. */
 public final class EventBridgeService implements ServiceBackend, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EventBridgeService.class);
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-  // Bounded, with as many pooled connections: an unbounded burst of deliveries exhausted sockets and
-  // turned into a storm of retries.
-  private static final int DELIVERY_THREADS = 16;
+  // Each delivery is a few in-process actor messages; a failing target waits in the retry scheduler, not here.
+  private static final int DELIVERY_THREADS = 4;
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final EventBridgeEmulator emulator;
-  private final SqsClient sqs;
   private final TargetDelivery delivery;
 
   /**
-   * @param edgeBase the edge URL, which queue URLs are built on
-   * @param sqsEndpoint ElasticMQ's own endpoint, which deliveries go to directly
+   * @param queues ElasticMQ's queues, in-process, which deliveries go to directly
    * @param retryBase the first backoff of a failed delivery; later ones double
    */
-  public EventBridgeService(String region, String account, String edgeBase, URI sqsEndpoint, Duration retryBase) {
+  public EventBridgeService(String region, String account, ElasticMqQueues queues, Duration retryBase) {
     this.emulator = new EventBridgeEmulator(mapper, region, account);
-    this.sqs =
-        SqsClient.builder()
-            .endpointOverride(sqsEndpoint)
-            .region(Region.of(region))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(Apache5HttpClient.builder().maxConnections(DELIVERY_THREADS).build())
-            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
     this.delivery =
         new TargetDelivery(
-            sqs,
-            edgeBase,
+            queues,
             new InputTransformation(mapper),
             emulator::forward,
             Executors.newFixedThreadPool(DELIVERY_THREADS, Workers.daemonThreads("eventbridge-delivery")),
@@ -115,6 +97,5 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
   @Override
   public void close() {
     delivery.close();
-    sqs.close();
   }
 }

@@ -15,13 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import com.bellyfed.localaws.sqs.ElasticMqQueues;
+import com.bellyfed.localaws.sqs.ElasticMqQueues.Outgoing;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
@@ -37,8 +33,7 @@ final class TargetDelivery implements AutoCloseable {
   private static final int MAX_BATCH = 10;
   private static final int MAX_BATCH_BYTES = 256 * 1024;
 
-  private final SqsClient sqs;
-  private final String edgeBase;
+  private final ElasticMqQueues queues;
   private final InputTransformation transformation;
   private final BiConsumer<String, JsonNode> busForwarder;
   private final ExecutorService workers;
@@ -70,20 +65,17 @@ final class TargetDelivery implements AutoCloseable {
   }
 
   /**
-   * @param sqs a client of ElasticMQ itself, with SDK retries off: the target's policy governs
-   * @param edgeBase the edge URL queue URLs are built on
+   * @param queues ElasticMQ's queues, in-process: only the target's policy retries
    * @param busForwarder puts an event onto another bus (targets that are buses)
    */
   TargetDelivery(
-      SqsClient sqs,
-      String edgeBase,
+      ElasticMqQueues queues,
       InputTransformation transformation,
       BiConsumer<String, JsonNode> busForwarder,
       ExecutorService workers,
       ScheduledExecutorService retries,
       Duration retryBase) {
-    this.sqs = sqs;
-    this.edgeBase = edgeBase;
+    this.queues = queues;
     this.transformation = transformation;
     this.busForwarder = busForwarder;
     this.workers = workers;
@@ -138,28 +130,24 @@ final class TargetDelivery implements AutoCloseable {
   }
 
   private void attemptBatch(List<Job> batch) {
-    List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      Job job = batch.get(i);
-      entries.add(SendMessageBatchRequestEntry.builder()
-          .id(Integer.toString(i))
-          .messageBody(transformation.inputFor(job.target(), job.rule(), job.event(), job.eventJson(), job.ingestedMillis()))
-          .build());
+    List<Outgoing> messages = new ArrayList<>(batch.size());
+    for (Job job : batch) {
+      messages.add(Outgoing.of(transformation.inputFor(job.target(), job.rule(), job.event(), job.eventJson(), job.ingestedMillis())));
     }
-    SendMessageBatchResponse response;
+    List<SqsException> refusals;
     try {
-      response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl(batch.get(0).target().arn())).entries(entries));
+      refusals = queues.send(queueName(batch.get(0).target().arn()), messages);
     } catch (RuntimeException e) {
       batch.forEach(job -> retryOrDeadLetter(job, e));
       return;
     }
-    stats.delivered.addAndGet(response.successful().size());
-    for (BatchResultErrorEntry failure : response.failed()) {
-      Job job = batch.get(Integer.parseInt(failure.id()));
-      retryOrDeadLetter(job, SqsException.builder()
-          .message(failure.message())
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode(failure.code()).errorMessage(failure.message()).build())
-          .build());
+    for (int i = 0; i < batch.size(); i++) {
+      SqsException refusal = refusals.get(i);
+      if (refusal == null) {
+        stats.delivered.incrementAndGet();
+      } else {
+        retryOrDeadLetter(batch.get(i), refusal);
+      }
     }
   }
 
@@ -187,7 +175,10 @@ final class TargetDelivery implements AutoCloseable {
       return;
     }
     String body = transformation.inputFor(target, job.rule(), job.event(), job.eventJson(), job.ingestedMillis());
-    sqs.sendMessage(request -> request.queueUrl(queueUrl(target.arn())).messageBody(body));
+    SqsException refusal = queues.send(queueName(target.arn()), List.of(Outgoing.of(body))).get(0);
+    if (refusal != null) {
+      throw refusal;
+    }
   }
 
   private void retryOrDeadLetter(Job job, RuntimeException error) {
@@ -228,22 +219,22 @@ final class TargetDelivery implements AutoCloseable {
           job.event().path("id").asText(), target.id(), job.rule().name(), job.attempt(), error.toString());
       return;
     }
+    Map<String, String> attributes = Map.of(
+        "RULE_ARN", job.rule().arn(),
+        "TARGET_ARN", target.arn(),
+        "ERROR_CODE", errorCode,
+        "ERROR_MESSAGE", String.valueOf(error.getMessage()),
+        "EXHAUSTED_RETRY_CONDITION", condition,
+        "RETRY_ATTEMPTS", Integer.toString(job.attempt() - 1));
+    RuntimeException deadLetterFailed;
     try {
-      sqs.sendMessage(
-          request ->
-              request
-                  .queueUrl(queueUrl(target.deadLetterArn()))
-                  .messageBody(job.eventJson())
-                  .messageAttributes(
-                      Map.of(
-                          "RULE_ARN", text(job.rule().arn()),
-                          "TARGET_ARN", text(target.arn()),
-                          "ERROR_CODE", text(errorCode),
-                          "ERROR_MESSAGE", text(String.valueOf(error.getMessage())),
-                          "EXHAUSTED_RETRY_CONDITION", text(condition),
-                          "RETRY_ATTEMPTS", text(Integer.toString(job.attempt() - 1)))));
+      deadLetterFailed = queues.send(queueName(target.deadLetterArn()), List.of(new Outgoing(job.eventJson(), attributes))).get(0);
+    } catch (RuntimeException e) {
+      deadLetterFailed = e;
+    }
+    if (deadLetterFailed == null) {
       stats.deadLettered.incrementAndGet();
-    } catch (RuntimeException deadLetterFailed) {
+    } else {
       stats.dropped.incrementAndGet();
       log.warn(
           "Dropped event {}: its dead-letter queue {} failed too: {}",
@@ -251,14 +242,9 @@ final class TargetDelivery implements AutoCloseable {
     }
   }
 
-  /** {@code arn:aws:sqs:region:account:name} to the edge URL of that queue. */
-  private String queueUrl(String arn) {
-    String[] parts = arn.split(":", 6);
-    return edgeBase + "/" + parts[4] + "/" + parts[5];
-  }
-
-  private static MessageAttributeValue text(String value) {
-    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  /** {@code arn:aws:sqs:region:account:name} to the queue's name. */
+  private static String queueName(String arn) {
+    return arn.split(":", 6)[5];
   }
 
   @Override

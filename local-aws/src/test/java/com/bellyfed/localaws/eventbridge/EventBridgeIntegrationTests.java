@@ -274,6 +274,50 @@ class EventBridgeIntegrationTests {
     assertThat(deadLetter.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(missingQueueArn);
   }
 
+  @Test
+  void deliversAfterTheTargetQueueDelayAndCarriesReceiveAttributesAsSendMessageWould() throws Exception {
+    String bus = bus();
+    String queueUrl = sqs.createQueue(request -> request.queueName("delayed-" + suffix())
+        .attributes(Map.of(QueueAttributeName.DELAY_SECONDS, "2"))).queueUrl();
+    String rule = "delayed-" + suffix();
+    events.putRule(request -> request.name(rule).eventBusName(bus).eventPattern("{\"source\":[\"bellyfed.user\"]}"));
+    events.putTargets(request -> request.rule(rule).eventBusName(bus).targets(Target.builder().id("q").arn(arn(queueUrl)).build()));
+
+    long sent = System.currentTimeMillis();
+    String eventId = put(bus, "bellyfed.user", "ProfileUpdated", "{\"name\":\"Zoë 🍜\"}");
+
+    assertThat(receive(queueUrl)).as("nothing before the queue's delay").isEmpty();
+    Message message = await().atMost(Duration.ofSeconds(10)).until(() -> receive(queueUrl), messages -> !messages.isEmpty()).get(0);
+    assertThat(System.currentTimeMillis() - sent).isGreaterThanOrEqualTo(1_900);
+    JsonNode event = JSON.readTree(message.body());
+    assertThat(event.path("id").asText()).isEqualTo(eventId);
+    assertThat(event.path("detail").path("name").asText()).isEqualTo("Zoë 🍜");
+    assertThat(message.md5OfBody()).isEqualTo(md5(message.body()));
+    assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
+  }
+
+  @Test
+  void deadLettersEventsForAFifoTargetItCannotGroupWithTheReason() throws Exception {
+    String bus = bus();
+    String deadLetterUrl = queue();
+    String fifoUrl = sqs.createQueue(request -> request.queueName("orders-" + suffix() + ".fifo")
+        .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+    String rule = "fifo-" + suffix();
+    events.putRule(request -> request.name(rule).eventBusName(bus).eventPattern("{\"source\":[\"bellyfed.user\"]}"));
+    events.putTargets(request -> request.rule(rule).eventBusName(bus).targets(Target.builder().id("fifo").arn(arn(fifoUrl))
+        .retryPolicy(policy -> policy.maximumRetryAttempts(1).maximumEventAgeInSeconds(60))
+        .deadLetterConfig(config -> config.arn(arn(deadLetterUrl))).build()));
+
+    String eventId = put(bus, "bellyfed.user", "ProfileUpdated", "{\"n\":1}");
+
+    Message deadLetter =
+        await().atMost(Duration.ofSeconds(15)).until(() -> receive(deadLetterUrl), messages -> !messages.isEmpty()).get(0);
+    assertThat(JSON.readTree(deadLetter.body()).path("id").asText()).isEqualTo(eventId);
+    assertThat(deadLetter.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("InvalidParameterValue");
+    assertThat(deadLetter.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("standard queues only");
+    assertThat(receive(fifoUrl)).isEmpty();
+  }
+
   // ---- fixtures
 
   private record Route(String bus, String rule, String queueUrl) {}
@@ -301,6 +345,11 @@ class EventBridgeIntegrationTests {
   private static String arn(String queueUrl) {
     return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
+  }
+
+  private static String md5(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static String suffix() {
