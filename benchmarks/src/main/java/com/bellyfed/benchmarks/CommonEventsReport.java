@@ -118,10 +118,10 @@ public final class CommonEventsReport {
         + " delivery by the emulator. The variants alternate in halves (publisher, naive, publisher, naive); each half has a"
         + " correlation id and tap of its own, starts once the emulator's counters stand still and waits (at most 60 s after its"
         + " calls returned) until all its events arrived; events/s is all events over the sum of both halves. The mean batch size is the mean of the publisher's `bellyfed.events.batch.size`"
-        + " DistributionSummary in a `SimpleMeterRegistry` of its own. Arrival includes the emulator's delivery, which sends the"
-        + " deliveries of one PutEvents call to the same queue together in SendMessageBatch calls: the naive loop pays one"
-        + " SendMessage per delivery there, as well as one PutEvents per event; the \"publish calls returned after\" column shows"
-        + " the client side alone.");
+        + " DistributionSummary in a `SimpleMeterRegistry` of its own. Arrival includes the emulator's delivery, which puts the"
+        + " deliveries of one PutEvents call to the same queue into it together, in-process (docs/decisions.md, decision 3): the"
+        + " naive loop pays one delivery task per event there, as well as one PutEvents per event; the \"publish calls returned"
+        + " after\" column shows the client side alone.");
     md.paragraph("**2. Publish-to-consume latency.** For each rate a fresh publisher (defaults) is fed by one scheduler thread that"
         + " ticks at the rate for " + options.measure().toSeconds() + " s and " + options.senders() + " threads that make one"
         + " `publish()` call per tick, writing the `System.nanoTime()` of the call's start into the payload (`sentNanos`; calls"

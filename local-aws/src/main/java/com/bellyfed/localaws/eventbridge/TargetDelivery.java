@@ -30,8 +30,8 @@ final class TargetDelivery implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TargetDelivery.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Deliveries to one queue that one worker task puts in, as one SendMessageBatch would carry them. */
   private static final int MAX_BATCH = 10;
-  private static final int MAX_BATCH_BYTES = 256 * 1024;
 
   private final ElasticMqQueues queues;
   private final InputTransformation transformation;
@@ -88,8 +88,8 @@ final class TargetDelivery implements AutoCloseable {
   }
 
   /**
-   * Hands over the deliveries of one PutEvents call: those to the same queue go out together in
-   * SendMessageBatch calls (10 messages, 256 KB at most), the rest one by one.
+   * Hands over the deliveries of one PutEvents call: those to the same queue go in together, ten per
+   * worker task, the rest one by one.
    */
   void submitAll(List<Job> jobs) {
     Map<String, List<Job>> byQueue = new LinkedHashMap<>();
@@ -101,19 +101,9 @@ final class TargetDelivery implements AutoCloseable {
       }
     }
     byQueue.values().forEach(queueJobs -> {
-      List<Job> chunk = new ArrayList<>();
-      int bytes = 0;
-      for (Job job : queueJobs) {
-        int size = job.eventJson().length();
-        if (!chunk.isEmpty() && (chunk.size() == MAX_BATCH || bytes + size > MAX_BATCH_BYTES)) {
-          submitBatch(chunk);
-          chunk = new ArrayList<>();
-          bytes = 0;
-        }
-        chunk.add(job);
-        bytes += size;
+      for (int from = 0; from < queueJobs.size(); from += MAX_BATCH) {
+        submitBatch(new ArrayList<>(queueJobs.subList(from, Math.min(queueJobs.size(), from + MAX_BATCH))));
       }
-      submitBatch(chunk);
     });
   }
 
