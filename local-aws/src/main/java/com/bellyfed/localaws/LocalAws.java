@@ -8,7 +8,6 @@ import com.bellyfed.localaws.dynamodb.DynamoDbLocalServer;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.edge.EdgeServer;
 import com.bellyfed.localaws.edge.ProxyBackend;
-import com.bellyfed.localaws.edge.Workers;
 import com.bellyfed.localaws.eventbridge.EventBridgeService;
 import com.bellyfed.localaws.faults.FaultAdminHandler;
 import com.bellyfed.localaws.faults.FaultInjector;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -130,10 +128,8 @@ public final class LocalAws implements AutoCloseable {
     dynamoDbBackend = dynamoDbLocal.endpoint();
     eventBridge =
         remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
-    ExecutorService proxyExecutor = Workers.newExecutor("edge-proxy");
-    remember(proxyExecutor::shutdownNow);
-    edge.backend(AwsService.SQS, new MessageRetention(new ProxyBackend(elasticMq.endpoint(), proxyExecutor)))
-        .backend(AwsService.DYNAMODB, new ProxyBackend(dynamoDbLocal.endpoint(), proxyExecutor))
+    edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
+        .backend(AwsService.DYNAMODB, remember(new ProxyBackend(dynamoDbLocal.endpoint())))
         .backend(AwsService.EVENTS, eventBridge)
         .filter(faults)
         .admin("/_local-aws/faults", new FaultAdminHandler(faults))
