@@ -1,5 +1,7 @@
 package com.bellyfed.localaws.eventbridge;
 
+import com.bellyfed.localaws.sqs.ElasticMqQueues;
+import com.bellyfed.localaws.sqs.ElasticMqQueues.Outgoing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.bellyfed.localaws.sqs.ElasticMqQueues;
-import com.bellyfed.localaws.sqs.ElasticMqQueues.Outgoing;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -124,7 +125,7 @@ final class TargetDelivery implements AutoCloseable {
     for (Job job : batch) {
       messages.add(Outgoing.of(transformation.inputFor(job.target(), job.rule(), job.event(), job.eventJson(), job.ingestedMillis())));
     }
-    List<SqsException> refusals;
+    List<@Nullable SqsException> refusals;
     try {
       refusals = queues.send(queueName(batch.get(0).target().arn()), messages);
     } catch (RuntimeException e) {
@@ -132,7 +133,7 @@ final class TargetDelivery implements AutoCloseable {
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
-      SqsException refusal = refusals.get(i);
+      @Nullable SqsException refusal = refusals.get(i);
       if (refusal == null) {
         stats.delivered.incrementAndGet();
       } else {
@@ -165,7 +166,7 @@ final class TargetDelivery implements AutoCloseable {
       return;
     }
     String body = transformation.inputFor(target, job.rule(), job.event(), job.eventJson(), job.ingestedMillis());
-    SqsException refusal = queues.send(queueName(target.arn()), List.of(Outgoing.of(body))).get(0);
+    @Nullable SqsException refusal = queues.send(queueName(target.arn()), List.of(Outgoing.of(body))).get(0);
     if (refusal != null) {
       throw refusal;
     }
@@ -216,7 +217,7 @@ final class TargetDelivery implements AutoCloseable {
         "ERROR_MESSAGE", String.valueOf(error.getMessage()),
         "EXHAUSTED_RETRY_CONDITION", condition,
         "RETRY_ATTEMPTS", Integer.toString(job.attempt() - 1));
-    RuntimeException deadLetterFailed;
+    @Nullable RuntimeException deadLetterFailed;
     try {
       deadLetterFailed = queues.send(queueName(target.deadLetterArn()), List.of(new Outgoing(job.eventJson(), attributes))).get(0);
     } catch (RuntimeException e) {
