@@ -31,7 +31,11 @@ pids=()
 stop() {
   trap - INT TERM EXIT
   echo "stopping..."
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The services first, while local-aws still answers their last polls and writes; then local-aws.
+  # Stopped together, every request in flight at local-aws's edge failed with a warning.
+  for pid in "${pids[@]:1}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]:1}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[0]}" 2>/dev/null || true; fi
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
