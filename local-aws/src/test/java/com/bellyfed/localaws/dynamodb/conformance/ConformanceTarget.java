@@ -6,6 +6,7 @@ import java.net.URI;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Where the conformance suite sends its requests. With {@code DYNAMODB_CONFORMANCE_ENDPOINT} set
  * (environment or system property), a DynamoDB client for that endpoint with the default credentials
- * and region; otherwise the shared local-aws of this JVM. Tests take {@link DynamoDbClient} and
- * {@link Tables} as parameters and nothing else, so that they encode AWS's behaviour, not ours.
+ * and region; otherwise the shared local-aws of this JVM. Tests take {@link DynamoDbClient},
+ * {@link RawDynamoDb} and {@link Tables} as parameters and nothing else, so that they encode AWS's
+ * behaviour, not ours.
  */
 public final class ConformanceTarget implements ParameterResolver {
 
@@ -55,6 +57,17 @@ public final class ConformanceTarget implements ParameterResolver {
         .build();
   }
 
+  static RawDynamoDb raw(ExtensionContext context) {
+    String endpoint = endpointSetting();
+    if (endpoint == null) {
+      LocalAws localAws = LocalAwsExtension.shared(context);
+      return new RawDynamoDb(
+          localAws.endpoint(), localAws.region(), AwsBasicCredentials.create("local", "local"));
+    }
+    return new RawDynamoDb(
+        URI.create(endpoint), regionOrDefault(), DefaultCredentialsProvider.builder().build().resolveCredentials());
+  }
+
   private static Region regionOrDefault() {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
@@ -66,7 +79,7 @@ public final class ConformanceTarget implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == DynamoDbClient.class || type == Tables.class;
+    return type == DynamoDbClient.class || type == Tables.class || type == RawDynamoDb.class;
   }
 
   @Override
@@ -74,6 +87,9 @@ public final class ConformanceTarget implements ParameterResolver {
     DynamoDbClient client = client(context);
     if (parameter.getParameter().getType() == DynamoDbClient.class) {
       return client;
+    }
+    if (parameter.getParameter().getType() == RawDynamoDb.class) {
+      return raw(context);
     }
     // One Tables per test class: the tables it made are deleted when the class is done.
     ExtensionContext classContext = context.getParent().filter(parent -> parent.getTestClass().isPresent()

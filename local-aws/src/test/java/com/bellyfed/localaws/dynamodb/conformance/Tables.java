@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Tables a conformance test class makes for itself: uniquely named, waited for until ACTIVE as a
  * client of AWS must, and deleted when the class is done (a store value JUnit closes).
  */
-public final class Tables implements ExtensionContext.Store.CloseableResource {
+public final class Tables implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private final DynamoDbClient dynamoDb;
   private final List<String> created = new ArrayList<>();

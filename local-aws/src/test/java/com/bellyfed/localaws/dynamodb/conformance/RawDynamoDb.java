@@ -1,0 +1,98 @@
+package com.bellyfed.localaws.dynamodb.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * DynamoDB's AWS JSON 1.0 protocol by hand, signed with SigV4: for requests no SDK sends (wrong JSON
+ * types, unknown operations, missing members), whose answers AWS documents all the same. Works
+ * against AWS itself as against local-aws.
+ */
+public final class RawDynamoDb {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI endpoint;
+  private final Region region;
+  private final AwsCredentialsIdentity credentials;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  RawDynamoDb(URI endpoint, Region region, AwsCredentialsIdentity credentials) {
+    this.endpoint = endpoint;
+    this.region = region;
+    this.credentials = credentials;
+  }
+
+  /** An answer: HTTP status and the JSON body. */
+  public record Answer(int status, JsonNode body) {
+
+    /** The error's {@code __type} as sent, e.g. {@code com.amazon.coral.validate#ValidationException}. */
+    public String type() {
+      return body.path("__type").asText();
+    }
+
+    /** The error's message, which AWS spells {@code message} or {@code Message} depending on the error. */
+    public String message() {
+      return body.has("message") ? body.path("message").asText() : body.path("Message").asText();
+    }
+  }
+
+  /** Sends {@code body} (JSON text) as operation {@code operation}, e.g. {@code PutItem}. */
+  public Answer call(String operation, String body) {
+    return call("DynamoDB_20120810." + operation, body, "application/x-amz-json-1.0");
+  }
+
+  /** Sends a request with any target header and content type. */
+  public Answer call(String target, String body, String contentType) {
+    SdkHttpRequest unsigned =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(endpoint)
+            .putHeader("Content-Type", contentType)
+            .putHeader("X-Amz-Target", target)
+            .build();
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                request ->
+                    request
+                        .identity(credentials)
+                        .request(unsigned)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+    signed.request().headers().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+        values.forEach(value -> request.header(name, value));
+      }
+    });
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String text = response.body();
+      JsonNode json = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+      return new Answer(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
