@@ -1,0 +1,223 @@
+package com.bellyfed.localaws.dynamodb.engine;
+
+import com.bellyfed.localaws.dynamodb.model.KeySchema;
+import com.bellyfed.localaws.dynamodb.model.Type;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's log records: a table's whole declaration, a table dropped, or a group of item
+ * after-images written together (one write, a batch's item, or a whole transaction). Replaying an
+ * after-image twice leaves the same state, which is what lets snapshots be taken while writes go on.
+ */
+final class LogRecords {
+
+  static final byte TABLE = 1;
+  static final byte DROP = 2;
+  static final byte WRITES = 3;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LogRecords() {}
+
+  /** One item's after-image: the encoded item, or null where it was deleted. */
+  record ItemImage(String tableId, byte[] key, byte @Nullable [] item) {}
+
+  static byte[] table(TableMeta meta) {
+    byte[] json = metaJson(meta).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] record = new byte[json.length + 1];
+    record[0] = TABLE;
+    System.arraycopy(json, 0, record, 1, json.length);
+    return record;
+  }
+
+  static byte[] drop(String tableId, String name) {
+    return write(out -> {
+      out.writeByte(DROP);
+      out.writeUTF(tableId);
+      out.writeUTF(name);
+    });
+  }
+
+  static byte[] writes(List<ItemImage> images) {
+    return write(out -> {
+      out.writeByte(WRITES);
+      out.writeInt(images.size());
+      for (ItemImage image : images) {
+        out.writeUTF(image.tableId());
+        out.writeShort(image.key().length);
+        out.write(image.key());
+        if (image.item() == null) {
+          out.writeInt(-1);
+        } else {
+          out.writeInt(image.item().length);
+          out.write(image.item());
+        }
+      }
+    });
+  }
+
+  static byte type(byte[] record) {
+    return record[0];
+  }
+
+  static TableMeta readTable(byte[] record) {
+    try {
+      return meta(JSON.readTree(record, 1, record.length - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The id and name of a dropped table. */
+  static String[] readDrop(byte[] record) {
+    return read(record, in -> new String[] {in.readUTF(), in.readUTF()});
+  }
+
+  static List<ItemImage> readWrites(byte[] record) {
+    return read(record, in -> {
+      int count = in.readInt();
+      List<ItemImage> images = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String tableId = in.readUTF();
+        byte[] key = new byte[in.readUnsignedShort()];
+        in.readFully(key);
+        int length = in.readInt();
+        byte[] item = null;
+        if (length >= 0) {
+          item = new byte[length];
+          in.readFully(item);
+        }
+        images.add(new ItemImage(tableId, key, item));
+      }
+      return images;
+    });
+  }
+
+  // ---- table declarations as JSON: readable in a hex dump, and free to grow new members
+
+  static ObjectNode metaJson(TableMeta meta) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("id", meta.id()).put("name", meta.name()).put("arn", meta.arn());
+    json.set("key", schemaJson(meta.keySchema()));
+    ObjectNode definitions = json.putObject("attributes");
+    meta.attributeDefinitions().forEach((name, type) -> definitions.put(name, type.name()));
+    json.put("billing", meta.billingMode().name());
+    json.put("read", meta.throughput().read()).put("write", meta.throughput().write());
+    json.put("created", meta.createdAt().toString());
+    if (meta.billingModeChangedAt() != null) {
+      json.put("billingChanged", meta.billingModeChangedAt().toString());
+    }
+    ArrayNode indexes = json.putArray("indexes");
+    for (IndexMeta index : meta.indexes()) {
+      ObjectNode node = indexes.addObject();
+      node.put("name", index.name()).put("global", index.global()).put("projection", index.projection().name());
+      node.set("key", schemaJson(index.keySchema()));
+      ArrayNode nonKey = node.putArray("nonKey");
+      index.nonKeyAttributes().forEach(nonKey::add);
+      node.put("read", index.throughput().read()).put("write", index.throughput().write());
+    }
+    if (meta.ttlAttribute() != null) {
+      json.put("ttl", meta.ttlAttribute());
+    }
+    ObjectNode tags = json.putObject("tags");
+    meta.tags().forEach(tags::put);
+    json.put("deletionProtection", meta.deletionProtection());
+    return json;
+  }
+
+  static TableMeta meta(JsonNode json) {
+    Map<String, Type> definitions = new LinkedHashMap<>();
+    json.path("attributes").fields().forEachRemaining(entry -> definitions.put(entry.getKey(), Type.valueOf(entry.getValue().asText())));
+    List<IndexMeta> global = new ArrayList<>();
+    List<IndexMeta> local = new ArrayList<>();
+    for (JsonNode node : json.path("indexes")) {
+      List<String> nonKey = new ArrayList<>();
+      node.path("nonKey").forEach(attribute -> nonKey.add(attribute.asText()));
+      IndexMeta index =
+          new IndexMeta(
+              node.path("name").asText(),
+              node.path("global").asBoolean(),
+              schema(node.path("key")),
+              IndexMeta.ProjectionType.valueOf(node.path("projection").asText()),
+              nonKey,
+              new Throughput(node.path("read").asLong(), node.path("write").asLong()));
+      (index.global() ? global : local).add(index);
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    json.path("tags").fields().forEachRemaining(entry -> tags.put(entry.getKey(), entry.getValue().asText()));
+    return new TableMeta(
+        json.path("id").asText(),
+        json.path("name").asText(),
+        json.path("arn").asText(),
+        schema(json.path("key")),
+        definitions,
+        TableMeta.BillingMode.valueOf(json.path("billing").asText()),
+        new Throughput(json.path("read").asLong(), json.path("write").asLong()),
+        Instant.parse(json.path("created").asText()),
+        json.hasNonNull("billingChanged") ? Instant.parse(json.path("billingChanged").asText()) : null,
+        global,
+        local,
+        json.hasNonNull("ttl") ? json.path("ttl").asText() : null,
+        tags,
+        json.path("deletionProtection").asBoolean(false));
+  }
+
+  private static ObjectNode schemaJson(KeySchema schema) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("partition", schema.partitionName()).put("partitionType", schema.partitionType().name());
+    if (schema.sortName() != null) {
+      json.put("sort", schema.sortName()).put("sortType", schema.sortType().name());
+    }
+    return json;
+  }
+
+  private static KeySchema schema(JsonNode json) {
+    return new KeySchema(
+        json.path("partition").asText(),
+        Type.valueOf(json.path("partitionType").asText()),
+        json.hasNonNull("sort") ? json.path("sort").asText() : null,
+        json.hasNonNull("sortType") ? Type.valueOf(json.path("sortType").asText()) : null);
+  }
+
+  private interface Writer {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  private static byte[] write(Writer writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writer.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static <T> T read(byte[] record, Reader<T> reader) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record, 1, record.length - 1))) {
+      return reader.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
