@@ -4,7 +4,8 @@ import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.provisioning.ProvisioningReport;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.localaws.dynamodb.DynamoDbLocalServer;
+import com.bellyfed.localaws.dynamodb.DynamoDbService;
+import com.bellyfed.localaws.dynamodb.engine.Database;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.edge.EdgeServer;
 import com.bellyfed.localaws.edge.ProxyBackend;
@@ -17,13 +18,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * SQS (ElasticMQ), DynamoDB (DynamoDB Local) and EventBridge (our emulator) on one loopback edge
+ * SQS (ElasticMQ), DynamoDB (our engine) and EventBridge (our emulator) on one loopback edge
  * endpoint, with fault injection, and the Bellyfed topology provisioned at start-up.
  */
 public final class LocalAws implements AutoCloseable {
@@ -45,7 +45,7 @@ public final class LocalAws implements AutoCloseable {
   private EdgeServer edge;
   private EventBridgeService eventBridge;
   private URI sqsBackend;
-  private URI dynamoDbBackend;
+  private Database database;
   private @Nullable ProvisioningReport provisioning;
   private Duration startupTime = Duration.ZERO;
   private volatile boolean ready;
@@ -62,6 +62,7 @@ public final class LocalAws implements AutoCloseable {
    * @param region the region in ARNs and queue URLs
    * @param provision whether to apply the topology at start-up
    * @param targetRetryBase the first backoff of a failed EventBridge delivery
+   * @param ttlSweep how often DynamoDB deletes items whose time to live has passed
    */
   public record Settings(
       int port,
@@ -69,34 +70,39 @@ public final class LocalAws implements AutoCloseable {
       Environment environment,
       String region,
       boolean provision,
-      Duration targetRetryBase) {
+      Duration targetRetryBase,
+      Duration ttlSweep) {
 
     public static Settings defaults() {
-      return new Settings(4566, null, Environment.DEV, "us-east-1", true, Duration.ofMillis(500));
+      return new Settings(4566, null, Environment.DEV, "us-east-1", true, Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    public Settings withTtlSweep(Duration newSweep) {
+      return new Settings(port, dataDir, environment, region, provision, targetRetryBase, newSweep);
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, dataDir, environment, region, provision, targetRetryBase);
+      return new Settings(newPort, dataDir, environment, region, provision, targetRetryBase, ttlSweep);
     }
 
     public Settings withDataDir(@Nullable Path newDataDir) {
-      return new Settings(port, newDataDir, environment, region, provision, targetRetryBase);
+      return new Settings(port, newDataDir, environment, region, provision, targetRetryBase, ttlSweep);
     }
 
     public Settings withEnvironment(Environment newEnvironment) {
-      return new Settings(port, dataDir, newEnvironment, region, provision, targetRetryBase);
+      return new Settings(port, dataDir, newEnvironment, region, provision, targetRetryBase, ttlSweep);
     }
 
     public Settings withRegion(String newRegion) {
-      return new Settings(port, dataDir, environment, newRegion, provision, targetRetryBase);
+      return new Settings(port, dataDir, environment, newRegion, provision, targetRetryBase, ttlSweep);
     }
 
     public Settings withProvision(boolean newProvision) {
-      return new Settings(port, dataDir, environment, region, newProvision, targetRetryBase);
+      return new Settings(port, dataDir, environment, region, newProvision, targetRetryBase, ttlSweep);
     }
 
     public Settings withTargetRetryBase(Duration newBase) {
-      return new Settings(port, dataDir, environment, region, provision, newBase);
+      return new Settings(port, dataDir, environment, region, provision, newBase, ttlSweep);
     }
   }
 
@@ -119,17 +125,13 @@ public final class LocalAws implements AutoCloseable {
   private void startAll() throws IOException {
     long started = System.nanoTime();
     edge = remember(new EdgeServer(settings.port()));
-    // The two emulators take about two seconds each to start and need nothing of each other.
-    CompletableFuture<DynamoDbLocalServer> dynamoDbStarting =
-        CompletableFuture.supplyAsync(() -> DynamoDbLocalServer.start(settings.dataDir()));
     var elasticMq = remember(ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
     sqsBackend = elasticMq.endpoint();
-    var dynamoDbLocal = remember(join(dynamoDbStarting));
-    dynamoDbBackend = dynamoDbLocal.endpoint();
+    database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
     eventBridge =
         remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
     edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
-        .backend(AwsService.DYNAMODB, remember(new ProxyBackend(dynamoDbLocal.endpoint())))
+        .backend(AwsService.DYNAMODB, new DynamoDbService(database))
         .backend(AwsService.EVENTS, eventBridge)
         .filter(faults)
         .admin("/_local-aws/faults", new FaultAdminHandler(faults))
@@ -152,13 +154,6 @@ public final class LocalAws implements AutoCloseable {
     return ready;
   }
 
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-  }
 
   private <T extends AutoCloseable> T remember(T resource) {
     resources.push(resource);
@@ -218,9 +213,6 @@ public final class LocalAws implements AutoCloseable {
     return sqsBackend;
   }
 
-  public URI dynamoDbBackendEndpoint() {
-    return dynamoDbBackend;
-  }
 
   public Map<String, Long> eventBridgeStats() {
     return eventBridge.stats();
@@ -231,7 +223,7 @@ public final class LocalAws implements AutoCloseable {
     String url = endpoint().toString();
     return List.of(
         "SQS          " + url + "  (ElasticMQ; JSON and query protocols)",
-        "DynamoDB     " + url + "  (DynamoDB Local, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
+        "DynamoDB     " + url + "  (local-aws engine, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
         "EventBridge  " + url + "  (event-ruler emulator)",
         "Faults       " + url + "/_local-aws/faults",
         "Health       " + url + "/_local-aws/health");

@@ -13,7 +13,7 @@ import java.util.Map;
 /** A response body written straight to bytes with Jackson's streaming generator: no tree in between. */
 public final class JsonOut {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
   private final ByteArrayBuilder buffer = new ByteArrayBuilder(256);
   private final JsonGenerator out;

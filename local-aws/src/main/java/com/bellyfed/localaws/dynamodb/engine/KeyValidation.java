@@ -1,0 +1,127 @@
+package com.bellyfed.localaws.dynamodb.engine;
+
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.model.KeySchema;
+import com.bellyfed.localaws.dynamodb.model.Sizes;
+import com.bellyfed.localaws.dynamodb.model.Type;
+import com.bellyfed.localaws.dynamodb.model.Value;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks of keys and items against a table's schema, with AWS's messages
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys):
+ * a partition key of at most 2048 bytes, a sort key of at most 1024, no empty string or binary in any
+ * key attribute, index key attributes of their declared type.
+ */
+final class KeyValidation {
+
+  static final int MAX_PARTITION_KEY = 2048;
+  static final int MAX_SORT_KEY = 1024;
+
+  private KeyValidation() {}
+
+  /** A Key parameter: exactly the schema's attributes, of the schema's types. */
+  static void key(Map<String, Value> key, KeySchema schema) {
+    int expected = schema.hasSortKey() ? 2 : 1;
+    if (key.size() != expected) {
+      throw mismatch();
+    }
+    keyPiece(key, schema.partitionName(), schema.partitionType(), true);
+    if (schema.hasSortKey()) {
+      keyPiece(key, schema.sortName(), schema.sortType(), false);
+    }
+  }
+
+  private static void keyPiece(Map<String, Value> key, String name, Type type, boolean partition) {
+    Value value = key.get(name);
+    if (value == null || value.type() != type) {
+      throw mismatch();
+    }
+    if (empty(value)) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty "
+              + (type == Type.S ? "string" : "binary") + " value. Key: " + name);
+    }
+    size(value, partition);
+  }
+
+  static DynamoDbException mismatch() {
+    return DynamoDbException.validation("The provided key element does not match the schema");
+  }
+
+  /** An item to put: its key attributes present and typed, its index keys typed and not empty. */
+  static void item(Map<String, Value> item, TableMeta meta) {
+    KeySchema schema = meta.keySchema();
+    itemKey(item, schema.partitionName(), schema.partitionType(), true);
+    if (schema.hasSortKey()) {
+      itemKey(item, schema.sortName(), schema.sortType(), false);
+    }
+    indexKeys(item, meta);
+  }
+
+  private static void itemKey(Map<String, Value> item, String name, Type type, boolean partition) {
+    Value value = item.get(name);
+    if (value == null) {
+      throw DynamoDbException.validation("One or more parameter values were invalid: Missing the key " + name + " in the item");
+    }
+    if (value.type() != type) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " + type
+              + " actual: " + value.type());
+    }
+    if (empty(value)) {
+      throw DynamoDbException.validation(
+          "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+              + (type == Type.S ? "string" : "binary") + " value. Key: " + name);
+    }
+    size(value, partition);
+  }
+
+  /** The attributes an item gives an index's key must have the declared type, and not be empty. */
+  static void indexKeys(Map<String, Value> item, TableMeta meta) {
+    for (IndexMeta index : meta.indexes()) {
+      indexKey(item, index, index.keySchema().partitionName(), index.keySchema().partitionType());
+      if (index.keySchema().hasSortKey()) {
+        indexKey(item, index, index.keySchema().sortName(), index.keySchema().sortType());
+      }
+    }
+  }
+
+  private static void indexKey(Map<String, Value> item, IndexMeta index, String name, @Nullable Type type) {
+    Value value = item.get(name);
+    if (value == null) {
+      return;
+    }
+    if (value.type() != type) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Type mismatch for Index Key " + name + " Expected: " + type
+              + " Actual: " + value.type() + " IndexName: " + index.name());
+    }
+    if (empty(value)) {
+      throw DynamoDbException.validation(
+          "One or more parameter values are not valid. A value specified for a secondary index key is not supported."
+              + " The AttributeValue for a key attribute cannot contain an empty " + (type == Type.S ? "string" : "binary")
+              + " value. IndexName: " + index.name() + ", IndexKey: " + name);
+    }
+  }
+
+  private static boolean empty(Value value) {
+    return (value instanceof Value.S s && s.value().isEmpty()) || (value instanceof Value.B b && b.value().length() == 0);
+  }
+
+  private static void size(Value value, boolean partition) {
+    if (value.type() == Type.N) {
+      return;
+    }
+    int size = Sizes.value(value);
+    if (partition && size > MAX_PARTITION_KEY) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+    }
+    if (!partition && size > MAX_SORT_KEY) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    }
+  }
+}

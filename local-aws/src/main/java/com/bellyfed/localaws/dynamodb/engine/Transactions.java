@@ -1,0 +1,189 @@
+package com.bellyfed.localaws.dynamodb.engine;
+
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.expressions.Condition;
+import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
+import com.bellyfed.localaws.dynamodb.expressions.Projection;
+import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions;
+import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
+import com.bellyfed.localaws.dynamodb.expressions.Update;
+import com.bellyfed.localaws.dynamodb.model.ItemCodec;
+import com.bellyfed.localaws.dynamodb.model.KeyCodec;
+import com.bellyfed.localaws.dynamodb.model.Sizes;
+import com.bellyfed.localaws.dynamodb.model.Value;
+import com.bellyfed.localaws.dynamodb.model.ValueJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TransactWriteItems and TransactGetItems
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html). A
+ * transaction locks its items in a fixed order, so contending transactions serialise instead of
+ * failing with TransactionConflict; a ClientRequestToken makes a retry within 10 minutes answer
+ * as the first call did without writing again.
+ */
+public final class Transactions {
+
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+  static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
+  private final Database database;
+  private final Writer writer;
+  private final ConcurrentHashMap<String, Remembered> tokens = new ConcurrentHashMap<>();
+
+  /** A finished idempotent request: what it asked (canonical JSON) and until when its token holds. */
+  private record Remembered(String request, Instant until, byte[] response) {}
+
+  public Transactions(Database database) {
+    this.database = database;
+    this.writer = new Writer(database);
+  }
+
+  public byte[] transactWriteItems(JsonNode request) {
+    String token = request.path("ClientRequestToken").asText(null);
+    Instant now = database.now();
+    String canonical = null;
+    if (token != null) {
+      tokens.values().removeIf(remembered -> remembered.until().isBefore(now));
+      canonical = canonical(request);
+      Remembered remembered = tokens.get(token);
+      if (remembered != null) {
+        if (!remembered.request().equals(canonical)) {
+          throw DynamoDbException.idempotentParameterMismatch(
+              "Request with the client token " + token + " has been used before with different parameters.");
+        }
+        return remembered.response();
+      }
+    }
+    List<Writer.Target> targets = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    boolean[] itemOnFailure = new boolean[request.path("TransactItems").size()];
+    TreeSet<byte[]> seen = new TreeSet<>(KeyCodec.ORDER);
+    long bytes = 0;
+    int i = 0;
+    for (JsonNode action : request.path("TransactItems")) {
+      Writer.Target target;
+      JsonNode body;
+      if (action.hasNonNull("Put")) {
+        body = action.path("Put");
+        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_PUT, body);
+        Table table = database.table(body.path("TableName").asText());
+        Map<String, Value> item = ValueJson.readMap(body.path("Item"));
+        KeyValidation.item(item, table.meta());
+        bytes += Sizes.item(item);
+        Condition condition = expressions.condition();
+        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), item), current -> {
+          ItemOperations.check(condition, current, false);
+          return item;
+        });
+      } else if (action.hasNonNull("Update")) {
+        body = action.path("Update");
+        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_UPDATE, body);
+        Table table = database.table(body.path("TableName").asText());
+        TableMeta meta = table.meta();
+        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
+        KeyValidation.key(key, meta.keySchema());
+        Update update = expressions.update();
+        Updates.checkKeyAttributes(update, meta);
+        Condition condition = expressions.condition();
+        target = new Writer.Target(table, Keys.tableKey(meta.keySchema(), key), current -> {
+          ItemOperations.check(condition, current, false);
+          return Updates.apply(update, current, key, meta);
+        });
+      } else if (action.hasNonNull("Delete")) {
+        body = action.path("Delete");
+        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_DELETE, body);
+        Table table = database.table(body.path("TableName").asText());
+        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
+        KeyValidation.key(key, table.meta().keySchema());
+        Condition condition = expressions.condition();
+        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), key), current -> {
+          ItemOperations.check(condition, current, false);
+          return current == null ? Writer.UNCHANGED : null;
+        });
+      } else {
+        body = action.path("ConditionCheck");
+        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_CONDITION_CHECK, body);
+        Table table = database.table(body.path("TableName").asText());
+        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
+        KeyValidation.key(key, table.meta().keySchema());
+        Condition condition = expressions.condition();
+        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), key), current -> {
+          ItemOperations.check(condition, current, false);
+          return Writer.UNCHANGED;
+        });
+      }
+      itemOnFailure[i++] = ItemOperations.itemOnConditionFailure(body);
+      if (!seen.add(KeyCodec.join(target.table().meta().id().getBytes(java.nio.charset.StandardCharsets.UTF_8), target.key()))) {
+        throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
+      }
+      targets.add(target);
+      tables.add(target.table());
+    }
+    if (bytes > MAX_TRANSACTION_BYTES) {
+      throw DynamoDbException.validation("Transaction request size exceeds the 4 MB limit");
+    }
+    List<Writer.Outcome> outcomes = writer.transact(targets, itemOnFailure);
+    JsonOut out = new JsonOut().start();
+    Map<String, Capacity> capacities = new LinkedHashMap<>();
+    for (int j = 0; j < outcomes.size(); j++) {
+      Capacity written = ItemOperations.writeCapacity(tables.get(j), outcomes.get(j), true);
+      capacities.computeIfAbsent(tables.get(j).meta().name(), Capacity::new).table(written.total());
+    }
+    Batches.writeCapacities(out, new ArrayList<>(capacities.values()), Capacity.mode(request));
+    byte[] response = out.end().toBytes();
+    if (token != null) {
+      tokens.putIfAbsent(token, new Remembered(canonical, now.plus(TOKEN_LIFETIME), response));
+    }
+    return response;
+  }
+
+  public byte[] transactGetItems(JsonNode request) {
+    List<Table> tables = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
+    List<Projection> projections = new ArrayList<>();
+    for (JsonNode action : request.path("TransactItems")) {
+      JsonNode get = action.path("Get");
+      RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_GET, get);
+      Table table = database.table(get.path("TableName").asText());
+      Map<String, Value> key = ValueJson.readMap(get.path("Key"));
+      KeyValidation.key(key, table.meta().keySchema());
+      tables.add(table);
+      keys.add(Keys.tableKey(table.meta().keySchema(), key));
+      projections.add(expressions.projection());
+    }
+    List<byte[]> items = writer.readTogether(tables, keys);
+    Map<String, Capacity> capacities = new LinkedHashMap<>();
+    JsonOut out = new JsonOut().start().startArray("Responses");
+    for (int i = 0; i < items.size(); i++) {
+      out.startObject();
+      byte[] stored = items.get(i);
+      int size = 0;
+      if (stored != null) {
+        Map<String, Value> item = ItemCodec.decode(stored);
+        size = Sizes.item(item);
+        out.item("Item", projections.get(i) == null ? item : projections.get(i).project(item));
+      }
+      capacities.computeIfAbsent(tables.get(i).meta().name(), Capacity::new).table(2 * Capacity.readUnits(size, true));
+      out.end();
+    }
+    out.endArray();
+    Batches.writeCapacities(out, new ArrayList<>(capacities.values()), Capacity.mode(request));
+    return out.end().toBytes();
+  }
+
+  /** The request without its token, in a stable form: what a retry must repeat exactly. */
+  private static String canonical(JsonNode request) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) request).deepCopy();
+    copy.remove("ClientRequestToken");
+    copy.remove("ReturnConsumedCapacity");
+    return copy.toString();
+  }
+}
