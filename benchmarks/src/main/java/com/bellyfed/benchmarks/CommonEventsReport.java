@@ -145,8 +145,7 @@ public final class CommonEventsReport {
         + " returned messages over the messages they returned, averaged over receivers); messages/s is over the wall time from"
         + " the first receive to the last delete. Then GetItem (consistent) and PutItem of the guard's item shape run on their own on"
         + " `processed-events` with the guard's client from " + options.receivers() + " threads for " + options.dynamoDb().toSeconds()
-        + " s, each pair on a fresh key: that is what the guard adds per message; and once more straight to DynamoDB Local, to"
-        + " tell the database's share from the edge's.");
+        + " s, each pair on a fresh key: that is what the guard adds per message.");
     md.paragraph("Clients, runtime and emulators share the same cores, and other processes on a shared machine move figures a lot"
         + " between runs, so compare figures from the same run, and read them with the load average above.");
   }
@@ -272,29 +271,22 @@ public final class CommonEventsReport {
                 number(guarded.messagesPerSecond() / baseline.messagesPerSecond(), 2) + "×")));
     GuardOverhead.DynamoDbCalls dynamoDb = guard.dynamoDb();
     GuardOverhead.Calls edge = dynamoDb.edge();
-    GuardOverhead.Calls direct = dynamoDb.direct();
     md.paragraph("The guard's two DynamoDB calls measured on their own in the same run, " + dynamoDb.threads() + " threads, "
-        + options.dynamoDb().toSeconds() + " s per route: through the edge with the guard's client (what the guard adds), then"
-        + " straight to DynamoDB Local with a client of the same kind (what the edge adds to that):");
+        + options.dynamoDb().toSeconds() + " s, through the edge with the guard's client (what the guard adds; local-aws's"
+        + " DynamoDB engine answers on the edge itself, so there is no further hop to tell apart):");
     md.table(
         List.of("route", "call", "calls", "errors", "calls/s", "mean µs", "p50 µs", "p90 µs", "p99 µs", "max µs"),
         List.of(
             histogramRow("edge (as the guard)", "GetItem (consistent read)", edge.get(), "", ""),
             histogramRow("edge (as the guard)", "PutItem", edge.put(), "", ""),
             histogramRow("edge (as the guard)", "GetItem + PutItem", edge.pairs().latencyMicros(), number(edge.pairs().errors(), 0),
-                number(edge.pairs().callsPerSecond(), 0)),
-            histogramRow("DynamoDB Local directly", "GetItem (consistent read)", direct.get(), "", ""),
-            histogramRow("DynamoDB Local directly", "PutItem", direct.put(), "", ""),
-            histogramRow("DynamoDB Local directly", "GetItem + PutItem", direct.pairs().latencyMicros(), number(direct.pairs().errors(), 0),
-                number(direct.pairs().callsPerSecond(), 0))));
+                number(edge.pairs().callsPerSecond(), 0))));
     double calls = edge.pairs().latencyMicros().getMean();
     md.bullets(List.of(
         "the guard adds " + signed(guard.overheadMicros()) + " µs per message (mean of the handling call); its GetItem + PutItem on their"
             + " own take " + number(calls, 0) + " µs, so " + signed(guard.overheadMicros() - calls) + " µs is the rest of"
             + " `ReliableConsumer.handle` (MDC, meters, heartbeat scheduling) and the difference in load: in the consumer the two calls"
             + " compete with the receivers' receives and deletes, on their own they do not",
-        "of those " + number(calls, 0) + " µs, DynamoDB Local itself takes " + number(direct.pairs().latencyMicros().getMean(), 0)
-            + " µs; the edge adds the rest",
         "per message including receive and delete, the receivers spent " + number(guarded.busyMicrosPerMessage(), 0) + " µs with the guard"
             + " against " + number(baseline.busyMicrosPerMessage(), 0) + " µs without; throughput went from "
             + number(baseline.messagesPerSecond(), 0) + " to " + number(guarded.messagesPerSecond(), 0) + " messages/s"));

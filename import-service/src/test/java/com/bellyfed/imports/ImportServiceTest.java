@@ -23,9 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "bellyfed.events.consumer.first-backoff=1s",
       "bellyfed.events.consumer.max-backoff=4s",
       "bellyfed.imports.max-body-size=64MB",
-      "bellyfed.imports.stream-interval=100ms",
-      // DynamoDB Local logs every request at INFO; in-process, that would be the whole test output.
-      "logging.level.software.amazon.dynamodb=WARN",
-      "logging.level.com.almworks=WARN"
+      "bellyfed.imports.stream-interval=100ms"
     })
 public @interface ImportServiceTest {}

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * GetItem before the handler, a PutItem after it). The two alternate in halves (baseline, guard,
  * baseline, guard), each half from a queue of its own holding the same bodies. Then GetItem and
  * PutItem run on their own, from as many threads as there are receivers, with the client and table
- * the guard uses (that is what the guard adds), and once more straight to DynamoDB Local.
+ * the guard uses (that is what the guard adds).
  *
  * @param messages messages per variant
  * @param baseline parse and delete
@@ -75,12 +75,11 @@ public record GuardOverhead(int messages, Variant baseline, Variant guarded, Dyn
 
   /**
    * GetItem (consistent) and PutItem on the processed-events table, one pair after the other per
-   * thread, through the edge as the guard calls them and straight to DynamoDB Local, to tell the
-   * edge's share from the database's.
+   * thread, through the edge as the guard calls them.
    *
-   * @param threads the threads of each closed loop, as many as receivers
+   * @param threads the threads of the closed loop, as many as receivers
    */
-  public record DynamoDbCalls(int threads, Calls edge, Calls direct) {}
+  public record DynamoDbCalls(int threads, Calls edge) {}
 
   /**
    * One route's calls.
@@ -207,12 +206,9 @@ public record GuardOverhead(int messages, Variant baseline, Variant guarded, Dyn
     return new Variant(handled.get(), receiving.errors() + missing, perMessage.getIntervalHistogram(), receiving.busyMicrosPerMessage(), receiving.span());
   }
 
-  /** The guard's two calls on their own, through the edge with the guard's client, then straight to DynamoDB Local with the same kind of client. */
+  /** The guard's two calls on their own, through the edge with the guard's client. */
   private static DynamoDbCalls dynamoDb(LocalAws localAws, String table, RuntimeOptions options) throws InterruptedException {
-    Calls edge = calls("dynamodb-edge", localAws.dynamoDb(), table, options);
-    try (DynamoDbClient direct = new AwsClients(localAws.dynamoDbBackendEndpoint(), localAws.region()).dynamoDb()) {
-      return new DynamoDbCalls(options.receivers(), edge, calls("dynamodb-direct", direct, table, options));
-    }
+    return new DynamoDbCalls(options.receivers(), calls("dynamodb-edge", localAws.dynamoDb(), table, options));
   }
 
   /** GetItem then PutItem of the guard's item shape, each pair on a fresh key, from as many threads as receivers. */

@@ -24,8 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "bellyfed.events.outbox.sweep-interval=500ms",
       // Rows claimed while the circuit was open wait for their lease to run out; keep that short.
       "bellyfed.events.outbox.lease=5s",
-      "bellyfed.events.consumer.first-backoff=2s",
-      // DynamoDB Local logs a stack trace for every failed condition, which the concurrency tests cause by the hundred.
-      "logging.level.software.amazon.dynamodb=ERROR"
+      "bellyfed.events.consumer.first-backoff=2s"
     })
 public @interface WriteServiceTest {}
