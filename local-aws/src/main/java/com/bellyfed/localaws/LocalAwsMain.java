@@ -39,6 +39,13 @@ public final class LocalAwsMain implements Callable<Integer> {
   @Option(names = "--no-provision", description = "Start empty instead of provisioning the topology.")
   boolean noProvision;
 
+  @Option(
+      names = "--ttl-sweep-interval",
+      defaultValue = "1s",
+      converter = DurationConverter.class,
+      description = "How often DynamoDB deletes items whose time to live has passed, e.g. 500ms, 1s, 1m (default ${DEFAULT-VALUE}).")
+  java.time.Duration ttlSweep;
+
   public static void main(String[] args) {
     // Before any logger exists: our own configuration, which keeps the emulators' chatter at WARN.
     if (System.getProperty("logback.configurationFile") == null) {
@@ -55,7 +62,8 @@ public final class LocalAwsMain implements Callable<Integer> {
             .withDataDir(dataDir)
             .withEnvironment(Environment.of(env))
             .withRegion(region)
-            .withProvision(!noProvision);
+            .withProvision(!noProvision)
+            .withTtlSweep(ttlSweep);
     LocalAws localAws = LocalAws.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -79,6 +87,24 @@ public final class LocalAwsMain implements Callable<Integer> {
         localAws.startupTime().toMillis(), localAws.endpoint(), region);
     stopped.await();
     return 0;
+  }
+
+  /** Durations as people write them: 500ms, 2s, 1m, 1h. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());
+      if (!matcher.matches()) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 500ms, 2s, 1m or 1h");
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      return switch (matcher.group(2)) {
+        case "ms" -> java.time.Duration.ofMillis(amount);
+        case "s" -> java.time.Duration.ofSeconds(amount);
+        case "m" -> java.time.Duration.ofMinutes(amount);
+        default -> java.time.Duration.ofHours(amount);
+      };
+    }
   }
 
   /** Applies the topology to any endpoint: local-aws, LocalStack or a real AWS account. */
