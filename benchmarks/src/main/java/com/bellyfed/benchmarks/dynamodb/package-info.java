@@ -1,0 +1,5 @@
+/** Load for local-aws's DynamoDB engine: transactions, batch writes, reads, durability and memory. */
+@NullMarked
+package com.bellyfed.benchmarks.dynamodb;
+
+import org.jspecify.annotations.NullMarked;
