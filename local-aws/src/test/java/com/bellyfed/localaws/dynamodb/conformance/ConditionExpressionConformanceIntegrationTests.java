@@ -18,6 +18,7 @@ import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class ConditionExpressionConformanceIntegrationTests {
 
   /** A write that changes only {@code touched}, which no condition reads. */
   private static void conditionalWrite(DynamoDbClient dynamoDb, String condition, Map<String, AttributeValue> values) {
-    Map<String, AttributeValue> allValues = new java.util.HashMap<>(values);
+    Map<String, AttributeValue> allValues = new HashMap<>(values);
     allValues.put(":touched", s(unique()));
     dynamoDb.updateItem(request -> request
         .tableName(table)

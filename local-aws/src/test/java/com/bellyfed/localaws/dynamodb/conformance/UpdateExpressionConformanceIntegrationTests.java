@@ -1,5 +1,6 @@
 package com.bellyfed.localaws.dynamodb.conformance;
 
+import static com.bellyfed.localaws.dynamodb.conformance.ItemAssertions.assertTableNotFound;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemAssertions.assertValidation;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.item;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.l;
@@ -363,6 +364,42 @@ class UpdateExpressionConformanceIntegrationTests {
   }
 
   // --- Errors
+
+  // API_UpdateItem Key: "For the primary key, you must provide all of the attributes" - and no others.
+  @Test
+  void rejectsAKeyWithAnExtraAttribute(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> update(dynamoDb, item("pk", s(unique()), "a", s("x")), "SET b = :v", ":v", s("x")),
+        "The provided key element does not match the schema");
+  }
+
+  @Test
+  void rejectsAKeyOfTheWrongType(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> update(dynamoDb, item("pk", n("1")), "SET b = :v", ":v", s("x")),
+        "The provided key element does not match the schema");
+  }
+
+  @Test
+  void rejectsAKeyWithoutTheSortKey(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> dynamoDb.updateItem(request -> request
+            .tableName(rangeTable)
+            .key(item("pk", s(unique())))
+            .updateExpression("SET b = :v")
+            .expressionAttributeValues(Map.of(":v", s("x")))),
+        "The provided key element does not match the schema");
+  }
+
+  // Errors: ResourceNotFoundException "The operation tried to access a nonexistent table or index."
+  @Test
+  void rejectsAnUnknownTable(DynamoDbClient dynamoDb, Tables tables) {
+    assertTableNotFound(() -> dynamoDb.updateItem(request -> request
+        .tableName(tables.name("missing"))
+        .key(item("pk", s("a")))
+        .updateExpression("SET b = :v")
+        .expressionAttributeValues(Map.of(":v", s("x")))));
+  }
 
   // "Each of these actions can only be used once in an update expression" per clause keyword.
   @Test
