@@ -253,8 +253,12 @@ public final class Journal implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                synchronized (checkpointLock) {
-                  if (!checkpointsStopped && due(threshold)) {
+                // Again while due: the log may have outgrown the threshold while the last one ran.
+                while (true) {
+                  synchronized (checkpointLock) {
+                    if (checkpointsStopped || !due(threshold)) {
+                      break;
+                    }
                     runCheckpoint(source);
                   }
                 }

@@ -167,7 +167,10 @@ final class Recovery {
               file + " is damaged: it is shorter than its header, and it is not the newest segment");
         }
         // Only a crash while the segment was being created leaves this; it holds no record yet.
-        log.warn("Journal {}: truncating a torn header of {} bytes at offset 0", file, size);
+        log.warn(
+            "Journal {}: rewriting a torn header of {} bytes at offset 0: the segment was being"
+                + " created when the process stopped",
+            file, size);
         channel.truncate(0);
         JournalDirectory.writeFully(channel, Format.fileHeader(Format.SEGMENT_MAGIC, sequence));
         channel.force(true);
