@@ -69,7 +69,7 @@ class GroupCommitTests {
       });
     }
 
-    List<byte[]> replayed = Records.open(dir).replayed();
+    List<byte[]> replayed = Records.replay(dir);
     assertThat(replayed).hasSize(THREADS * RECORDS_EACH);
     for (int i = 0; i < replayed.size(); i++) {
       assertThat(Records.number(replayed.get(i))).isEqualTo(i);
@@ -96,7 +96,7 @@ class GroupCommitTests {
     }
 
     Map<Integer, Integer> nextOf = new HashMap<>();
-    for (byte[] record : Records.open(dir).replayed()) {
+    for (byte[] record : Records.replay(dir)) {
       ByteBuffer buffer = ByteBuffer.wrap(record);
       int thread = buffer.getInt();
       int sequence = buffer.getInt();

@@ -52,7 +52,7 @@ class JournalTests {
       journal.awaitDurable(journal.append(Records.text("after")));
     }
 
-    List<byte[]> replayed = Records.open(dir).replayed();
+    List<byte[]> replayed = Records.replay(dir);
     assertThat(replayed).hasSize(3);
     assertThat(replayed.get(0)).isEmpty();
     assertThat(replayed.get(1)).isEqualTo(large);
@@ -94,7 +94,7 @@ class JournalTests {
         assertThat(stats.forces()).isZero();
       }
     }
-    assertThat(Records.open(dir).replayed()).hasSize(100);
+    assertThat(Records.replay(dir)).hasSize(100);
   }
 
   @Test
@@ -119,7 +119,7 @@ class JournalTests {
     journal.close();
     journal.awaitDurable(last);
 
-    assertThat(Records.open(dir).replayed()).hasSize(1000);
+    assertThat(Records.replay(dir)).hasSize(1000);
   }
 
   @Test

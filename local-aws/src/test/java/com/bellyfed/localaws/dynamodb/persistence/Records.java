@@ -53,6 +53,13 @@ final class Records {
     return new Opened(journal, replayed);
   }
 
+  /** The records a fresh open replays; the journal is closed again. */
+  static List<byte[]> replay(Path dir) throws IOException {
+    Opened opened = open(dir);
+    opened.journal().close();
+    return opened.replayed();
+  }
+
   /** The texts of the records a fresh open replays; the journal is closed again. */
   static List<String> replayTexts(Path dir) throws IOException {
     Opened opened = open(dir);

@@ -39,7 +39,7 @@ class ThroughputTests {
         System.out.printf(Locale.ROOT, "Journal %-8s %d threads x batches of %2d x %d bytes: %,9.0f"
                 + " records/s%n", policy, THREADS, batch, RECORD_BYTES,
             acknowledged * 1000.0 / MILLIS);
-        assertThat(Records.open(run).replayed().size()).isGreaterThanOrEqualTo((int) acknowledged);
+        assertThat(Records.replay(run).size()).isGreaterThanOrEqualTo((int) acknowledged);
       }
     }
   }
