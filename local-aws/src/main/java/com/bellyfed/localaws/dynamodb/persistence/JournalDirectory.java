@@ -97,6 +97,7 @@ final class JournalDirectory {
       return channel;
     } catch (IOException | RuntimeException e) {
       channel.close();
+      deleteQuietly(file);
       throw e;
     }
   }

@@ -135,7 +135,11 @@ final class LogWriter {
   /** Forces the log through record {@code ticket}, whatever the policy. */
   void force(long ticket) throws IOException {
     synchronized (queueLock) {
-      checkHealthy();
+      try {
+        checkHealthy();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       // A ticket never handed out would keep the writer forcing forever.
       ticket = Math.min(ticket, appended);
       forceThrough = Math.max(forceThrough, ticket);
@@ -158,7 +162,11 @@ final class LogWriter {
   Rotation rotate() throws IOException {
     CompletableFuture<Rotation> done = new CompletableFuture<>();
     synchronized (queueLock) {
-      checkHealthy();
+      try {
+        checkHealthy();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       if (stopping || rotation != null) {
         throw new IllegalStateException("The journal cannot rotate now");
       }
@@ -278,8 +286,12 @@ final class LogWriter {
         if (rotating != null) {
           int before = (int) (rotateAt - first + 1);
           write(batch, 0, before, first);
-          Rotation rotated = rotateSegment();
-          rotating.complete(rotated);
+          try {
+            rotating.complete(rotateSegment());
+          } catch (SegmentNotCreated e) {
+            // Only the checkpoint fails: the current segment is intact and takes the next records.
+            rotating.completeExceptionally(e.getCause());
+          }
           rotating = null;
           write(batch, before, batch.size(), first);
         } else {
@@ -297,7 +309,11 @@ final class LogWriter {
           return;
         }
         if (!batch.isEmpty()) {
-          afterBatch.run();
+          try {
+            afterBatch.run();
+          } catch (RuntimeException e) {
+            log.error("The journal's after-write hook failed; the log is unaffected", e);
+          }
         }
       }
     } catch (Throwable e) {
@@ -338,19 +354,34 @@ final class LogWriter {
     forced = through;
   }
 
-  private Rotation rotateSegment() throws IOException {
+  private Rotation rotateSegment() throws IOException, SegmentNotCreated {
     if (forced < written) {
       forceSegment();
     }
     long bytesBefore = totalBytes;
     long next = sequence + 1;
-    FileChannel created = directory.createSegment(next);
+    FileChannel created;
+    try {
+      created = directory.createSegment(next);
+    } catch (IOException e) {
+      throw new SegmentNotCreated(e);
+    }
     segment.close();
     segment = created;
     sequence = next;
     frames.target(created);
     totalBytes += Format.FILE_HEADER_BYTES;
     return new Rotation(next, bytesBefore);
+  }
+
+  /** A rotation that could not create its segment, which leaves the log as it was. */
+  private static final class SegmentNotCreated extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    SegmentNotCreated(IOException cause) {
+      super(cause);
+    }
   }
 
   private void fail(Throwable e) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -167,6 +168,23 @@ class CheckpointTests {
         segment(2).getFileName().toString(), segment(3).getFileName().toString());
     assertThat(recovered()).containsExactly(Map.entry("a", "4"), Map.entry("b", "2"),
         Map.entry("c", "3"));
+  }
+
+  @Test
+  void keepsWritingToTheCurrentSegmentWhenTheNextCannotBeCreated() throws Exception {
+    List<Journal> opened = new ArrayList<>();
+    KeyValueModel model = open(Records.SETTINGS, opened);
+    Journal journal = opened.get(0);
+    model.write("a", "1");
+    Files.createDirectory(segment(2));
+
+    assertThatThrownBy(() -> journal.checkpoint(model))
+        .isInstanceOf(FileAlreadyExistsException.class);
+    journal.awaitDurable(model.write("b", "2"));
+    journal.close();
+    Files.delete(segment(2));
+
+    assertThat(recovered()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
   }
 
   @Test
