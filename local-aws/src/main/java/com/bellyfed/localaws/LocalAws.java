@@ -6,6 +6,10 @@ import com.bellyfed.events.provisioning.ProvisioningReport;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.dynamodb.DynamoDbService;
 import com.bellyfed.localaws.dynamodb.engine.Database;
+import com.bellyfed.localaws.dynamodb.engine.JournalLog;
+import com.bellyfed.localaws.dynamodb.persistence.FsyncPolicy;
+import com.bellyfed.localaws.dynamodb.persistence.Journal;
+import com.bellyfed.localaws.dynamodb.persistence.JournalSettings;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.edge.EdgeServer;
 import com.bellyfed.localaws.edge.ProxyBackend;
@@ -63,6 +67,7 @@ public final class LocalAws implements AutoCloseable {
    * @param provision whether to apply the topology at start-up
    * @param targetRetryBase the first backoff of a failed EventBridge delivery
    * @param ttlSweep how often DynamoDB deletes items whose time to live has passed
+   * @param fsync when DynamoDB's writes in {@code dataDir} are forced to disk (see {@link FsyncPolicy})
    */
   public record Settings(
       int port,
@@ -71,38 +76,44 @@ public final class LocalAws implements AutoCloseable {
       String region,
       boolean provision,
       Duration targetRetryBase,
-      Duration ttlSweep) {
+      Duration ttlSweep,
+      FsyncPolicy fsync) {
 
     public static Settings defaults() {
-      return new Settings(4566, null, Environment.DEV, "us-east-1", true, Duration.ofMillis(500), Duration.ofSeconds(1));
+      return new Settings(
+          4566, null, Environment.DEV, "us-east-1", true, Duration.ofMillis(500), Duration.ofSeconds(1), FsyncPolicy.INTERVAL);
+    }
+
+    public Settings withFsync(FsyncPolicy newFsync) {
+      return new Settings(port, dataDir, environment, region, provision, targetRetryBase, ttlSweep, newFsync);
     }
 
     public Settings withTtlSweep(Duration newSweep) {
-      return new Settings(port, dataDir, environment, region, provision, targetRetryBase, newSweep);
+      return new Settings(port, dataDir, environment, region, provision, targetRetryBase, newSweep, fsync);
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, dataDir, environment, region, provision, targetRetryBase, ttlSweep);
+      return new Settings(newPort, dataDir, environment, region, provision, targetRetryBase, ttlSweep, fsync);
     }
 
     public Settings withDataDir(@Nullable Path newDataDir) {
-      return new Settings(port, newDataDir, environment, region, provision, targetRetryBase, ttlSweep);
+      return new Settings(port, newDataDir, environment, region, provision, targetRetryBase, ttlSweep, fsync);
     }
 
     public Settings withEnvironment(Environment newEnvironment) {
-      return new Settings(port, dataDir, newEnvironment, region, provision, targetRetryBase, ttlSweep);
+      return new Settings(port, dataDir, newEnvironment, region, provision, targetRetryBase, ttlSweep, fsync);
     }
 
     public Settings withRegion(String newRegion) {
-      return new Settings(port, dataDir, environment, newRegion, provision, targetRetryBase, ttlSweep);
+      return new Settings(port, dataDir, environment, newRegion, provision, targetRetryBase, ttlSweep, fsync);
     }
 
     public Settings withProvision(boolean newProvision) {
-      return new Settings(port, dataDir, environment, region, newProvision, targetRetryBase, ttlSweep);
+      return new Settings(port, dataDir, environment, region, newProvision, targetRetryBase, ttlSweep, fsync);
     }
 
     public Settings withTargetRetryBase(Duration newBase) {
-      return new Settings(port, dataDir, environment, region, provision, newBase, ttlSweep);
+      return new Settings(port, dataDir, environment, region, provision, newBase, ttlSweep, fsync);
     }
   }
 
@@ -128,6 +139,13 @@ public final class LocalAws implements AutoCloseable {
     var elasticMq = remember(ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
     sqsBackend = elasticMq.endpoint();
     database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
+    if (settings.dataDir() != null) {
+      Journal journal =
+          remember(Journal.open(settings.dataDir(), JournalSettings.defaults().withFsync(settings.fsync()), database::replay));
+      database.finishRecovery();
+      database.writeLog(new JournalLog(journal));
+      journal.checkpointAutomatically(database::snapshot);
+    }
     eventBridge =
         remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
     edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
@@ -231,6 +249,14 @@ public final class LocalAws implements AutoCloseable {
 
   @Override
   public void close() {
+    // The edge first, so that no request reaches a backend or the journal while they close.
+    if (edge != null) {
+      try {
+        edge.close();
+      } catch (RuntimeException e) {
+        System.err.println("local-aws: failed to stop the edge: " + e);
+      }
+    }
     while (!resources.isEmpty()) {
       try {
         resources.pop().close();

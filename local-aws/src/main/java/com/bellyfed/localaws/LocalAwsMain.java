@@ -40,6 +40,14 @@ public final class LocalAwsMain implements Callable<Integer> {
   boolean noProvision;
 
   @Option(
+      names = "--fsync",
+      defaultValue = "INTERVAL",
+      description = "With --data-dir, when writes are forced to disk: ALWAYS (before each answer: survives power loss),"
+          + " INTERVAL (every second: survives a crash of local-aws, may lose the last second on power loss),"
+          + " NEVER (at checkpoints and stop). Every write reaches the operating system before it is answered (default ${DEFAULT-VALUE}).")
+  com.bellyfed.localaws.dynamodb.persistence.FsyncPolicy fsync;
+
+  @Option(
       names = "--ttl-sweep-interval",
       defaultValue = "1s",
       converter = DurationConverter.class,
@@ -63,7 +71,8 @@ public final class LocalAwsMain implements Callable<Integer> {
             .withEnvironment(Environment.of(env))
             .withRegion(region)
             .withProvision(!noProvision)
-            .withTtlSweep(ttlSweep);
+            .withTtlSweep(ttlSweep)
+            .withFsync(fsync);
     LocalAws localAws = LocalAws.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

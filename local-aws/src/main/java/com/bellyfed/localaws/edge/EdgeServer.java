@@ -34,6 +34,7 @@ public final class EdgeServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<AwsService, ServiceBackend> backends = new EnumMap<>(AwsService.class);
   private volatile RequestFilter filter = RequestFilter.PASS;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Binds the port at once, so that backends can be told the edge's address before it serves. */
   public EdgeServer(int port) throws IOException {
@@ -69,8 +70,10 @@ public final class EdgeServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {

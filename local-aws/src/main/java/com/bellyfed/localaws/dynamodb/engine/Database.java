@@ -297,7 +297,12 @@ public final class Database implements AutoCloseable {
     return null;
   }
 
-  /** Streams the whole state as log records: each table's declaration, then its items in chunks. */
+  /**
+   * Streams the whole state as log records: each table's declaration, then its items in chunks.
+   * Writers apply a change before they append its record, both under the item's lock; the barrier
+   * at the end waits for every change the walk may have seen to be appended, so that a snapshot
+   * never holds part of a transaction whose record is not in the log.
+   */
   public void snapshot(Consumer<byte[]> out) {
     for (Table table : List.copyOf(tables.values())) {
       TableMeta meta = table.meta();
@@ -313,6 +318,9 @@ public final class Database implements AutoCloseable {
       if (!chunk.isEmpty()) {
         out.accept(LogRecords.writes(chunk));
       }
+    }
+    synchronized (catalogue) {
+      locks.barrier();
     }
   }
 

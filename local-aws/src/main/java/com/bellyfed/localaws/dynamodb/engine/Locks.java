@@ -55,6 +55,14 @@ final class Locks {
     }
   }
 
+  /** Waits until every write that holds a stripe now has finished: each stripe locked once and released. */
+  void barrier() {
+    for (ReentrantLock stripe : stripes) {
+      stripe.lock();
+      stripe.unlock();
+    }
+  }
+
   void unlockAll(int[] sorted) {
     for (int i = sorted.length - 1; i >= 0; i--) {
       stripes[sorted[i]].unlock();
