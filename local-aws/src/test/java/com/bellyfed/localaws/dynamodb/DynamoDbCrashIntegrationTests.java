@@ -1,0 +1,119 @@
+package com.bellyfed.localaws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bellyfed.localaws.LocalAws;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code kill -9} local-aws in the middle of DynamoDB writes, start it again on the same data
+ * directory, and find every acknowledged write, and no transaction in part.
+ */
+@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class DynamoDbCrashIntegrationTests {
+
+  private static final int ACKNOWLEDGEMENTS_BEFORE_KILL = 600;
+
+  @TempDir Path dataDir;
+
+  private @Nullable Process child;
+
+  @AfterEach
+  void killChild() throws InterruptedException {
+    if (child != null) {
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void everyAcknowledgedWriteSurvivesKillMinus9AndNoTransactionIsHalfApplied() throws Exception {
+    long counterAcknowledged = 0;
+    List<String> transactions = new ArrayList<>();
+    List<String> batches = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      Path errors = Files.createTempFile(dataDir.getParent(), "crash-child", ".err");
+      Process process = new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"),
+              CrashingDynamoDbWriter.class.getName(), dataDir.toString(), Integer.toString(round))
+          .redirectError(errors.toFile())
+          .start();
+      child = process;
+      int acknowledged = 0;
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null && acknowledged < ACKNOWLEDGEMENTS_BEFORE_KILL) {
+          if (line.startsWith("tx ")) {
+            transactions.add(line.substring(3));
+            acknowledged++;
+          } else if (line.startsWith("batch ")) {
+            batches.add(line.substring(6));
+            acknowledged++;
+          } else if (line.startsWith("add ")) {
+            counterAcknowledged++;
+            acknowledged++;
+          }
+        }
+      }
+      assertThat(acknowledged).as("acknowledged writes before the kill; child stderr:%n%s", Files.readString(errors))
+          .isEqualTo(ACKNOWLEDGEMENTS_BEFORE_KILL);
+      process.destroyForcibly();
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as("killed with SIGKILL").isEqualTo(137);
+    }
+    child = null;
+
+    try (LocalAws restarted = LocalAws.start(LocalAws.Settings.defaults().withPort(0).withProvision(false).withDataDir(dataDir))) {
+      DynamoDbClient dynamoDb = restarted.dynamoDb();
+      Map<String, Integer> itemsPerTransaction = new HashMap<>();
+      int batchItems = 0;
+      long counter = 0;
+      Map<String, AttributeValue> start = null;
+      do {
+        Map<String, AttributeValue> from = start;
+        var page = dynamoDb.scan(request -> request.tableName(CrashingDynamoDbWriter.TABLE).exclusiveStartKey(from));
+        for (Map<String, AttributeValue> item : page.items()) {
+          String pk = item.get("pk").s();
+          if (item.containsKey("tx")) {
+            itemsPerTransaction.merge(item.get("tx").s(), 1, Integer::sum);
+          } else if (pk.startsWith("batch-")) {
+            batchItems++;
+          } else if (pk.equals("counter")) {
+            counter = Long.parseLong(item.get("hits").n());
+          }
+        }
+        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      } while (start != null);
+
+      assertThat(itemsPerTransaction.keySet()).containsAll(transactions);
+      assertThat(itemsPerTransaction.values()).as("items of each transaction found")
+          .allMatch(count -> count == CrashingDynamoDbWriter.TRANSACTION_SIZE);
+      for (String batch : batches) {
+        for (int i = 0; i < 25; i++) {
+          String pk = "batch-" + batch + "-" + i;
+          assertThat(dynamoDb.getItem(request -> request.tableName(CrashingDynamoDbWriter.TABLE)
+              .key(Map.of("pk", AttributeValue.fromS(pk)))).hasItem()).as(pk).isTrue();
+        }
+      }
+      assertThat(batchItems).isGreaterThanOrEqualTo(batches.size() * 25);
+      assertThat(counter).as("counter adds kept").isGreaterThanOrEqualTo(counterAcknowledged);
+    }
+  }
+}
