@@ -60,7 +60,7 @@ class DeleteTableConformanceIntegrationTests {
     String name = tables.create("deletetable-gone", false);
 
     dynamoDb.deleteTable(request -> request.tableName(name));
-    dynamoDb.waiter().waitUntilTableNotExists(request -> request.tableName(name));
+    Waits.untilTableGone(dynamoDb, name);
 
     assertNotFound(
         () -> dynamoDb.describeTable(request -> request.tableName(name)),
@@ -76,7 +76,7 @@ class DeleteTableConformanceIntegrationTests {
     dynamoDb.putItem(request -> request.tableName(name).item(item("pk", s("kept?"))));
 
     dynamoDb.deleteTable(request -> request.tableName(name));
-    dynamoDb.waiter().waitUntilTableNotExists(request -> request.tableName(name));
+    Waits.untilTableGone(dynamoDb, name);
     Consumer<CreateTableRequest.Builder> same = request -> request
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.awaitility.core.ConditionFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * How long the suite waits for what AWS does asynchronously (table and index status, GSI reads, tag
@@ -24,5 +26,20 @@ final class Waits {
   static ConditionFactory forConsistency() {
     return await().pollInterval(Duration.ofMillis(ConformanceTarget.remote() ? 1_000 : 50))
         .atMost(ConformanceTarget.remote() ? Duration.ofMinutes(2) : Duration.ofSeconds(10));
+  }
+
+  /**
+   * Waits until DescribeTable no longer finds {@code table}: the SDK's waiter would do, but polls every
+   * 20 seconds, far too slowly for an in-process engine.
+   */
+  static void untilTableGone(DynamoDbClient dynamoDb, String table) {
+    forTableChange().until(() -> {
+      try {
+        dynamoDb.describeTable(request -> request.tableName(table));
+        return false;
+      } catch (ResourceNotFoundException gone) {
+        return true;
+      }
+    });
   }
 }
