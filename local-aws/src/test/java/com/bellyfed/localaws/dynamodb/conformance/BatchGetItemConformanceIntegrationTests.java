@@ -106,8 +106,8 @@ class BatchGetItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
-  // BatchGetItem: "Each item in the batch is processed as a separate GetItem request ... rounded up to the
-  // next 4 KB boundary"; a strongly consistent read of up to 4 KB costs 1 unit, an eventually consistent one half.
+  // BatchGetItem reads each item as a GetItem would, its size rounded up to the next 4 KB: a strongly
+  // consistent read of up to 4 KB costs 1 read unit, an eventually consistent one half a unit.
   @Test
   void chargesOneUnitPerSmallItemReadConsistentlyAndHalfOtherwise(DynamoDbClient dynamoDb) {
     double consistent = dynamoDb.batchGetItem(request -> request
@@ -173,8 +173,8 @@ class BatchGetItemConformanceIntegrationTests {
             + "constraint: Member must have length greater than or equal to 1");
   }
 
-  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html (RequestItems:
-  // "Array Members: Minimum number of 1 item. Maximum number of 100 items.")
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+  // RequestItems: "Required: Yes", with at least one table.
   @Test
   void rejectsEmptyRequestItems(DynamoDbClient dynamoDb) {
     assertValidation(
@@ -213,7 +213,7 @@ class BatchGetItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html
-  // Keys: "you must provide the partition key value ... and the sort key value" — and nothing else.
+  // Keys hold the primary key attributes of the table, all of them and nothing else.
   @ParameterizedTest(name = "{0}")
   @MethodSource("keysNotMatchingTheSchema")
   void rejectsAKeyThatDoesNotMatchTheSchema(String shape, Map<String, AttributeValue> key, DynamoDbClient dynamoDb) {
@@ -231,7 +231,7 @@ class BatchGetItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html
-  // "Use ProjectionExpression instead" of the legacy AttributesToGet; the two cannot be mixed.
+  // AttributesToGet is the legacy form of ProjectionExpression; the two cannot be mixed.
   @Test
   void rejectsProjectionExpressionTogetherWithAttributesToGet(DynamoDbClient dynamoDb) {
     assertValidation(

@@ -42,7 +42,7 @@ class BatchWriteItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
-  // UnprocessedItems: "If all requests were processed, UnprocessedItems is an empty map" (observed answer:
+  // UnprocessedItems lists the requests not processed; none left, it is an empty map (observed answer:
   // dynalite test/batchWriteItem.js, {"UnprocessedItems":{}}).
   @Test
   void answersAnEmptyUnprocessedItemsMapWhenEverythingIsWritten(RawDynamoDb raw) {
@@ -71,7 +71,7 @@ class BatchWriteItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
-  // "A single call to BatchWriteItem can transmit up to 16MB of data ... comprised of as many as 25 put or delete requests."
+  // A single call holds up to 25 put or delete requests.
   @Test
   void writesTwentyFiveRequests(DynamoDbClient dynamoDb) {
     List<WriteRequest> requests = IntStream.range(0, 25).mapToObj(i -> put(item("pk", s("bulk" + i), "i", n(i)))).toList();
@@ -82,7 +82,7 @@ class BatchWriteItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
-  // "a put request ... replaces" any item with the same key, as PutItem does.
+  // A put request replaces any item with the same key, as PutItem does.
   @Test
   void replacesAWholeItem(DynamoDbClient dynamoDb) {
     dynamoDb.putItem(request -> request.tableName(hashTable).item(item("pk", s("replaced"), "old", s("gone"))));

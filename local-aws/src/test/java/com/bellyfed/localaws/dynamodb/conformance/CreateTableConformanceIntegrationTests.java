@@ -209,7 +209,7 @@ class CreateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html
-  // "BillingMode ... If not specified, the default is PROVISIONED."
+  // BillingMode: PROVISIONED unless the request says otherwise.
   @Test
   void createsAProvisionedTableWhenBillingModeIsOmitted(DynamoDbClient dynamoDb, Tables tables) {
     String name = tables.name("createtable-default");
@@ -461,7 +461,7 @@ class CreateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalSecondaryIndex.html
-  // ProvisionedThroughput of an index: settings "for the specified global secondary index" in PROVISIONED mode only.
+  // An index has provisioned throughput settings of its own in PROVISIONED mode only.
   @Test
   void rejectsIndexThroughputForAnOnDemandTable(DynamoDbClient dynamoDb, Tables tables) {
     assertValidation(
@@ -527,7 +527,7 @@ class CreateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
-  // "You can define a maximum of 5 local secondary indexes ... default quota of 20 global secondary indexes per table."
+  // At most 5 local secondary indexes per table; a default quota of 20 global secondary indexes per table.
   @Test
   void rejectsMoreThanTwentyGlobalIndexes(DynamoDbClient dynamoDb, Tables tables) {
     List<GlobalSecondaryIndex> indexes = IntStream.range(0, 21).mapToObj(i -> gsi("index" + i, keysOnly(), hash("gk"))).toList();
@@ -551,7 +551,7 @@ class CreateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html
-  // "A local secondary index ... has the same partition key as the base table, but a different sort key."
+  // A local secondary index has the same partition key as the base table and a different sort key.
   @Test
   void rejectsALocalIndexOnATableWithoutSortKey(DynamoDbClient dynamoDb, Tables tables) {
     assertValidation(

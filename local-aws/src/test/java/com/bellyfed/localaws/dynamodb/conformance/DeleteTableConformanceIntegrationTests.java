@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 class DeleteTableConformanceIntegrationTests {
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
-  // "DynamoDB sets the TableStatus to DELETING until it has completed the deletion."
+  // The table is in the DELETING state until DynamoDB completes the deletion.
   @Test
   void answersWithStatusDeleting(DynamoDbClient dynamoDb, Tables tables) {
     String name = tables.create("deletetable-status", false);

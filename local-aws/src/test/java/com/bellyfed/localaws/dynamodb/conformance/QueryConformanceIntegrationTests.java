@@ -83,7 +83,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html
-  // "Query results are always sorted by the sort key value ... in UTF-8 bytes" order.
+  // Query results are sorted by the sort key; strings compare by their UTF-8 bytes.
   @Test
   void returnsTheWholePartitionInSortKeyOrder(DynamoDbClient dynamoDb) {
     QueryResponse answer = query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p")), request -> {});
@@ -184,7 +184,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
-  // "If LastEvaluatedKey is present in the response, you need to paginate" with ExclusiveStartKey.
+  // A LastEvaluatedKey in the response means there is more to read: pass it as ExclusiveStartKey.
   @Test
   void stopsAtLimitWithTheLastKeyEvaluated(DynamoDbClient dynamoDb) {
     QueryResponse answer = query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p")), request -> request.limit(2));
@@ -215,7 +215,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
-  // "the last page of results ... LastEvaluatedKey is empty"
+  // The last page of results comes without LastEvaluatedKey.
   @Test
   void pagesThroughAPartitionWithoutLosingOrRepeatingItems(DynamoDbClient dynamoDb) {
     List<String> seen = new ArrayList<>();
@@ -234,7 +234,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Other.html#Query.Limit
-  // "The Limit parameter ... the number of items that DynamoDB processes before applying the filter."
+  // "DynamoDB reads up to six items, and then returns only those that match the filter expression." (Limit 6)
   @Test
   void countsTheLimitBeforeTheFilter(DynamoDbClient dynamoDb) {
     QueryResponse answer = query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p"), ":two", n(2)),
@@ -246,9 +246,9 @@ class QueryConformanceIntegrationTests {
     assertThat(answer.lastEvaluatedKey()).isEqualTo(item("pk", s("p"), "sk", s("abc")));
   }
 
-  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html
-  // "ScannedCount — the number of items that matched the key condition expression before a filter
-  // expression (if present) was applied. Count — the number of items that remain after a filter".
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Other.html#Query.Count
+  // "ScannedCount — The number of items that matched the key condition expression before a filter
+  // expression (if present) was applied. Count — The number of items that remain after a filter expression".
   @Test
   void reportsCountAfterAndScannedCountBeforeTheFilter(DynamoDbClient dynamoDb) {
     QueryResponse answer = query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p"), ":four", n(4)),
@@ -325,7 +325,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
-  // SPECIFIC_ATTRIBUTES: "Returns only the attributes listed in ProjectionExpression" — which must be given.
+  // SPECIFIC_ATTRIBUTES returns the attributes listed in ProjectionExpression, which must then be given.
   @Test
   void rejectsSpecificAttributesWithoutAProjection(DynamoDbClient dynamoDb) {
     assertValidationContaining(
@@ -417,7 +417,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html
-  // BETWEEN: "greater than or equal to b, and less than or equal to c" — so b may not exceed c.
+  // a BETWEEN b AND c: a >= b and a <= c, so b may not exceed c.
   @Test
   void rejectsABetweenWhoseBoundsAreReversed(DynamoDbClient dynamoDb) {
     assertValidation(
@@ -436,7 +436,7 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
-  // "Either the KeyConditions or KeyConditionExpression parameter must be specified" (observed text: dynalite).
+  // A query needs a key condition (observed text: dynalite test/query.js).
   @Test
   void rejectsAQueryWithoutKeyCondition(DynamoDbClient dynamoDb) {
     assertValidation(

@@ -133,7 +133,7 @@ class QueryIndexConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.Projections
-  // "If you query a global secondary index, you can only request attributes that are projected into the index."
+  // A query of a global secondary index can only request attributes projected into the index.
   @Test
   void rejectsAProjectionOfAnAttributeTheGlobalIndexDoesNotHold(DynamoDbClient dynamoDb) {
     assertValidationContaining(
@@ -142,8 +142,8 @@ class QueryIndexConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
-  // "ALL_ATTRIBUTES ... If the index is a global secondary index, you can only use ALL_ATTRIBUTES if the
-  // index is configured to project all attributes." Observed text: dynalite test/query.js.
+  // ALL_ATTRIBUTES from a global secondary index needs an index that projects all attributes: global
+  // secondary index queries cannot fetch attributes from the table. Observed text: dynalite test/query.js.
   @Test
   void rejectsAllAttributesFromAGlobalIndexThatDoesNotProjectAll(DynamoDbClient dynamoDb) {
     assertValidation(
@@ -207,9 +207,9 @@ class QueryIndexConformanceIntegrationTests {
     assertThat(answer.items()).containsExactly(keys(SECOND, "pk", "sk", "lk"), keys(THIRD, "pk", "sk", "lk"), keys(FIRST, "pk", "sk", "lk"));
   }
 
-  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html#LSI.Projections
-  // "If you query a local secondary index and request attributes that are not projected into the index,
-  // DynamoDB automatically fetches those attributes from the base table."
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html (Select)
+  // "If any of the requested attributes are not projected into the local secondary index, DynamoDB fetches
+  // each of these attributes from the parent table."
   @Test
   void fetchesUnprojectedAttributesOfALocalIndexFromTheTable(DynamoDbClient dynamoDb) {
     QueryResponse whole = query(dynamoDb, table, "pk = :p", Map.of(":p", s("p")),
@@ -231,7 +231,7 @@ class QueryIndexConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html
-  // "Queries on local secondary indexes can use ... strongly consistent reads."
+  // Local secondary indexes support strongly consistent reads.
   @Test
   void readsALocalIndexConsistently(DynamoDbClient dynamoDb) {
     QueryResponse answer = query(dynamoDb, table, "pk = :p", Map.of(":p", s("q")),

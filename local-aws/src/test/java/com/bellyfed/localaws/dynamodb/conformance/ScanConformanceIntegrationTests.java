@@ -119,8 +119,7 @@ class ScanConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Limit
-  // "If you also supply a FilterExpression value, DynamoDB will return the items in the first six [Limit]
-  // that also match the filter requirements".
+  // With a FilterExpression, DynamoDB reads Limit items and returns those that match.
   @Test
   void countsTheLimitBeforeTheFilter(DynamoDbClient dynamoDb) {
     ScanResponse answer = scan(dynamoDb, request -> request
@@ -134,7 +133,7 @@ class ScanConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.FilterExpression
-  // "ScannedCount — The number of items evaluated, before any ScanFilter is applied."
+  // ScannedCount counts the items evaluated before the filter, Count those returned after it.
   @Test
   void reportsCountAfterAndScannedCountBeforeTheFilter(DynamoDbClient dynamoDb) {
     ScanResponse answer = scan(dynamoDb, request -> request
@@ -189,7 +188,7 @@ class ScanConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan
-  // "Segment IDs are zero-based ... each segment is scanned separately"; together the segments cover the
+  // Each of TotalSegments segments (numbered from 0) is scanned separately; together they cover the
   // table, and no item appears in two segments.
   @Test
   void splitsTheTableIntoDisjointSegmentsThatCoverIt(DynamoDbClient dynamoDb) {
@@ -203,7 +202,7 @@ class ScanConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan
-  // A segment pages like a table: "the application must use the LastEvaluatedKey ... for that segment".
+  // A segment pages like a table, with the LastEvaluatedKey of that segment.
   @Test
   void pagesWithinASegment(DynamoDbClient dynamoDb) {
     List<String> whole = keys(scan(dynamoDb, request -> request.segment(1).totalSegments(2)));

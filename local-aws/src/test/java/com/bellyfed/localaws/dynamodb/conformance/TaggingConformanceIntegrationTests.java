@@ -76,7 +76,7 @@ class TaggingConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html
-  // "If you add a tag that has the same key as an existing tag, the new value overwrites the old value."
+  // A tag with the key of an existing tag replaces its value.
   @Test
   void overwritesTheValueOfAnExistingKey(DynamoDbClient dynamoDb, Tables tables) {
     String arn = arn(dynamoDb, tables.create("tags-overwrite", false));
@@ -89,7 +89,7 @@ class TaggingConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html
-  // "Tag keys and values are case sensitive."
+  // Tag keys and values are case sensitive.
   @Test
   void treatsKeysThatDifferInCaseAsDifferentTags(DynamoDbClient dynamoDb, Tables tables) {
     String arn = arn(dynamoDb, tables.create("tags-case", false));
@@ -131,7 +131,7 @@ class TaggingConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-tagging
-  // "Maximum number of tags per resource: 50"
+  // At most 50 tags per resource.
   @Test
   void rejectsMoreThanFiftyTags(DynamoDbClient dynamoDb) {
     List<Tag> many = IntStream.range(0, 51).mapToObj(i -> tag("key" + i, "value")).toList();
@@ -163,7 +163,7 @@ class TaggingConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html
-  // "Allowed characters are: letters, white space, and numbers, plus the following special characters: + - = . _ : /"
+  // Tag keys and values allow letters, digits, white space and + - = . _ : / only.
   @Test
   void rejectsATagKeyWithForbiddenCharacters(DynamoDbClient dynamoDb) {
     assertValidationContaining(
@@ -172,7 +172,7 @@ class TaggingConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html
-  // "The aws: prefix is prohibited for tags; it's reserved for AWS use."
+  // The aws: prefix is reserved for AWS and cannot start a user's tag key.
   @Test
   void rejectsATagKeyWithTheAwsPrefix(DynamoDbClient dynamoDb) {
     assertValidationContaining(

@@ -188,7 +188,7 @@ class TimeToLiveConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html
-  // "DynamoDB automatically deletes expired items within a few days of their expiration time."
+  // DynamoDB deletes an item some time after the epoch second in its TTL attribute has passed.
   @Test
   void deletesAnItemWhoseTtlHasPassed(DynamoDbClient dynamoDb) {
     awaitExpiry(dynamoDb);

@@ -108,7 +108,7 @@ class UpdateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html#GSI.OnlineOps.Creating
-  // "the table status changes from ACTIVE to UPDATING ... the index status is CREATING"
+  // While a new index is built the table is UPDATING (resource allocation) and the index CREATING.
   @Test
   void answersAnIndexCreationWithTableUpdatingAndIndexCreating() {
     assertThat(afterCreate.tableStatus()).isEqualTo(TableStatus.UPDATING);
@@ -119,8 +119,7 @@ class UpdateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html#GSI.OnlineOps.Creating
-  // Backfilling: "DynamoDB ... copies the attributes from the base table into the index ... When the
-  // backfill is complete, the index status changes from CREATING to ACTIVE."
+  // Backfilling copies the existing items of the table into the new index; then the index is ACTIVE.
   @Test
   void backfillsTheExistingItemsIntoANewIndex(DynamoDbClient dynamoDb) {
     awaitIndexesActive(dynamoDb, backfilled);
@@ -137,7 +136,7 @@ class UpdateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html#GSI.OnlineOps.Deleting
-  // "While the index is being deleted, its IndexStatus is DELETING" (and the table UPDATING).
+  // While the index is being deleted its IndexStatus is DELETING (and the table UPDATING).
   @Test
   void answersAnIndexDeletionWithIndexDeleting() {
     assertThat(afterDelete.tableStatus()).isEqualTo(TableStatus.UPDATING);
@@ -298,7 +297,7 @@ class UpdateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
-  // "You can create or delete only one global secondary index per UpdateTable operation."
+  // One global secondary index may be created or deleted per UpdateTable operation.
   @Test
   void rejectsCreatingTwoIndexesAtOnce(DynamoDbClient dynamoDb) {
     assertLimitExceeded(
