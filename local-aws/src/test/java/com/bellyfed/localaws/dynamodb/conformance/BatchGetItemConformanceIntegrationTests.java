@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,7 +161,7 @@ class BatchGetItemConformanceIntegrationTests {
     List<Map<String, AttributeValue>> keys = IntStream.range(0, 101).mapToObj(i -> item("pk", s("k" + i))).toList();
     assertValidationMatching(
         () -> dynamoDb.batchGetItem(request -> request.requestItems(Map.of(hashTable, KeysAndAttributes.builder().keys(keys).build()))),
-        "1 validation error detected: Value '\\[.*]' at 'requestItems\\." + java.util.regex.Pattern.quote(hashTable)
+        "1 validation error detected: Value '\\[.*]' at 'requestItems\\." + Pattern.quote(hashTable)
             + "\\.member\\.keys' failed to satisfy constraint: Member must have length less than or equal to 100");
   }
 

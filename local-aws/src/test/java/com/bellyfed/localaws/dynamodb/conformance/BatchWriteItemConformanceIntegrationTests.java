@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -234,6 +234,6 @@ class BatchWriteItemConformanceIntegrationTests {
   }
 
   private static Map<String, AttributeValue> get(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> key) {
-    return new java.util.LinkedHashMap<>(dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item());
+    return new LinkedHashMap<>(dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item());
   }
 }

@@ -18,12 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -241,7 +244,7 @@ class QueryIndexConformanceIntegrationTests {
   }
 
   private static QueryResponse onGk(DynamoDbClient dynamoDb, String index,
-      java.util.function.Consumer<software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder> more) {
+      Consumer<QueryRequest.Builder> more) {
     return query(dynamoDb, table, "gk = :g", Map.of(":g", s("g")), request -> {
       request.indexName(index);
       more.accept(request);
@@ -249,7 +252,7 @@ class QueryIndexConformanceIntegrationTests {
   }
 
   private static Map<String, AttributeValue> keys(Map<String, AttributeValue> item, String... names) {
-    Map<String, AttributeValue> kept = new java.util.LinkedHashMap<>();
+    Map<String, AttributeValue> kept = new LinkedHashMap<>();
     for (String name : names) {
       kept.put(name, item.get(name));
     }
