@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -261,7 +262,7 @@ class TimeToLiveConformanceIntegrationTests {
           .atMost(expiryWait())
           .until(() -> !stillThere(dynamoDb, "expired"));
       expirySeen = true;
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       expiryFailure = new AssertionError("the expired item was not deleted within " + expiryWait(), e);
       throw expiryFailure;
     }
