@@ -30,6 +30,19 @@ final class ItemValues {
     return AttributeValue.builder().b(SdkBytes.fromByteArray(bytes)).build();
   }
 
+  static AttributeValue n(long value) {
+    return n(Long.toString(value));
+  }
+
+  /** A binary value from unsigned byte values written as ints: {@code b(0x00, 0xFF)}. */
+  static AttributeValue b(int... bytes) {
+    byte[] value = new byte[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      value[i] = (byte) bytes[i];
+    }
+    return AttributeValue.builder().b(software.amazon.awssdk.core.SdkBytes.fromByteArray(value)).build();
+  }
+
   static AttributeValue b(String utf8) {
     return AttributeValue.builder().b(SdkBytes.fromString(utf8, StandardCharsets.UTF_8)).build();
   }
@@ -75,6 +88,11 @@ final class ItemValues {
       item.put((String) namesAndValues[i], (AttributeValue) namesAndValues[i + 1]);
     }
     return item;
+  }
+
+  /** A string of {@code length} ASCII letters: one byte each in UTF-8, which AWS's size rules count. */
+  static String letters(int length) {
+    return "x".repeat(length);
   }
 
   /** {@code count} copies of {@code c}: for values of an exact byte size. */
