@@ -2,6 +2,8 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import static com.bellyfed.localaws.dynamodb.requests.Shapes.*;
 
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** The shapes of BatchGetItem and BatchWriteItem, after the AWS API Reference pages of each. */
@@ -30,11 +32,24 @@ final class BatchOperations {
             // AWS quotes this map as JSON in its messages, unlike every other value.
             required("RequestItems", new Shape.MapOf(TABLE_NAME, KEYS_AND_ATTRIBUTES, 1, MAX_GETS, true)),
             optional("ReturnConsumedCapacity", RETURN_CONSUMED_CAPACITY)),
-            Rules.NONE, new BatchGetItemRules()),
+            requestItemsFirst("BatchGetItem"), new BatchGetItemRules()),
         Operation.of("BatchWriteItem", Struct.of("BatchWriteItemInput",
             required("RequestItems", map(TABLE_NAME, list(WRITE_REQUEST, 1, MAX_WRITES), 1, MAX_WRITES)),
             optional("ReturnConsumedCapacity", RETURN_CONSUMED_CAPACITY),
             optional("ReturnItemCollectionMetrics", RETURN_ITEM_COLLECTION_METRICS)),
-            Rules.NONE, new BatchWriteItemRules()));
+            requestItemsFirst("BatchWriteItem"), new BatchWriteItemRules()));
+  }
+
+  /**
+   * An empty RequestItems is refused with a sentence of its own before any member constraint (a
+   * missing one is left to the constraints, which say "Member must not be null").
+   */
+  private static Rules requestItemsFirst(String operation) {
+    return body -> {
+      JsonNode requestItems = Json.member(body, "RequestItems");
+      if (requestItems != null && requestItems.isEmpty()) {
+        throw DynamoDbException.validation("The requestItems parameter is required for " + operation);
+      }
+    };
   }
 }

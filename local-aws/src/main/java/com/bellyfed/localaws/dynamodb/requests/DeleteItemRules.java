@@ -7,7 +7,7 @@ final class DeleteItemRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
-    TableNames.check(Json.text(body, "TableName"), "tableName");
+    TableNames.check(body);
     Items.key(body.get("Key"));
     PutItemRules.checkReturnValues(body);
   }

@@ -7,7 +7,7 @@ final class GetItemRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
-    TableNames.check(Json.text(body, "TableName"), "tableName");
+    TableNames.check(body);
     Items.key(body.get("Key"));
   }
 }

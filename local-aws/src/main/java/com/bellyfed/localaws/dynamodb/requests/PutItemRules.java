@@ -10,7 +10,7 @@ final class PutItemRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
-    TableNames.check(Json.text(body, "TableName"), "tableName");
+    TableNames.check(body);
     Map<String, Value> item = Items.item(body.get("Item"));
     checkReturnValues(body);
     Items.checkWritable(item);

@@ -9,7 +9,7 @@ final class ScanRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
-    TableNames.check(Json.text(body, "TableName"), "tableName");
+    TableNames.check(body);
     JsonNode startKey = Json.member(body, "ExclusiveStartKey");
     if (startKey != null) {
       Items.startKey(startKey);

@@ -19,15 +19,18 @@ final class TableNames {
   private TableNames() {}
 
   /**
-   * The table operations (CreateTable, DescribeTable, UpdateTable, DeleteTable, the TTL ones) check the
-   * name before any other member: a missing one with their own sentence, a bad one on its own.
+   * The table operations (CreateTable, DescribeTable, UpdateTable, DeleteTable, the TTL ones) ask for
+   * their table's name with a sentence of their own, before any other member's constraints.
    */
-  static void checkFirst(JsonNode body) {
-    JsonNode name = Json.member(body, "TableName");
-    if (name == null) {
+  static void required(JsonNode body) {
+    if (Json.member(body, "TableName") == null) {
       throw DynamoDbException.validation("The parameter 'TableName' is required but was not present in the request");
     }
-    check(name.textValue(), "tableName");
+  }
+
+  /** The rules of the request's TableName member, which may be an ARN instead. */
+  static void check(JsonNode body) {
+    check(Json.text(body, "TableName"), "tableName");
   }
 
   /** A table name where an ARN may stand; {@code path} names it as AWS does, e.g. {@code transactItems.1.member.put.tableName}. */

@@ -43,7 +43,8 @@ final class TableOperations {
     return List.of(
         Operation.of("CreateTable", Struct.of("CreateTableInput",
             required("AttributeDefinitions", list(ATTRIBUTE_DEFINITION, null, null)),
-            required("TableName", TABLE_NAME_OR_ARN),
+            // A table is created by name, not ARN: AWS checks the name's rules with the other members.
+            required("TableName", TABLE_NAME),
             required("KeySchema", KEY_SCHEMA),
             optional("LocalSecondaryIndexes", list(LOCAL_SECONDARY_INDEX, null, null)),
             optional("GlobalSecondaryIndexes", list(GLOBAL_SECONDARY_INDEX, null, null)),
@@ -57,7 +58,7 @@ final class TableOperations {
             optional("WarmThroughput", WARM_THROUGHPUT),
             optional("ResourcePolicy", string()),
             optional("OnDemandThroughput", ON_DEMAND_THROUGHPUT)),
-            TableNames::checkFirst, new CreateTableRules()),
+            TableNames::required, new CreateTableRules()),
         Operation.of("UpdateTable", Struct.of("UpdateTableInput",
             optional("AttributeDefinitions", list(ATTRIBUTE_DEFINITION, null, null)),
             required("TableName", TABLE_NAME_OR_ARN),
@@ -73,9 +74,9 @@ final class TableOperations {
             optional("GlobalTableWitnessUpdates", list(opaque("GlobalTableWitnessGroupUpdate"), 1, null)),
             optional("OnDemandThroughput", ON_DEMAND_THROUGHPUT),
             optional("WarmThroughput", WARM_THROUGHPUT)),
-            TableNames::checkFirst, new UpdateTableRules()),
-        Operation.of("DeleteTable", tableNameOnly("DeleteTableInput"), TableNames::checkFirst, Rules.NONE),
-        Operation.of("DescribeTable", tableNameOnly("DescribeTableInput"), TableNames::checkFirst, Rules.NONE),
+            TableNames::required, new UpdateTableRules()),
+        Operation.of("DeleteTable", tableNameOnly("DeleteTableInput"), TableNames::required, TableNames::check),
+        Operation.of("DescribeTable", tableNameOnly("DescribeTableInput"), TableNames::required, TableNames::check),
         Operation.of("ListTables", Struct.of("ListTablesInput",
             optional("ExclusiveStartTableName", TABLE_NAME),
             optional("Limit", integer(1L, 100L))),
@@ -85,8 +86,8 @@ final class TableOperations {
             required("TimeToLiveSpecification", Struct.of("TimeToLiveSpecification",
                 required("Enabled", bool()),
                 required("AttributeName", KEY_ATTRIBUTE_NAME)))),
-            TableNames::checkFirst, Rules.NONE),
-        Operation.of("DescribeTimeToLive", tableNameOnly("DescribeTimeToLiveInput"), TableNames::checkFirst, Rules.NONE));
+            TableNames::required, TableNames::check),
+        Operation.of("DescribeTimeToLive", tableNameOnly("DescribeTimeToLiveInput"), TableNames::required, TableNames::check));
   }
 
   private static Struct tableNameOnly(String name) {

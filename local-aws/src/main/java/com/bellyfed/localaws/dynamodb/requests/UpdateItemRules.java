@@ -10,7 +10,7 @@ final class UpdateItemRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
-    TableNames.check(Json.text(body, "TableName"), "tableName");
+    TableNames.check(body);
     Items.key(body.get("Key"));
   }
 }

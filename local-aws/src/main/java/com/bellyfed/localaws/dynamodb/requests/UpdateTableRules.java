@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** UpdateTable's own rules: something to update, throughput with PROVISIONED, one update per index. */
+/** UpdateTable's own rules: the table's name, something to update, throughput with PROVISIONED, one update per index. */
 final class UpdateTableRules implements Rules {
 
   private static final String INVALID = "One or more parameter values were invalid: ";
@@ -17,6 +17,7 @@ final class UpdateTableRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
+    TableNames.check(body);
     JsonNode indexUpdates = Json.member(body, "GlobalSecondaryIndexUpdates");
     boolean anything = indexUpdates != null && !indexUpdates.isEmpty();
     for (String update : UPDATES) {
