@@ -3,6 +3,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,6 @@ final class Json {
   /** Members of a list member, an empty list when it is absent. */
   static Iterable<JsonNode> elements(@Nullable JsonNode node, String name) {
     JsonNode member = member(node, name);
-    return member == null ? java.util.List.of() : member;
+    return member == null ? List.of() : member;
   }
 }

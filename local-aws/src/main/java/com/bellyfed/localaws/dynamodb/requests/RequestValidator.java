@@ -1,11 +1,11 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates DynamoDB requests as AWS does, in AWS's stages, answering the first failure: (1) the
@@ -16,7 +16,10 @@ import java.io.IOException;
  */
 public final class RequestValidator {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  // Trailing tokens fail: AWS refuses a body with braces left over after the object.
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RequestValidator() {}
 
@@ -29,11 +32,9 @@ public final class RequestValidator {
    * that SerializationException without a message member, so its message here is empty.
    */
   public static JsonNode parse(byte[] body) {
-    JsonNode node;
+    @Nullable JsonNode node;
     try {
       node = body.length == 0 ? null : JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw DynamoDbException.serialization("");
     } catch (IOException e) {
       throw DynamoDbException.serialization("");
     }

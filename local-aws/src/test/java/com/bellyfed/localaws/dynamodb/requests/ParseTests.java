@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ParseTests {
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "hi", "{", "{\"a\":}", "}{", "{'a': 1}", "[]", "7", "\"text\"", "null", "true"})
+  @ValueSource(strings = {"", "hi", "{", "{\"a\":}", "}{", "{'a': 1}", "[]", "7", "\"text\"", "null", "true", "{}}", "{} {}", "{\"a\": 1}x"})
   void refusesBodyThatIsNotAJsonObjectWithoutMessage(String body) {
     DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
         () -> RequestValidator.parse(body.getBytes(StandardCharsets.UTF_8)));
