@@ -1,28 +1,58 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Set;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
-// TEMPORARY placeholder on the engine branch until the requests branch merges; never to reach main.
+/**
+ * Validates DynamoDB requests as AWS does, in AWS's stages, answering the first failure: (1) the
+ * body's JSON types against the operation's shape (SerializationException); (2) the members'
+ * constraints, up to ten at once (ValidationException); (3) the operation's own rules that need no
+ * table. Expressions and the legacy condition, update and projection parameters are left to the
+ * expression compiler, checks that need the table to the engine.
+ */
 public final class RequestValidator {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> OPS = Set.of("CreateTable", "UpdateTable", "DeleteTable", "DescribeTable", "ListTables",
-      "UpdateTimeToLive", "DescribeTimeToLive", "TagResource", "UntagResource", "ListTagsOfResource", "GetItem", "PutItem",
-      "UpdateItem", "DeleteItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems");
+
+  // Trailing tokens fail: AWS refuses a body with braces left over after the object.
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private RequestValidator() {}
 
   public static boolean supports(String operation) {
-    return OPS.contains(operation);
+    return Operations.named(operation) != null;
   }
 
+  /**
+   * Parses a request body: AWS's answer for a body that is not JSON or not a JSON object. AWS sends
+   * that SerializationException without a message member, so its message here is empty.
+   */
   public static JsonNode parse(byte[] body) {
+    @Nullable JsonNode node;
     try {
-      return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (Exception e) {
-      throw DynamoDbException.serialization("body is not JSON");
+      node = body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException e) {
+      throw DynamoDbException.serialization("");
     }
+    if (node == null || !node.isObject()) {
+      throw DynamoDbException.serialization("");
+    }
+    return node;
   }
 
-  public static void validate(String operation, JsonNode body) {}
+  /** Stages 1-3 for this operation; throws DynamoDbException with AWS's type and message. */
+  public static void validate(String operation, JsonNode body) {
+    Operation spec = Operations.named(operation);
+    if (spec == null) {
+      throw new IllegalArgumentException("Not an operation the engine serves: " + operation);
+    }
+    JsonTypes.check(spec.input(), body);
+    spec.first().check(body);
+    Constraints.check(spec.input(), body);
+    spec.rules().check(body);
+  }
 }

@@ -1,0 +1,56 @@
+package com.bellyfed.localaws.dynamodb.requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Reading members whose JSON type stage 1 has checked, the way AWS's reader converts them. */
+final class Json {
+
+  private Json() {}
+
+  /** The member, or null when it is absent or JSON null (AWS treats both as absent). */
+  static @Nullable JsonNode member(@Nullable JsonNode node, String name) {
+    if (node == null) {
+      return null;
+    }
+    JsonNode member = node.get(name);
+    return member == null || member.isNull() ? null : member;
+  }
+
+  static @Nullable String text(@Nullable JsonNode node, String name) {
+    JsonNode member = member(node, name);
+    return member == null ? null : member.textValue();
+  }
+
+  /** A Boolean member: JSON booleans, and the strings AWS's reader accepts for them ("true", "yes", "1"...). */
+  static boolean bool(JsonNode node) {
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    String text = node.asText().toUpperCase(Locale.ROOT);
+    return text.equals("TRUE") || text.equals("1") || text.equals("YES");
+  }
+
+  /** An Integer or Long member; AWS's (Java) reader truncates a decimal part toward zero. */
+  static BigInteger wholeNumber(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return node.bigIntegerValue();
+    }
+    return node.decimalValue().setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+  }
+
+  static @Nullable BigInteger wholeNumber(@Nullable JsonNode node, String name) {
+    JsonNode member = member(node, name);
+    return member == null ? null : wholeNumber(member);
+  }
+
+  /** Members of a list member, an empty list when it is absent. */
+  static Iterable<JsonNode> elements(@Nullable JsonNode node, String name) {
+    JsonNode member = member(node, name);
+    return member == null ? List.of() : member;
+  }
+}

@@ -1,0 +1,26 @@
+package com.bellyfed.localaws.dynamodb.requests;
+
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.model.Value;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** PutItem: the table's name, the item's values, ReturnValues, then the item's size and depth. */
+final class PutItemRules implements Rules {
+
+  @Override
+  public void check(JsonNode body) {
+    TableNames.check(body);
+    Map<String, Value> item = Items.item(body.get("Item"));
+    checkReturnValues(body);
+    Items.checkWritable(item);
+  }
+
+  /** PutItem and DeleteItem can return only the old item. */
+  static void checkReturnValues(JsonNode body) {
+    String returnValues = Json.text(body, "ReturnValues");
+    if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
+      throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+  }
+}

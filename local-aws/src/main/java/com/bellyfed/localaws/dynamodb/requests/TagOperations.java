@@ -1,0 +1,28 @@
+package com.bellyfed.localaws.dynamodb.requests;
+
+import static com.bellyfed.localaws.dynamodb.requests.Shapes.*;
+
+import java.util.List;
+
+/** The shapes of the tagging operations, after the AWS API Reference pages of each. */
+final class TagOperations {
+
+  private TagOperations() {}
+
+  static List<Operation> all() {
+    return List.of(
+        Operation.of("TagResource", Struct.of("TagResourceInput",
+            required("ResourceArn", RESOURCE_ARN),
+            required("Tags", list(TAG, null, null))),
+            TagRules.arnFirst("TagResource"), TagRules.tableArnThenNotEmpty("Tags", "Atleast one Tag needs to be provided as Input.")),
+        Operation.of("UntagResource", Struct.of("UntagResourceInput",
+            required("ResourceArn", RESOURCE_ARN),
+            required("TagKeys", list(string(1, 128), null, null))),
+            TagRules.arnFirst("UntagResource"),
+            TagRules.tableArnThenNotEmpty("TagKeys", "Atleast one Tag Key needs to be provided as Input.")),
+        Operation.of("ListTagsOfResource", Struct.of("ListTagsOfResourceInput",
+            required("ResourceArn", RESOURCE_ARN),
+            optional("NextToken", string())),
+            TagRules.arnFirst("ListTagsOfResource"), TagRules.tableArnThenNotEmpty(null, null)));
+  }
+}

@@ -1,0 +1,43 @@
+package com.bellyfed.localaws.dynamodb.requests;
+
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * TransactWriteItems, action by action in request order, the first problem winning whatever its kind:
+ * exactly one of ConditionCheck, Put, Delete, Update; the table's name; the item (values, size, depth)
+ * or the key. Two actions on one item need the key schema: the engine checks that after finding the
+ * tables.
+ */
+final class TransactWriteItemsRules implements Rules {
+
+  private static final List<String> KINDS = List.of("ConditionCheck", "Put", "Delete", "Update");
+
+  @Override
+  public void check(JsonNode body) {
+    int index = 1;
+    for (JsonNode action : body.get("TransactItems")) {
+      String kind = null;
+      int kinds = 0;
+      for (String candidate : KINDS) {
+        if (Json.member(action, candidate) != null) {
+          kind = candidate;
+          kinds++;
+        }
+      }
+      if (kinds != 1 || kind == null) {
+        throw DynamoDbException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+      }
+      JsonNode request = action.get(kind);
+      String path = "transactItems." + index + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
+      TableNames.check(Json.text(request, "TableName"), path + ".tableName");
+      if (kind.equals("Put")) {
+        Items.checkWritable(Items.item(request.get("Item")));
+      } else {
+        Items.key(request.get("Key"));
+      }
+      index++;
+    }
+  }
+}
