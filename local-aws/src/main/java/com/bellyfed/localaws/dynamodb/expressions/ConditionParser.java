@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConditionParser {
 
-  private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
   private static final Set<String> COMPARATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
   private final TokenCursor cursor;
@@ -172,7 +171,7 @@ final class ConditionParser {
       if (inner != null && cursor.accept(")")) {
         // A parenthesised path may go on: "(a.b).c" is the path a.b.c.
         if (Syntax.unwrap(inner) instanceof PathRef path && (cursor.peek().isPunctuation(".") || cursor.peek().isPunctuation("["))) {
-          return Paths.continueGroup(cursor, path, inner instanceof OperandGroup || path.redundant(), KEYWORDS);
+          return Paths.continueGroup(cursor, path, inner instanceof OperandGroup || path.redundant());
         }
         return new OperandGroup(inner);
       }
@@ -183,10 +182,10 @@ final class ConditionParser {
       cursor.next();
       return new ValueRef(token);
     }
-    if (token.kind() == Token.Kind.IDENTIFIER && !Paths.isKeyword(token, KEYWORDS) && cursor.peekAfter().isPunctuation("(")) {
+    if (token.kind() == Token.Kind.IDENTIFIER && !Paths.isKeyword(token) && cursor.peekAfter().isPunctuation("(")) {
       return call();
     }
-    return Paths.parse(cursor, KEYWORDS);
+    return Paths.parse(cursor);
   }
 
   private @Nullable Call call() {

@@ -15,40 +15,46 @@ import org.jspecify.annotations.Nullable;
  */
 final class Paths {
 
+  /**
+   * The words AWS's lexer reserves in every kind of expression: a condition starting with "ADD" fails
+   * on that token ("Syntax error; token: \"ADD\", near: \"ADD #v\""), so none of them can name an attribute.
+   */
+  static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE");
+
   private Paths() {}
 
-  static boolean isKeyword(Token token, Set<String> keywords) {
-    return token.kind() == Token.Kind.IDENTIFIER && keywords.contains(token.text().toUpperCase(Locale.ROOT));
+  static boolean isKeyword(Token token) {
+    return token.kind() == Token.Kind.IDENTIFIER && KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
   }
 
   /** A path at the cursor, or null (the cursor unmoved) when there is none. */
-  static @Nullable PathRef parse(TokenCursor cursor, Set<String> keywords) {
+  static @Nullable PathRef parse(TokenCursor cursor) {
     Token first = cursor.peek();
-    if (!isName(first, keywords)) {
+    if (!isName(first)) {
       cursor.miss();
       return null;
     }
     cursor.next();
     List<Step> steps = new ArrayList<>();
     steps.add(new Step(first, 0));
-    addSteps(cursor, steps, keywords);
+    addSteps(cursor, steps);
     return new PathRef(List.copyOf(steps), false);
   }
 
   /** The rest of a path whose first part was written in parentheses, as in {@code (a.b).c}. */
-  static PathRef continueGroup(TokenCursor cursor, PathRef group, boolean redundant, Set<String> keywords) {
+  static PathRef continueGroup(TokenCursor cursor, PathRef group, boolean redundant) {
     List<Step> steps = new ArrayList<>(group.steps());
-    addSteps(cursor, steps, keywords);
+    addSteps(cursor, steps);
     return new PathRef(List.copyOf(steps), redundant);
   }
 
-  private static void addSteps(TokenCursor cursor, List<Step> steps, Set<String> keywords) {
+  private static void addSteps(TokenCursor cursor, List<Step> steps) {
     while (true) {
       int mark = cursor.mark();
       if (cursor.peek().isPunctuation(".")) {
         cursor.next();
         Token name = cursor.peek();
-        if (!isName(name, keywords)) {
+        if (!isName(name)) {
           cursor.miss();
           cursor.reset(mark);
           return;
@@ -76,8 +82,8 @@ final class Paths {
     }
   }
 
-  private static boolean isName(Token token, Set<String> keywords) {
-    return token.kind() == Token.Kind.NAME || (token.kind() == Token.Kind.IDENTIFIER && !isKeyword(token, keywords));
+  private static boolean isName(Token token) {
+    return token.kind() == Token.Kind.NAME || (token.kind() == Token.Kind.IDENTIFIER && !isKeyword(token));
   }
 
   // An index past any list DynamoDB can store only ever misses; clamping keeps it a valid int.

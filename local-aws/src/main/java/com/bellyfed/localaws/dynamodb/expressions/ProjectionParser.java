@@ -3,7 +3,6 @@ package com.bellyfed.localaws.dynamodb.expressions;
 import com.bellyfed.localaws.dynamodb.expressions.Syntax.PathRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The grammar of projection expressions
@@ -18,7 +17,7 @@ final class ProjectionParser {
     TokenCursor cursor = new TokenCursor(text);
     List<PathRef> paths = new ArrayList<>();
     while (true) {
-      PathRef path = Paths.parse(cursor, Set.of());
+      PathRef path = Paths.parse(cursor);
       if (path == null) {
         throw cursor.syntaxError(parameter);
       }

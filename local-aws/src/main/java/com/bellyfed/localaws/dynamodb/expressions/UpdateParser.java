@@ -17,7 +17,6 @@ import com.bellyfed.localaws.dynamodb.expressions.Syntax.ValueGroup;
 import com.bellyfed.localaws.dynamodb.expressions.Syntax.ValueRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class UpdateParser {
 
-  private static final Set<String> KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
+
+  private static final List<String> CLAUSES = List.of("SET", "REMOVE", "ADD", "DELETE");
 
   private final TokenCursor cursor;
 
@@ -52,7 +52,7 @@ final class UpdateParser {
   private @Nullable Section section() {
     Token keyword = cursor.peek();
     String clause = null;
-    for (String candidate : KEYWORDS) {
+    for (String candidate : CLAUSES) {
       if (keyword.isKeyword(candidate)) {
         clause = candidate;
       }
@@ -76,7 +76,7 @@ final class UpdateParser {
   }
 
   private @Nullable Action action(String clause) {
-    PathRef target = Paths.parse(cursor, KEYWORDS);
+    PathRef target = Paths.parse(cursor);
     if (target == null) {
       return null;
     }
@@ -158,7 +158,7 @@ final class UpdateParser {
       cursor.next();
       return new ValueRef(token);
     }
-    if (token.kind() == Token.Kind.IDENTIFIER && !Paths.isKeyword(token, KEYWORDS) && cursor.peekAfter().isPunctuation("(")) {
+    if (token.kind() == Token.Kind.IDENTIFIER && !Paths.isKeyword(token) && cursor.peekAfter().isPunctuation("(")) {
       int mark = cursor.mark();
       cursor.next();
       cursor.next();
@@ -180,6 +180,6 @@ final class UpdateParser {
       }
       return new Call(token, List.copyOf(arguments));
     }
-    return Paths.parse(cursor, KEYWORDS);
+    return Paths.parse(cursor);
   }
 }
