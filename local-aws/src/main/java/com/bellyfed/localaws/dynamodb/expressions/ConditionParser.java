@@ -36,6 +36,7 @@ final class ConditionParser {
 
   static Node parse(String parameter, String text) {
     ConditionParser parser = new ConditionParser(text);
+    parser.cursor.checkNesting(parameter);
     Node node = parser.or();
     if (node == null || !parser.cursor.atEnd()) {
       throw parser.cursor.syntaxError(parameter);

@@ -10,6 +10,13 @@ import java.util.List;
  */
 final class TokenCursor {
 
+  /**
+   * Parentheses nested deeper than this are refused as a syntax error at the first parenthesis
+   * beyond it. AWS documents no such limit, but a recursive parser needs one to stay within its
+   * stack; no useful expression comes near it (two parentheses with nothing between are an error).
+   */
+  static final int MAX_NESTING = 128;
+
   private final String text;
   private final List<Token> tokens;
   private int position;
@@ -18,6 +25,21 @@ final class TokenCursor {
   TokenCursor(String text) {
     this.text = text;
     this.tokens = Lexer.tokenize(text);
+  }
+
+  /** Refuses parentheses nested deeper than {@link #MAX_NESTING}, before any parsing. */
+  void checkNesting(String parameter) {
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.isPunctuation("(") && ++depth > MAX_NESTING) {
+        furthest = i;
+        throw syntaxError(parameter);
+      }
+      if (token.isPunctuation(")")) {
+        depth--;
+      }
+    }
   }
 
   int mark() {

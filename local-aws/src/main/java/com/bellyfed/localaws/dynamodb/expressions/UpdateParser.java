@@ -38,6 +38,7 @@ final class UpdateParser {
 
   static List<Section> parse(String parameter, String text) {
     UpdateParser parser = new UpdateParser(text);
+    parser.cursor.checkNesting(parameter);
     List<Section> sections = new ArrayList<>();
     do {
       Section section = parser.section();

@@ -116,6 +116,17 @@ class SyntaxErrorTests {
         "Invalid ConditionExpression: Syntax error; token: \"ADD\", near: \"ADD #v\"");
   }
 
+  /** A deliberate limit of this engine, not AWS's: deeper nesting would exhaust a recursive parser's stack. */
+  @Test
+  void refusesParenthesesNestedDeeperThanTheParserGoes() {
+    String nested = "(a = :v AND ".repeat(TokenCursor.MAX_NESTING + 1) + "a = :v" + ")".repeat(TokenCursor.MAX_NESTING + 1);
+    assertValidation(() -> ExpressionCompiler.compile(Context.SCAN, withText("FilterExpression", nested)))
+        .hasMessageStartingWith("Invalid FilterExpression: Syntax error; token: \"(\", near: \"AND (a\"");
+    String deepest = "(a = :v AND ".repeat(TokenCursor.MAX_NESTING) + "a = :v" + ")".repeat(TokenCursor.MAX_NESTING);
+    assertValidation(() -> ExpressionCompiler.compile(Context.SCAN, withText("FilterExpression", deepest)))
+        .hasMessageContaining("attribute value: :v");
+  }
+
   /** Expressions dynalite's suite checked against AWS as syntax errors (https://github.com/mhart/dynalite). */
   @ParameterizedTest
   @ValueSource(strings = {
