@@ -135,8 +135,12 @@ final class AttributeUpdates implements Update {
     return Collections.unmodifiableSet(names);
   }
 
+  /** False for no updates at all, which AWS answers by creating the item with its key alone. */
   @Override
   public boolean onlyRemovesOrDeletes() {
+    if (entries.isEmpty()) {
+      return false;
+    }
     for (Entry entry : entries) {
       if (entry.action() != Action.DELETE) {
         return false;

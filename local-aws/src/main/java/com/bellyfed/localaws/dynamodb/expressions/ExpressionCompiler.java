@@ -36,9 +36,7 @@ public final class ExpressionCompiler {
     Condition condition = null;
     Condition filter = null;
     Projection projection = null;
-    boolean any = rules.has("ConditionalOperator") || rules.has("Expected")
-        ? "OR".equals(text(request.get("ConditionalOperator")))
-        : false;
+    boolean any = "OR".equals(text(request.get("ConditionalOperator")));
     switch (context) {
       case UPDATE_ITEM, PUT_ITEM, DELETE_ITEM -> {
         if (rules.has("AttributeUpdates") && present(request, "AttributeUpdates")) {

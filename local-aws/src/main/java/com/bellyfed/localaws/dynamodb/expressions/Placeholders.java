@@ -77,6 +77,9 @@ final class Placeholders {
         try {
           valueMap.put(entry.getKey(), ValueJson.read(entry.getValue()));
         } catch (DynamoDbException e) {
+          if (!e.shortType().equals("ValidationException")) {
+            throw e;
+          }
           throw DynamoDbException.validation(
               "ExpressionAttributeValues contains invalid value: " + e.getMessage() + " for key " + entry.getKey());
         }

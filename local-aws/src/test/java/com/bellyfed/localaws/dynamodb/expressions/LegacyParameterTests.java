@@ -213,6 +213,7 @@ class LegacyParameterTests {
   void removesASetEmptiedByDelete() {
     assertThat(update("{AttributeUpdates: {s: {Action: 'DELETE', Value: {NS: ['2', '3']}}}}").apply(item("{s: {NS: ['2', '3']}}"))).isEmpty();
     assertThat(update("{AttributeUpdates: {s: {Action: 'DELETE'}}}").onlyRemovesOrDeletes()).isTrue();
+    assertThat(update("{AttributeUpdates: {}}").onlyRemovesOrDeletes()).isFalse();
   }
 
   @ParameterizedTest
