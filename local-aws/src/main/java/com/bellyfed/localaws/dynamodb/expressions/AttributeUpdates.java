@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -89,9 +90,9 @@ final class AttributeUpdates implements Update {
       Value existing = result.get(attribute);
       Value value = entry.value();
       switch (entry.action()) {
-        case PUT -> result.put(attribute, java.util.Objects.requireNonNull(value));
+        case PUT -> result.put(attribute, Objects.requireNonNull(value));
         case ADD -> {
-          Value operand = java.util.Objects.requireNonNull(value);
+          Value operand = Objects.requireNonNull(value);
           if (existing != null && existing.type() != operand.type()) {
             throw typeMismatch();
           }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,7 @@ final class CompiledUpdate implements Update {
   }
 
   private static Value operand(UpdateAction action) {
-    return java.util.Objects.requireNonNull(action.operand());
+    return Objects.requireNonNull(action.operand());
   }
 
   /**
@@ -129,7 +130,7 @@ final class CompiledUpdate implements Update {
 
   /** DELETE: a set's elements from a set of the same type; an emptied set is removed (null). */
   static @Nullable Value delete(Value existing, Value operand) {
-    Value result = switch (operand.type()) {
+    return switch (operand.type()) {
       case SS -> {
         Set<String> rest = new LinkedHashSet<>(((Value.SS) existing).values());
         rest.removeAll(((Value.SS) operand).values());
@@ -147,7 +148,6 @@ final class CompiledUpdate implements Update {
       }
       default -> throw new IllegalArgumentException("DELETE of " + operand.type());
     };
-    return result;
   }
 
   @Override

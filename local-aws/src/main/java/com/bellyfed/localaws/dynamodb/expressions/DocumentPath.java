@@ -1,9 +1,11 @@
 package com.bellyfed.localaws.dynamodb.expressions;
 
 import com.bellyfed.localaws.dynamodb.model.Value;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +38,7 @@ final class DocumentPath {
   }
 
   String head() {
-    return java.util.Objects.requireNonNull(names[0]);
+    return Objects.requireNonNull(names[0]);
   }
 
   boolean isIndex(int step) {
@@ -44,7 +46,7 @@ final class DocumentPath {
   }
 
   String name(int step) {
-    return java.util.Objects.requireNonNull(names[step], "not a name step");
+    return Objects.requireNonNull(names[step], "not a name step");
   }
 
   int index(int step) {
@@ -101,8 +103,8 @@ final class DocumentPath {
   }
 
   static final class Builder {
-    private final java.util.ArrayList<@Nullable String> names = new java.util.ArrayList<>();
-    private final java.util.ArrayList<Integer> indexes = new java.util.ArrayList<>();
+    private final ArrayList<@Nullable String> names = new ArrayList<>();
+    private final ArrayList<Integer> indexes = new ArrayList<>();
 
     Builder name(String name) {
       names.add(name);

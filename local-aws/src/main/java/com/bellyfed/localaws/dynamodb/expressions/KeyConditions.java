@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -106,7 +107,7 @@ final class KeyConditions {
     LegacyCondition partition = check(conditions, schema, schema.partitionName(), schema.partitionType(), true);
     LegacyCondition sort = schema.sortName() == null
         ? null
-        : check(conditions, schema, schema.sortName(), java.util.Objects.requireNonNull(schema.sortType()), false);
+        : check(conditions, schema, schema.sortName(), Objects.requireNonNull(schema.sortType()), false);
     if (partition == null) {
       throw DynamoDbException.validation("Query condition missed key schema element: " + schema.partitionName());
     }

@@ -19,6 +19,7 @@ import com.bellyfed.localaws.dynamodb.model.Type;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,9 +92,9 @@ final class UpdateCompiler {
     }
 
     // Names are all resolved before values, so an undefined name is reported before an undefined value.
-    Map<PathRef, DocumentPath> paths = new java.util.IdentityHashMap<>();
+    Map<PathRef, DocumentPath> paths = new IdentityHashMap<>();
     forEachPath(actions, path -> paths.put(path, ConditionCompiler.path(placeholders, parameter, path)));
-    Map<ValueRef, Value> values = new java.util.IdentityHashMap<>();
+    Map<ValueRef, Value> values = new IdentityHashMap<>();
     forEachValue(actions, value -> values.put(value, ConditionCompiler.value(placeholders, parameter, value.token())));
 
     List<DocumentPath> targets = new ArrayList<>();
