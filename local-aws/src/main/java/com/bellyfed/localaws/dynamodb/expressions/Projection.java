@@ -12,4 +12,9 @@ public interface Projection {
 
   /** The top-level attribute names the projection reads. */
   Set<String> topLevelNames();
+
+  /** The top-level names projected through a nested path ({@code a.b}, {@code a[0]}); refused on key attributes. */
+  default Set<String> nestedNames() {
+    return Set.of();
+  }
 }

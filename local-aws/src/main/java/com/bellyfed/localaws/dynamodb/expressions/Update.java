@@ -1,5 +1,6 @@
 package com.bellyfed.localaws.dynamodb.expressions;
 
+import com.bellyfed.localaws.dynamodb.model.Type;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import java.util.Map;
 import java.util.Set;
@@ -23,4 +24,18 @@ public interface Update {
 
   /** True when every action is REMOVE or DELETE, which does not create an item that does not exist. */
   boolean onlyRemovesOrDeletes();
+
+  /** The top-level names the update reads or writes through a nested path; refused on key attributes. */
+  default Set<String> nestedNames() {
+    return Set.of();
+  }
+
+  /**
+   * For top-level attributes the update writes, the type of the value where it is known before any
+   * item is read (a placeholder's type, N for + and -, L for list_append): AWS refuses a wrong type
+   * for an index key at once ("Type mismatch for Index Key c Expected: S Actual: N IndexName: i").
+   */
+  default Map<String, Type> topLevelTypes() {
+    return Map.of();
+  }
 }

@@ -1,0 +1,138 @@
+package com.bellyfed.localaws.dynamodb.expressions;
+
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.model.Value;
+import com.bellyfed.localaws.dynamodb.model.ValueJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ExpressionAttributeNames and ExpressionAttributeValues of one request, checked as AWS checks
+ * them, and which of them the request's expressions used: every one must be
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html).
+ */
+final class Placeholders {
+
+  private final Map<String, String> names;
+  private final Map<String, Value> values;
+  private final Set<String> unusedNames;
+  private final Set<String> unusedValues;
+
+  private Placeholders(Map<String, String> names, Map<String, Value> values) {
+    this.names = names;
+    this.values = values;
+    this.unusedNames = new LinkedHashSet<>(names.keySet());
+    this.unusedValues = new LinkedHashSet<>(values.keySet());
+  }
+
+  static Placeholders none() {
+    return new Placeholders(Map.of(), Map.of());
+  }
+
+  /** Reads and checks both maps; {@code values} is null where the operation has no ExpressionAttributeValues. */
+  static Placeholders read(@Nullable JsonNode names, @Nullable JsonNode values) {
+    Map<String, String> nameMap = new LinkedHashMap<>();
+    if (present(names)) {
+      if (names.size() == 0) {
+        throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> entries = names.fields(); entries.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        String key = entry.getKey();
+        if (!isPlaceholder(key, '#')) {
+          throw DynamoDbException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+        }
+        JsonNode name = entry.getValue();
+        if (name == null || name.isNull()) {
+          continue;
+        }
+        if (name.textValue().isEmpty()) {
+          throw DynamoDbException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
+        }
+        nameMap.put(key, name.textValue());
+      }
+    }
+    Map<String, Value> valueMap = new LinkedHashMap<>();
+    if (present(values)) {
+      if (values.size() == 0) {
+        throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
+      }
+      for (Iterator<String> keys = values.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!isPlaceholder(key, ':')) {
+          throw DynamoDbException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> entries = values.fields(); entries.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        if (entry.getValue() == null || entry.getValue().isNull()) {
+          continue;
+        }
+        try {
+          valueMap.put(entry.getKey(), ValueJson.read(entry.getValue()));
+        } catch (DynamoDbException e) {
+          if (!e.shortType().equals("ValidationException")) {
+            throw e;
+          }
+          throw DynamoDbException.validation(
+              "ExpressionAttributeValues contains invalid value: " + e.getMessage() + " for key " + entry.getKey());
+        }
+      }
+    }
+    return new Placeholders(nameMap, valueMap);
+  }
+
+  static boolean present(@Nullable JsonNode node) {
+    return node != null && !node.isNull();
+  }
+
+  private static boolean isPlaceholder(String key, char sigil) {
+    if (key.length() < 2 || key.charAt(0) != sigil) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The attribute name behind {@code #placeholder}, marking it used; null where it is not defined. */
+  @Nullable String name(String placeholder) {
+    String name = names.get(placeholder);
+    if (name != null) {
+      unusedNames.remove(placeholder);
+    }
+    return name;
+  }
+
+  /** The value behind {@code :placeholder}, marking it used; null where it is not defined. */
+  @Nullable Value value(String placeholder) {
+    Value value = values.get(placeholder);
+    if (value != null) {
+      unusedValues.remove(placeholder);
+    }
+    return value;
+  }
+
+  /** After every expression of the request is compiled: a placeholder defined but never used is an error. */
+  void checkAllUsed() {
+    if (!unusedNames.isEmpty()) {
+      throw DynamoDbException.validation(
+          "Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unusedNames) + "}");
+    }
+    if (!unusedValues.isEmpty()) {
+      throw DynamoDbException.validation(
+          "Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unusedValues) + "}");
+    }
+  }
+}
