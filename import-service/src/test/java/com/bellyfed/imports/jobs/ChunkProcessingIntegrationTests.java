@@ -92,13 +92,16 @@ class ChunkProcessingIntegrationTests {
   }
 
   @Test
-  void aProcessorStoppedMidImportAndStartedAgainCompletesTheJobWithExactCounts() {
+  void aProcessorStoppedMidImportAndStartedAgainCompletesTheJobWithExactCounts(LocalAws localAws) {
     MessageListenerContainer<?> container = containers.getContainerById("import-chunks");
     String city = uniqueCity();
-    HttpResponse<String> accepted = api.post(Generator.restaurants(3_000, 7, city));
-    String jobId = jobId(accepted);
-
+    // Slow batch writes down, so that the stop lands mid-import whatever the engine's speed: local-aws's
+    // DynamoDB writes 3,000 restaurants before a poll of the job could see the first of them.
+    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(50)).onlyFor("BatchWriteItem"));
+    String jobId;
     try {
+      HttpResponse<String> accepted = api.post(Generator.restaurants(3_000, 7, city));
+      jobId = jobId(accepted);
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
           .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
       container.stop();
@@ -106,6 +109,7 @@ class ChunkProcessingIntegrationTests {
       assertThat(writtenWhenStopped).as("stopped mid-import").isLessThan(3_000);
       assertThat(api.job(jobId).path("state").asString()).isEqualTo("RUNNING");
     } finally {
+      localAws.faults().clear();
       container.start();
     }
 

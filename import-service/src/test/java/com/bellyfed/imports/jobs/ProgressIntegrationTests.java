@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.faults.Fault;
 import java.time.Duration;
 import java.util.UUID;
 import com.bellyfed.imports.ImportServiceTest;
@@ -51,12 +53,21 @@ class ProgressIntegrationTests {
   }
 
   @Test
-  void theProgressStreamDeliversIncreasingCountsAndEndsWithTheFinalState() throws Exception {
-    String jobId = jobId(api.post(Generator.restaurants(2_000, 21, uniqueCity())));
-
-    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress")).build(),
-        HttpResponse.BodyHandlers.ofLines());
+  void theProgressStreamDeliversIncreasingCountsAndEndsWithTheFinalState(LocalAws localAws) throws Exception {
+    // Slow batch writes down, so that the import outlasts several progress ticks (100 ms) whatever the
+    // engine's speed: local-aws's DynamoDB writes 2,000 restaurants within one tick.
+    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(30)).onlyFor("BatchWriteItem"));
+    String jobId;
+    HttpResponse<Stream<String>> stream;
+    try {
+      jobId = jobId(api.post(Generator.restaurants(2_000, 21, uniqueCity())));
+      stream = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress")).build(),
+          HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      localAws.faults().clear();
+      throw e;
+    }
 
     assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
     List<String> names = new ArrayList<>();
@@ -69,6 +80,8 @@ class ProgressIntegrationTests {
           events.add(JSON.readTree(line.substring(5).strip()));
         }
       });
+    } finally {
+      localAws.faults().clear();
     }
     assertThat(names).hasSizeGreaterThanOrEqualTo(3).last().isEqualTo("final");
     assertThat(names.subList(0, names.size() - 1)).containsOnly("progress");
