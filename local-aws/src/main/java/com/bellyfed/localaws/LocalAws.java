@@ -28,6 +28,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -136,35 +138,53 @@ public final class LocalAws implements AutoCloseable {
   private void startAll() throws IOException {
     long started = System.nanoTime();
     edge = remember(new EdgeServer(settings.port()));
-    var elasticMq = remember(ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
-    sqsBackend = elasticMq.endpoint();
-    database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
-    if (settings.dataDir() != null) {
-      Journal journal =
-          remember(Journal.open(settings.dataDir(), JournalSettings.defaults().withFsync(settings.fsync()), database::replay));
-      database.finishRecovery();
-      database.writeLog(new JournalLog(journal));
-      journal.checkpointAutomatically(database::snapshot);
+    // ElasticMQ's actor system takes the longest to start; everything else is built meanwhile, the SDK
+    // clients included, whose classes take most of the rest of a cold start to load.
+    CompletableFuture<ElasticMqServer> sqsStarting =
+        CompletableFuture.supplyAsync(() -> ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
+    try {
+      database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
+      if (settings.dataDir() != null) {
+        Journal journal =
+            remember(Journal.open(settings.dataDir(), JournalSettings.defaults().withFsync(settings.fsync()), database::replay));
+        database.finishRecovery();
+        database.writeLog(new JournalLog(journal));
+        journal.checkpointAutomatically(database::snapshot);
+      }
+      DynamoDbService dynamoDbService = new DynamoDbService(database);
+      AwsClients clients = new AwsClients(endpoint(), Region.of(settings.region()));
+      sqs = remember(clients.sqs());
+      dynamoDb = remember(clients.dynamoDb());
+      events = remember(clients.eventBridge());
+      var elasticMq = remember(join(sqsStarting));
+      sqsBackend = elasticMq.endpoint();
+      eventBridge =
+          remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
+      edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
+          .backend(AwsService.DYNAMODB, dynamoDbService)
+          .backend(AwsService.EVENTS, eventBridge)
+          .filter(faults)
+          .admin("/_local-aws/faults", new FaultAdminHandler(faults))
+          .admin("/_local-aws/health", new HealthHandler(this));
+      edge.start();
+    } catch (RuntimeException | IOException e) {
+      // Whatever failed, ElasticMQ must not be left running unreferenced.
+      sqsStarting.thenAccept(ElasticMqServer::close);
+      throw e;
     }
-    eventBridge =
-        remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
-    edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
-        .backend(AwsService.DYNAMODB, new DynamoDbService(database))
-        .backend(AwsService.EVENTS, eventBridge)
-        .filter(faults)
-        .admin("/_local-aws/faults", new FaultAdminHandler(faults))
-        .admin("/_local-aws/health", new HealthHandler(this));
-    edge.start();
-
-    AwsClients clients = new AwsClients(endpoint(), Region.of(settings.region()));
-    sqs = remember(clients.sqs());
-    dynamoDb = remember(clients.dynamoDb());
-    events = remember(clients.eventBridge());
     if (settings.provision()) {
       provisioning = new Provisioner(sqs, dynamoDb, events, false).apply(topology());
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     ready = true;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** True once every emulator runs and the topology is provisioned. */

@@ -5,11 +5,14 @@ import com.bellyfed.events.provisioning.ProvisioningReport.Change;
 import com.bellyfed.events.topology.TableDefinition;
 import com.bellyfed.events.topology.Topology;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,6 +26,9 @@ public final class Provisioner {
   private final QueueProvisioner queues;
   private final EventBridgeProvisioner eventBridge;
   private final TableProvisioner tables;
+
+  /** Calls in flight at once: a few, so that AWS's control-plane rate limits are not approached. */
+  private static final int PARALLEL_CALLS = 4;
 
   /**
    * @param grantEventBridgeAccess whether new queues get a policy letting EventBridge send to them:
@@ -40,26 +46,43 @@ public final class Provisioner {
    */
   public ProvisioningReport apply(Topology topology) {
     topology.validate();
-    // Tables depend on nothing else and DynamoDB is slow to create them: provision them alongside.
-    CompletableFuture<List<Change>> tableChanges =
-        CompletableFuture.supplyAsync(() -> topology.tables().stream().map(tables::apply).toList());
-    List<Change> changes = new ArrayList<>();
-    Map<String, String> queueArns = new HashMap<>();
-    // Dead-letter queues first: a queue's redrive policy names its DLQ by ARN.
-    topology.queues().stream()
-        .filter(queue -> queue.deadLetter())
-        .forEach(queue -> changes.add(queues.apply(queue, queueArns)));
-    topology.queues().stream()
-        .filter(queue -> !queue.deadLetter())
-        .forEach(queue -> changes.add(queues.apply(queue, queueArns)));
-    topology.buses().forEach(bus -> changes.add(eventBridge.apply(bus)));
-    topology.rules().forEach(rule -> changes.addAll(eventBridge.apply(rule, queueArns)));
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CALLS, runnable -> {
+      Thread thread = new Thread(runnable, "provisioner");
+      thread.setDaemon(true);
+      return thread;
+    });
     try {
-      changes.addAll(tableChanges.join());
+      // Tables depend on nothing else and DynamoDB is slow to create them: provision them alongside.
+      CompletableFuture<List<Change>> tableChanges =
+          CompletableFuture.supplyAsync(() -> topology.tables().stream().map(tables::apply).toList(), pool);
+      List<Change> changes = new ArrayList<>();
+      Map<String, String> queueArns = new ConcurrentHashMap<>();
+      // Dead-letter queues first: a queue's redrive policy names its DLQ by ARN. Within each step the
+      // resources are independent, so their calls go in parallel; the report keeps the topology's order.
+      changes.addAll(each(topology.queues().stream().filter(queue -> queue.deadLetter()).toList(),
+          queue -> queues.apply(queue, queueArns), pool));
+      changes.addAll(each(topology.queues().stream().filter(queue -> !queue.deadLetter()).toList(),
+          queue -> queues.apply(queue, queueArns), pool));
+      changes.addAll(each(topology.buses(), eventBridge::apply, pool));
+      each(topology.rules(), rule -> eventBridge.apply(rule, queueArns), pool).forEach(changes::addAll);
+      changes.addAll(join(tableChanges));
+      return new ProvisioningReport(changes);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static <T, R> List<R> each(List<T> resources, Function<T, R> apply, ExecutorService pool) {
+    List<CompletableFuture<R>> calls = resources.stream().map(resource -> CompletableFuture.supplyAsync(() -> apply.apply(resource), pool)).toList();
+    return calls.stream().map(Provisioner::join).toList();
+  }
+
+  private static <R> R join(CompletableFuture<R> call) {
+    try {
+      return call.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    return new ProvisioningReport(changes);
   }
 
   /** Creates or updates one table alone, e.g. a test's private copy of a topology table. */
