@@ -536,19 +536,16 @@ public final class AnalyticsIngestBenchmark {
           put per event (its idempotency record) and one summed ADD per aggregate row (its service and type,
           its service over all types, in the writer's own shard of the minute). The raw baselines write the
           same event items with no aggregates and no SQS: BatchWriteItem (no condition, so no exactly-once),
-          and TransactWriteItems of 98 conditional puts, which is the floor of this design on DynamoDB Local.
+          and TransactWriteItems of 98 conditional puts, which is the floor of this design.
         - The delay includes EventBridge → SQS delivery and the listener's long poll; at a rate the service keeps up
           with, it is the sum of those and one transaction. Above its ingest rate the queue grows and the delay
           with it: compare the offered rate with the ingest rate above. Through the bus every event is also
           archived (the catch-all rule), which is why the paced phase stores less per second than the backlog.
-        - DynamoDB Local runs each TransactWriteItems under one database-wide write lock and every item
-          operation as a job on a single SQLite thread, so a transaction holds off every other read and write,
-          whatever the table. While the analytics writers commit back to back, the archive's BatchWriteItem,
-          which takes that lock twice per item, advances about one item per transaction: its queue grows
-          while the load lasts and drains after. On AWS a transaction locks only the items it writes.
-        - Everything shares two cores: the service, ElasticMQ, the EventBridge emulator and DynamoDB Local
-          (whose transactions cost about 1.6 times its batch writes per item here). On AWS none of those
-          run on the service's cores, and a transaction costs 2 WCU per item.
+        - local-aws's DynamoDB engine locks only the items a transaction or a batch writes (decision 20), so the
+          archive's batch writes and the analytics transactions progress side by side; contending transactions on
+          the same aggregate rows wait for each other instead of failing.
+        - Everything shares two cores: the service, ElasticMQ, the EventBridge emulator, the DynamoDB engine and the
+          load generator. On AWS none of those run on the service's cores, and a transaction costs 2 WCU per item.
         """);
     return text.toString();
   }

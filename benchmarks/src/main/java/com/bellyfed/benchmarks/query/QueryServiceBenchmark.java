@@ -72,7 +72,7 @@ public final class QueryServiceBenchmark {
   private QueryServiceBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    // Before the first logger: DynamoDB Local's request logs would otherwise cost more than the calls.
+    // Before the first logger: the emulators' request logs would otherwise cost more than the calls.
     System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
     Path root = projectRoot();
     Path jar = serviceJar(root);
@@ -236,7 +236,7 @@ public final class QueryServiceBenchmark {
     return total;
   }
 
-  /** CPU time of this JVM: local-aws (DynamoDB Local, ElasticMQ, the EventBridge emulator) and the load generator. */
+  /** CPU time of this JVM: local-aws (the DynamoDB engine, ElasticMQ, the EventBridge emulator) and the load generator. */
   private static long benchmarkCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
@@ -347,13 +347,13 @@ public final class QueryServiceBenchmark {
 
         """.formatted(pinning.isPresent() ? " -Dquery.bench.cores=split" : "", RESTAURANTS, CUISINES.size(), RESTAURANTS / CUISINES.size(), CLIENTS, WARMUP_CALLS, WARMUP.toSeconds(), HALF.toSeconds(),
         pinning.map(p -> """
-            **Cores split** (`-Dquery.bench.cores=split`, with `taskset`): the benchmark's JVM (local-aws with DynamoDB Local,
+            **Cores split** (`-Dquery.bench.cores=split`, with `taskset`): the benchmark's JVM (local-aws with its DynamoDB engine,
             ElasticMQ and the EventBridge emulator, the raw SDK client and the HTTP load generator) runs on CPU %s, both
             services on CPU %s, as production gives a service its own host and DynamoDB and EventBridge run elsewhere. The
             raw call and the service's call then wait on the same emulated DynamoDB on the same core, and what the
             service adds is its own work on its own core (a JVM that sees one core: serial GC, fewer compiler threads).
-            The analytics events' delivery (emulator, two SQS queues) still runs beside DynamoDB Local.""".formatted(p.benchmarkCpus(), p.serviceCpus()))
-            .orElse("The load generator, local-aws, DynamoDB Local and the services share the same cores, so absolute "
+            The analytics events' delivery (emulator, two SQS queues) still runs beside the DynamoDB engine.""".formatted(p.benchmarkCpus(), p.serviceCpus()))
+            .orElse("The load generator, local-aws (with its DynamoDB engine) and the services share the same cores, so absolute "
                 + "figures are lower bounds; the ratios are the point (`-Dquery.bench.cores=split` gives the services a core of their own).")));
     md.append("Warm-up calls: ");
     md.append(String.join(", ", warmup.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).toList()));
