@@ -98,6 +98,18 @@ class DescribeTableConformanceIntegrationTests {
     assertThat(table.tableArn()).isEqualTo(arn);
   }
 
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html
+  // Observed 2026: a missing table named by its ARN is not found by the name in it (ack-api-quirks dynamodb,
+  // table.md "Identifier inputs").
+  @Test
+  void rejectsAnUnknownTableNamedByItsArn(DynamoDbClient dynamoDb, Tables tables) {
+    String missing = tables.name("describetable-missing");
+    String arn = dynamoDb.describeTable(request -> request.tableName(name)).table().tableArn().replace(name, missing);
+    assertNotFound(
+        () -> dynamoDb.describeTable(request -> request.tableName(arn)),
+        "Requested resource not found: Table: " + missing + " not found");
+  }
+
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html (ResourceNotFoundException)
   // Observed text: dynalite test/describeTable.js.
   @Test
