@@ -64,6 +64,10 @@ final class TableUpdates {
         global.add(switched ? index.withThroughput(billing == TableMeta.BillingMode.PROVISIONED
             ? index.throughput() : index.throughput().withUnits(0, 0)) : index);
       }
+      if (switched) {
+        // Every index changes its throughput with the table (dynalite test/updateTable.js; DDB-TABLE-152).
+        global.forEach(index -> view.indexStatus.put(index.name(), "UPDATING"));
+      }
       applyUpdates(meta, actions, billing, switched, global, now, view);
       List<IndexMeta> deleted = applyDeletes(meta, actions, global, view);
       IndexMeta created = applyCreate(request, meta, actions, billing, global, view);
@@ -122,7 +126,13 @@ final class TableUpdates {
         throw DynamoDbException.validation(INVALID
             + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
       }
-      return meta.throughput().withUnits(0, 0);
+      if (meta.billingMode() == TableMeta.BillingMode.PROVISIONED) {
+        // Observed: the switch dates a decrease but does not count one (dynalite test/updateTable.js;
+        // ack-api-quirks dynamodb DDB-TABLE-153).
+        Throughput old = meta.throughput();
+        return new Throughput(0, 0, old.lastIncrease(), now, old.decreases());
+      }
+      return meta.throughput();
     }
     if (!given) {
       return meta.throughput();
