@@ -12,9 +12,12 @@ import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.ServiceBackend;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class DynamoDbService implements ServiceBackend {
 
   private static final Logger log = LoggerFactory.getLogger(DynamoDbService.class);
-  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+  private static final String AMZ_JSON = "application/x-amz-json-1.0";
+  private static final String JSON = "application/json";
+  /** AWS refuses a request body above 16 MiB with HTTP 413 before reading it as JSON. */
+  static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  /** AWS's answer to a request that is not a JSON POST: HTTP 404 with this XML body. */
+  private static final byte[] NOT_FOUND_BODY = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
   private static final char[] REQUEST_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
   private final TableOperations tables;
@@ -43,22 +51,54 @@ public final class DynamoDbService implements ServiceBackend {
     this.transactions = new Transactions(database);
   }
 
+  /**
+   * Answers as DynamoDB's endpoint does, in its order (observed: dynalite test/connection.js, run
+   * against AWS): an oversized body, then a request that is no JSON POST, then a body that is no JSON,
+   * then an unknown operation, then the request's own validation.
+   */
   @Override
   public AwsResponse handle(AwsRequest request) {
     String operation = request.operation();
+    if (request.body().length > MAX_BODY_BYTES) {
+      return new AwsResponse(413, Map.of("x-amzn-RequestId", requestId()), new byte[0]);
+    }
+    String mediaType = mediaType(request.header("Content-Type"));
+    if (!"POST".equalsIgnoreCase(request.method())
+        || (request.body().length > 0 && !mediaType.equals(JSON) && !mediaType.equals(AMZ_JSON))) {
+      return respond(404, mediaType.equals(AMZ_JSON) ? AMZ_JSON : JSON, NOT_FOUND_BODY);
+    }
+    // AWS answers in the JSON flavour the client used: application/x-amz-json-1.0 as every SDK sends
+    // it, application/json otherwise.
+    String contentType = mediaType.equals(AMZ_JSON) ? AMZ_JSON : JSON;
     try {
+      // A body is read before the operation is looked up: a body that is no JSON is a
+      // SerializationException even for an unknown operation.
+      JsonNode body = request.body().length == 0 ? null : RequestValidator.parse(request.body());
       if (!RequestValidator.supports(operation)) {
+        // AWS's answer carries no message; naming the operation is local-aws's addition, for whoever
+        // reads the error of an operation it does not emulate.
         throw DynamoDbException.unknownOperation("local-aws does not emulate DynamoDB operation " + operation + ".");
       }
-      JsonNode body = RequestValidator.parse(request.body());
+      if (body == null) {
+        body = RequestValidator.parse(request.body());
+      }
       RequestValidator.validate(operation, body);
-      return respond(200, dispatch(operation, body));
+      return respond(200, contentType, dispatch(operation, body));
     } catch (DynamoDbException e) {
-      return respond(e.status(), error(e));
+      return respond(e.status(), contentType, error(e));
     } catch (RuntimeException e) {
       log.warn("DynamoDB {} failed", operation, e);
-      return respond(500, error(DynamoDbException.internal("Internal server error: " + e)));
+      return respond(500, contentType, error(DynamoDbException.internal("Internal server error: " + e)));
     }
+  }
+
+  /** The media type of a Content-Type header: before any parameters, trimmed, lower case. */
+  private static String mediaType(@Nullable String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int parameters = contentType.indexOf(';');
+    return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
   }
 
   private byte[] dispatch(String operation, JsonNode body) {
@@ -95,7 +135,9 @@ public final class DynamoDbService implements ServiceBackend {
   static byte[] error(DynamoDbException e) {
     JsonOut out = new JsonOut().start().string("__type", e.type());
     boolean capitalised = e.capitalisedMessage() || e instanceof DynamoDbException.TransactionCanceled;
-    out.string(capitalised ? "Message" : "message", e.getMessage());
+    if (e.getMessage() != null && !e.getMessage().isEmpty()) {
+      out.string(capitalised ? "Message" : "message", e.getMessage());
+    }
     if (e instanceof DynamoDbException.ConditionalCheckFailed failed && failed.item() != null) {
       out.item("Item", failed.item());
     }
@@ -117,12 +159,13 @@ public final class DynamoDbService implements ServiceBackend {
     return out.end().toBytes();
   }
 
-  private static AwsResponse respond(int status, byte[] body) {
+  /** Every answer carries a request id and the CRC32 of its body, which SDKs verify; the edge adds Content-Length. */
+  private static AwsResponse respond(int status, String contentType, byte[] body) {
     CRC32 crc = new CRC32();
     crc.update(body);
     return new AwsResponse(
         status,
-        Map.of("Content-Type", CONTENT_TYPE, "x-amzn-RequestId", requestId(), "x-amz-crc32", Long.toString(crc.getValue())),
+        Map.of("Content-Type", contentType, "x-amzn-RequestId", requestId(), "x-amz-crc32", Long.toString(crc.getValue())),
         body);
   }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int SNAPSHOT_CHUNK = 512;
+  private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table/([^/]+)");
 
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
   private final Object catalogue = new Object();
@@ -86,13 +89,24 @@ public final class Database implements AutoCloseable {
 
   // ---- catalogue
 
-  Optional<Table> find(String name) {
-    return Optional.ofNullable(tables.get(name));
+  /**
+   * The table's name in a request's TableName, which may be the table's ARN instead (2024). The tables
+   * are shared by every account and region that signs requests, so an ARN names its table whatever
+   * region and account it carries.
+   */
+  static String tableName(String nameOrArn) {
+    Matcher arn = TABLE_ARN.matcher(nameOrArn);
+    return arn.matches() ? arn.group(1) : nameOrArn;
   }
 
-  /** The table, or AWS's ResourceNotFoundException for item operations. */
-  Table table(String name) {
-    Table table = tables.get(name);
+  /** The table named, by name or ARN. */
+  Optional<Table> find(String nameOrArn) {
+    return Optional.ofNullable(tables.get(tableName(nameOrArn)));
+  }
+
+  /** The table named by name or ARN, or AWS's ResourceNotFoundException for item operations. */
+  Table table(String nameOrArn) {
+    Table table = tables.get(tableName(nameOrArn));
     if (table == null) {
       throw DynamoDbException.resourceNotFound("Requested resource not found");
     }

@@ -26,6 +26,10 @@ public record IndexMeta(
     INCLUDE
   }
 
+  public IndexMeta withThroughput(Throughput newThroughput) {
+    return new IndexMeta(name, global, keySchema, projection, nonKeyAttributes, newThroughput);
+  }
+
   /** Whether an attribute of the base item is copied into this index. */
   public boolean projects(String attribute, KeySchema table) {
     return projection == ProjectionType.ALL

@@ -118,7 +118,7 @@ final class LogRecords {
     ObjectNode definitions = json.putObject("attributes");
     meta.attributeDefinitions().forEach((name, type) -> definitions.put(name, type.name()));
     json.put("billing", meta.billingMode().name());
-    json.put("read", meta.throughput().read()).put("write", meta.throughput().write());
+    throughputJson(json, meta.throughput());
     json.put("created", meta.createdAt().toString());
     if (meta.billingModeChangedAt() != null) {
       json.put("billingChanged", meta.billingModeChangedAt().toString());
@@ -130,10 +130,13 @@ final class LogRecords {
       node.set("key", schemaJson(index.keySchema()));
       ArrayNode nonKey = node.putArray("nonKey");
       index.nonKeyAttributes().forEach(nonKey::add);
-      node.put("read", index.throughput().read()).put("write", index.throughput().write());
+      throughputJson(node, index.throughput());
     }
     if (meta.ttlAttribute() != null) {
       json.put("ttl", meta.ttlAttribute());
+    }
+    if (meta.ttlChangedAt() != null) {
+      json.put("ttlChanged", meta.ttlChangedAt().toString());
     }
     ObjectNode tags = json.putObject("tags");
     meta.tags().forEach(tags::put);
@@ -156,7 +159,7 @@ final class LogRecords {
               schema(node.path("key")),
               IndexMeta.ProjectionType.valueOf(node.path("projection").asText()),
               nonKey,
-              new Throughput(node.path("read").asLong(), node.path("write").asLong()));
+              throughput(node));
       (index.global() ? global : local).add(index);
     }
     Map<String, String> tags = new LinkedHashMap<>();
@@ -168,14 +171,35 @@ final class LogRecords {
         schema(json.path("key")),
         definitions,
         TableMeta.BillingMode.valueOf(json.path("billing").asText()),
-        new Throughput(json.path("read").asLong(), json.path("write").asLong()),
+        throughput(json),
         Instant.parse(json.path("created").asText()),
         json.hasNonNull("billingChanged") ? Instant.parse(json.path("billingChanged").asText()) : null,
         global,
         local,
         json.hasNonNull("ttl") ? json.path("ttl").asText() : null,
+        instant(json, "ttlChanged"),
         tags,
         json.path("deletionProtection").asBoolean(false));
+  }
+
+  private static void throughputJson(ObjectNode json, Throughput throughput) {
+    json.put("read", throughput.read()).put("write", throughput.write());
+    if (throughput.lastIncrease() != null) {
+      json.put("lastIncrease", throughput.lastIncrease().toString());
+    }
+    if (throughput.lastDecrease() != null) {
+      json.put("lastDecrease", throughput.lastDecrease().toString()).put("decreases", throughput.decreases());
+    }
+  }
+
+  /** Records written before the throughput history was kept read as a throughput without one. */
+  private static Throughput throughput(JsonNode json) {
+    return new Throughput(json.path("read").asLong(), json.path("write").asLong(),
+        instant(json, "lastIncrease"), instant(json, "lastDecrease"), json.path("decreases").asInt(0));
+  }
+
+  private static @Nullable Instant instant(JsonNode json, String name) {
+    return json.hasNonNull(name) ? Instant.parse(json.path(name).asText()) : null;
   }
 
   private static ObjectNode schemaJson(KeySchema schema) {

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * an earlier one of the same name, so that replaying the log never applies one's writes to the other.
  *
  * @param attributeDefinitions the key attributes of table and indexes with their types, in the order given
+ * @param billingModeChangedAt when the table last became PAY_PER_REQUEST (AWS's
+ *     LastUpdateToPayPerRequestDateTime), null for a table that never was
  * @param ttlAttribute the TTL attribute while TTL is enabled, else null
+ * @param ttlChangedAt when TTL was last enabled or disabled: AWS refuses another change for a while
  */
 public record TableMeta(
     String id,
@@ -31,6 +34,7 @@ public record TableMeta(
     List<IndexMeta> globalIndexes,
     List<IndexMeta> localIndexes,
     @Nullable String ttlAttribute,
+    @Nullable Instant ttlChangedAt,
     Map<String, String> tags,
     boolean deletionProtection) {
 
@@ -58,26 +62,26 @@ public record TableMeta(
 
   public TableMeta withGlobalIndexes(List<IndexMeta> indexes, Map<String, Type> definitions) {
     return new TableMeta(id, name, arn, keySchema, definitions, billingMode, throughput, createdAt,
-        billingModeChangedAt, indexes, localIndexes, ttlAttribute, tags, deletionProtection);
+        billingModeChangedAt, indexes, localIndexes, ttlAttribute, ttlChangedAt, tags, deletionProtection);
   }
 
   public TableMeta withBilling(BillingMode mode, Throughput newThroughput, @Nullable Instant changedAt) {
     return new TableMeta(id, name, arn, keySchema, attributeDefinitions, mode, newThroughput, createdAt,
-        changedAt, globalIndexes, localIndexes, ttlAttribute, tags, deletionProtection);
+        changedAt, globalIndexes, localIndexes, ttlAttribute, ttlChangedAt, tags, deletionProtection);
   }
 
-  public TableMeta withTtl(@Nullable String attribute) {
+  public TableMeta withTtl(@Nullable String attribute, Instant changedAt) {
     return new TableMeta(id, name, arn, keySchema, attributeDefinitions, billingMode, throughput, createdAt,
-        billingModeChangedAt, globalIndexes, localIndexes, attribute, tags, deletionProtection);
+        billingModeChangedAt, globalIndexes, localIndexes, attribute, changedAt, tags, deletionProtection);
   }
 
   public TableMeta withTags(Map<String, String> newTags) {
     return new TableMeta(id, name, arn, keySchema, attributeDefinitions, billingMode, throughput, createdAt,
-        billingModeChangedAt, globalIndexes, localIndexes, ttlAttribute, newTags, deletionProtection);
+        billingModeChangedAt, globalIndexes, localIndexes, ttlAttribute, ttlChangedAt, newTags, deletionProtection);
   }
 
   public TableMeta withDeletionProtection(boolean enabled) {
     return new TableMeta(id, name, arn, keySchema, attributeDefinitions, billingMode, throughput, createdAt,
-        billingModeChangedAt, globalIndexes, localIndexes, ttlAttribute, tags, enabled);
+        billingModeChangedAt, globalIndexes, localIndexes, ttlAttribute, ttlChangedAt, tags, enabled);
   }
 }

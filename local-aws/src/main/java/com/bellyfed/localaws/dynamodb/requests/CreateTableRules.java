@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CreateTable's own rules, in AWS's order: billing and throughput, attribute definitions against the
- * key schema, local then global secondary indexes, definitions no key uses.
+ * key schema, local then global secondary indexes, definitions no key uses; then the tags, which AWS
+ * checks as TagResource does (observed 2026: ack-api-quirks dynamodb DDB-TABLE-110).
  */
 final class CreateTableRules implements Rules {
 
@@ -46,6 +47,7 @@ final class CreateTableRules implements Rules {
         throw DynamoDbException.validation(INVALID
             + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
       }
+      TagRules.checkTags(Json.member(body, "Tags"));
       return;
     }
     Set<String> used = new LinkedHashSet<>(keys);
@@ -60,6 +62,7 @@ final class CreateTableRules implements Rules {
       throw DynamoDbException.validation(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: "
           + set(definitions) + ", keys used: " + set(used));
     }
+    TagRules.checkTags(Json.member(body, "Tags"));
   }
 
   private static void checkLocalIndexes(
@@ -110,6 +113,9 @@ final class CreateTableRules implements Rules {
         throw DynamoDbException.validation(INVALID + "ProvisionedThroughput should not be specified for index: " + name
             + " when BillingMode is PAY_PER_REQUEST");
       }
+      if (!payPerRequest && Json.member(index, "ProvisionedThroughput") == null) {
+        throw DynamoDbException.validation(INVALID + "ProvisionedThroughput is not specified for index: " + name);
+      }
       checkNewName(name, indexNames);
       used.addAll(keys);
     }
@@ -135,7 +141,7 @@ final class CreateTableRules implements Rules {
   }
 
   /** A key schema (of the table or an index): two different names, HASH first, RANGE second. */
-  private static void checkKeySchema(List<JsonNode> keySchema) {
+  static void checkKeySchema(List<JsonNode> keySchema) {
     List<String> names = names(keySchema);
     if (names.size() == 2 && names.get(0).equals(names.get(1))) {
       throw DynamoDbException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
@@ -148,13 +154,27 @@ final class CreateTableRules implements Rules {
     }
   }
 
-  private static void checkProjection(JsonNode projection) {
+  /**
+   * A projection's type and its NonKeyAttributes: listed for INCLUDE only, each once (observed 2026:
+   * ack-api-quirks dynamodb DDB-TABLE-126).
+   */
+  static void checkProjection(JsonNode projection) {
     String type = Json.text(projection, "ProjectionType");
     if (type == null) {
       throw DynamoDbException.validation(INVALID + "Unknown ProjectionType: null");
     }
-    if (Json.member(projection, "NonKeyAttributes") != null && !type.equals("INCLUDE")) {
+    JsonNode nonKey = Json.member(projection, "NonKeyAttributes");
+    if (nonKey != null && !type.equals("INCLUDE")) {
       throw DynamoDbException.validation(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+    }
+    if (nonKey == null && type.equals("INCLUDE")) {
+      throw DynamoDbException.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    }
+    Set<String> seen = new HashSet<>();
+    for (JsonNode attribute : Json.elements(projection, "NonKeyAttributes")) {
+      if (!attribute.isNull() && !seen.add(attribute.asText())) {
+        throw DynamoDbException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + attribute.asText());
+      }
     }
   }
 
@@ -164,7 +184,7 @@ final class CreateTableRules implements Rules {
     }
   }
 
-  private static List<JsonNode> elements(@Nullable JsonNode list) {
+  static List<JsonNode> elements(@Nullable JsonNode list) {
     List<JsonNode> elements = new ArrayList<>();
     if (list != null) {
       for (JsonNode element : list) {

@@ -76,9 +76,14 @@ final class Shapes {
       optional("SSEType", enumOf("AES256", "KMS")),
       optional("KMSMasterKeyId", string()));
   static final Shape.Str TABLE_CLASS = enumOf("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+  /**
+   * AWS checks tags itself rather than by these constraints of its model (key 1-128, value 0-256
+   * characters, both required): "The Tag Key provided is invalid, Key: null" for a tag without key
+   * (observed 2026: ack-api-quirks dynamodb DDB-TABLE-107, -457). See TagRules.
+   */
   static final Struct TAG = Struct.of("Tag",
-      required("Key", string(1, 128)),
-      required("Value", string(0, 256)));
+      optional("Key", string()),
+      optional("Value", string()));
   static final Shape.Str RESOURCE_ARN = string(1, 1283);
 
   private Shapes() {}

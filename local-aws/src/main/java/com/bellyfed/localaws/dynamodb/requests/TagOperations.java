@@ -14,15 +14,16 @@ final class TagOperations {
         Operation.of("TagResource", Struct.of("TagResourceInput",
             required("ResourceArn", RESOURCE_ARN),
             required("Tags", list(TAG, null, null))),
-            TagRules.arnFirst("TagResource"), TagRules.tableArnThenNotEmpty("Tags", "Atleast one Tag needs to be provided as Input.")),
+            TagRules.arnFirst("TagResource"), TagRules.tableArnThenTags("Tags", "Atleast one Tag needs to be provided as Input.")),
         Operation.of("UntagResource", Struct.of("UntagResourceInput",
             required("ResourceArn", RESOURCE_ARN),
-            required("TagKeys", list(string(1, 128), null, null))),
+            // AWS checks the keys itself: "The Tag Key provided is invalid" (see TagRules).
+            required("TagKeys", list(string(), null, null))),
             TagRules.arnFirst("UntagResource"),
-            TagRules.tableArnThenNotEmpty("TagKeys", "Atleast one Tag Key needs to be provided as Input.")),
+            TagRules.tableArnThenTags("TagKeys", "Atleast one Tag Key needs to be provided as Input.")),
         Operation.of("ListTagsOfResource", Struct.of("ListTagsOfResourceInput",
             required("ResourceArn", RESOURCE_ARN),
             optional("NextToken", string())),
-            TagRules.arnFirst("ListTagsOfResource"), TagRules.tableArnThenNotEmpty(null, null)));
+            TagRules.arnFirst("ListTagsOfResource"), TagRules.tableArnThenTags(null, null)));
   }
 }

@@ -54,6 +54,19 @@ class DeleteTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
+  // TableName: "You can also provide the Amazon Resource Name (ARN) of the table in this parameter."
+  @Test
+  void deletesATableNamedByItsArn(DynamoDbClient dynamoDb, Tables tables) {
+    String name = tables.create("deletetable-arn", false);
+    String arn = dynamoDb.describeTable(request -> request.tableName(name)).table().tableArn();
+
+    TableDescription deleted = dynamoDb.deleteTable(request -> request.tableName(arn)).tableDescription();
+
+    assertThat(deleted.tableName()).isEqualTo(name);
+    Waits.untilTableGone(dynamoDb, name);
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
   // "When you delete a table, any indexes on that table are also deleted."
   @Test
   void isGoneOnceDeleted(DynamoDbClient dynamoDb, Tables tables) {

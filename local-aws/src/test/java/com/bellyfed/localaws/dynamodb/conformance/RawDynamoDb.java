@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,8 @@ public final class RawDynamoDb {
     this.credentials = credentials;
   }
 
-  /** An answer: HTTP status and the JSON body. */
-  public record Answer(int status, JsonNode body) {
+  /** An answer: HTTP status, the JSON body (empty where the body is no JSON), the body's bytes and the headers. */
+  public record Answer(int status, JsonNode body, byte[] bytes, HttpHeaders headers) {
 
     /** The error's {@code __type} as sent, e.g. {@code com.amazon.coral.validate#ValidationException}. */
     public String type() {
@@ -84,10 +85,10 @@ public final class RawDynamoDb {
       }
     });
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      JsonNode json = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-      return new Answer(response.statusCode(), json);
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      String text = new String(response.body(), StandardCharsets.UTF_8);
+      JsonNode json = text.isBlank() || !text.startsWith("{") ? JSON.createObjectNode() : JSON.readTree(text);
+      return new Answer(response.statusCode(), json, response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -216,6 +216,40 @@ class CreateTableTests {
         INVALID + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
   }
 
+  // Observed 2026: ack-api-quirks dynamodb DDB-TABLE-126, -128, -442.
+  @Test
+  void refusesIncludeWithoutOrWithRepeatedNonKeyAttributes() {
+    assertValidation("CreateTable", withGlobal("{'IndexName': 'abc', 'KeySchema': [{'AttributeName': 'b', 'KeyType': 'HASH'}],"
+            + " 'Projection': {'ProjectionType': 'INCLUDE'}}"),
+        INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    assertValidation("CreateTable", withGlobal("{'IndexName': 'abc', 'KeySchema': [{'AttributeName': 'b', 'KeyType': 'HASH'}],"
+            + " 'Projection': {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': ['x', 'y', 'x']}}"),
+        INVALID + "Duplicate element in NonKeyAttributes: x");
+  }
+
+  @Test
+  void refusesProvisionedIndexWithoutThroughput() {
+    assertValidation("CreateTable", table(DEFINITIONS_AB + ", " + KEYS_AB + ", " + THROUGHPUT
+            + ", 'GlobalSecondaryIndexes': [{'IndexName': 'abd', 'KeySchema': [{'AttributeName': 'b', 'KeyType': 'HASH'}],"
+            + " 'Projection': {'ProjectionType': 'ALL'}}]"),
+        INVALID + "ProvisionedThroughput is not specified for index: abd");
+  }
+
+  // Observed 2026: CreateTable checks its tags as TagResource does (ack-api-quirks dynamodb DDB-TABLE-110).
+  @Test
+  void checksTheTags() {
+    String table = "'AttributeDefinitions': [{'AttributeName': 'a', 'AttributeType': 'S'}], 'KeySchema': [{'KeyType': 'HASH',"
+        + " 'AttributeName': 'a'}], 'BillingMode': 'PAY_PER_REQUEST', ";
+    assertValidation("CreateTable", table(table + "'Tags': [{'Key': 'aws:foo', 'Value': 'v'}]"),
+        "Tag Key cannot be prefixed with aws:, Key: aws:foo");
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < 51; i++) {
+      tags.append(i == 0 ? "" : ", ").append("{'Key': 'k").append(i).append("', 'Value': 'v'}");
+    }
+    assertValidation("CreateTable", table(table + "'Tags': [" + tags + "]"),
+        "Number of Tags exceed the current limit for the provided ResourceArn");
+  }
+
   @Test
   void reportsProjectionConstraintsOfAnIndex() {
     assertValidation("CreateTable", withLocal("{'IndexName': 'abc', 'KeySchema': [{'AttributeName': 'a', 'KeyType': 'HASH'},"

@@ -32,7 +32,8 @@ class RobustnessTests {
           + " 'ALL'}}], 'GlobalSecondaryIndexes': [{'IndexName': 'gsi', 'KeySchema': [{'AttributeName': 'b', 'KeyType': 'HASH'}],"
           + " 'Projection': {'ProjectionType': 'ALL'}}], 'Tags': [{'Key': 'k', 'Value': 'v'}]}"),
       Map.entry("UpdateTable", "{'TableName': 'abc', 'BillingMode': 'PROVISIONED', 'ProvisionedThroughput': {'ReadCapacityUnits': 1,"
-          + " 'WriteCapacityUnits': 1}, 'GlobalSecondaryIndexUpdates': [{'Delete': {'IndexName': 'gsi'}}]}"),
+          + " 'WriteCapacityUnits': 1}, 'GlobalSecondaryIndexUpdates': [{'Update': {'IndexName': 'gsi', 'ProvisionedThroughput':"
+          + " {'ReadCapacityUnits': 1, 'WriteCapacityUnits': 1}}}]}"),
       Map.entry("DeleteTable", "{'TableName': 'abc'}"),
       Map.entry("DescribeTable", "{'TableName': 'abc'}"),
       Map.entry("ListTables", "{'Limit': 5}"),

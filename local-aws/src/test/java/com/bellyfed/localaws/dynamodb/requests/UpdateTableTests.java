@@ -42,14 +42,48 @@ class UpdateTableTests {
         + " 'WriteCapacityUnits': 1000000000001}}", "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
   }
 
+  // Observed 2026 in us-east-1 and us-west-2 (ack-api-quirks dynamodb DDB-TABLE-015, -359, -442): the list
+  // names members the public model lacks, and leaves out those the request carries.
   @Test
   void refusesUpdateThatChangesNothing() {
-    String nothing = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
-        + " SSESpecification or ReplicaUpdates is required";
+    String nothing = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates,"
+        + " SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency,"
+        + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required";
     assertValidation("UpdateTable", "{'TableName': 'abc'}", nothing);
     assertValidation("UpdateTable", "{'TableName': 'abc', 'GlobalSecondaryIndexUpdates': []}", nothing);
     assertValidation("UpdateTable", "{'TableName': 'abc', 'AttributeDefinitions': [{'AttributeName': 'a', 'AttributeType': 'S'}]}",
         nothing);
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'MultiRegionConsistency': 'STRONG'}", nothing.replace(" MultiRegionConsistency,", ""));
+  }
+
+  @Test
+  void refusesAnEmptyListOfIndexUpdatesBesideAChange() {
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'GlobalSecondaryIndexUpdates': [], 'DeletionProtectionEnabled': true}",
+        INVALID + "List of GlobalSecondaryIndexUpdates is empty");
+  }
+
+  @Test
+  void refusesTwoActionsInOneIndexUpdate() {
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'GlobalSecondaryIndexUpdates': [{'Update': {'IndexName': 'abc'},"
+        + " 'Delete': {'IndexName': 'abc'}}]}", INVALID + "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object");
+  }
+
+  @Test
+  void refusesChangesThatMustComeAlone() {
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'DeletionProtectionEnabled': true, 'BillingMode': 'PAY_PER_REQUEST'}",
+        INVALID + "DeletionProtection modification must be the only operation in the request");
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'TableClass': 'STANDARD', 'BillingMode': 'PAY_PER_REQUEST'}",
+        INVALID + "TableClass modification must be the only operation in the request");
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'ProvisionedThroughput': {'ReadCapacityUnits': 1, 'WriteCapacityUnits': 1},"
+        + " 'GlobalSecondaryIndexUpdates': [{'Delete': {'IndexName': 'abc'}}]}",
+        INVALID + "You cannot create or delete index while updating table IOPS");
+  }
+
+  @Test
+  void checksTheProjectionOfAnIndexToCreate() {
+    assertValidation("UpdateTable", "{'TableName': 'abc', 'GlobalSecondaryIndexUpdates': [{'Create': {'IndexName': 'abc',"
+        + " 'KeySchema': [{'AttributeName': 'a', 'KeyType': 'HASH'}], 'Projection': {'ProjectionType': 'INCLUDE'}}}]}",
+        INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
   }
 
   @Test
