@@ -115,7 +115,7 @@ public final class Batches {
         Writer.Mutation mutation;
         if (write.hasNonNull("PutRequest")) {
           Map<String, Value> item = ValueJson.readMap(write.path("PutRequest").path("Item"));
-          KeyValidation.item(item, table.meta());
+          KeyValidation.batchItem(item, table.meta());
           key = Keys.tableKey(table.meta().keySchema(), item);
           mutation = current -> item;
         } else {

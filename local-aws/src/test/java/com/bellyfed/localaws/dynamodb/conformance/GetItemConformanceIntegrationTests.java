@@ -119,12 +119,15 @@ class GetItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
-  // Key attributes of type String must not be empty; GetItem words the error differently from PutItem.
+  // Key attributes of type String must not be empty. dynalite's "were invalid:" wording for keys is
+  // stale: the sentence is PutItem's for keys too, as observed for DeleteItem, UpdateItem and
+  // BatchGetItem keys (paritysuite/dynamodb-conformance tests/tier3/error-messages, verified against
+  // AWS 2026) and for GetItem (moto's test_item_add_empty_key_exception).
   @Test
   void rejectsEmptyStringKey(DynamoDbClient dynamoDb) {
     assertValidation(
         () -> dynamoDb.getItem(request -> request.tableName(hashTable).key(item("pk", s("")))),
-        "One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an"
+        "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an"
             + " empty string value. Key: pk");
   }
 
