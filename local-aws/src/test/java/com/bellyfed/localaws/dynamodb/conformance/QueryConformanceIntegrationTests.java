@@ -445,11 +445,13 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html (Limit: "Minimum value of 1.")
+  // Every region names the member without echoing it (nubo-db/dynamodb-conformance
+  // tests/tier3/error-messages/query.test.ts, verified against AWS 2026), unlike Scan's Limit.
   @Test
   void rejectsALimitOfZero(DynamoDbClient dynamoDb) {
     assertValidation(
         () -> query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p")), request -> request.limit(0)),
-        "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
             + "Member must have value greater than or equal to 1");
   }
 
