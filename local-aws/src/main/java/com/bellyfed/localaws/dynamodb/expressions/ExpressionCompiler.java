@@ -47,9 +47,7 @@ public final class ExpressionCompiler {
         }
       }
       case QUERY -> {
-        if (present(request, "QueryFilter")) {
-          filter = new LegacyFilter(List.copyOf(LegacyConditions.readConditions("QueryFilter", request.get("QueryFilter")).values()), any);
-        }
+        filter = legacyFilter(request, "QueryFilter", any);
         projection = attributesToGet(request);
         if (!present(request, "KeyConditions") && !present(request, ContextRules.KEY_CONDITION)) {
           throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
@@ -57,9 +55,7 @@ public final class ExpressionCompiler {
       }
       case SCAN -> {
         projection = attributesToGet(request);
-        if (present(request, "ScanFilter")) {
-          filter = new LegacyFilter(List.copyOf(LegacyConditions.readConditions("ScanFilter", request.get("ScanFilter")).values()), any);
-        }
+        filter = legacyFilter(request, "ScanFilter", any);
       }
       case GET_ITEM, BATCH_GET_ITEM -> projection = attributesToGet(request);
       default -> {
@@ -139,6 +135,29 @@ public final class ExpressionCompiler {
             + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
       }
     }
+  }
+
+  /**
+   * The checks of a Query's or Scan's legacy filter and AttributesToGet, which AWS makes after
+   * {@link #checkParameters} and before the values of ExclusiveStartKey (dynalite's
+   * validations/query.js and scan.js, observed on AWS): QueryFilter then AttributesToGet for a Query,
+   * AttributesToGet then ScanFilter for a Scan. {@link #compile} makes them too.
+   */
+  public static void checkLegacyReadParameters(RequestExpressions.Context context, JsonNode request) {
+    if (context == RequestExpressions.Context.QUERY) {
+      legacyFilter(request, "QueryFilter", false);
+      attributesToGet(request);
+    } else if (context == RequestExpressions.Context.SCAN) {
+      attributesToGet(request);
+      legacyFilter(request, "ScanFilter", false);
+    }
+  }
+
+  private static @Nullable Condition legacyFilter(JsonNode request, String parameter, boolean any) {
+    if (!present(request, parameter)) {
+      return null;
+    }
+    return new LegacyFilter(List.copyOf(LegacyConditions.readConditions(parameter, request.get(parameter)).values()), any);
   }
 
   /**

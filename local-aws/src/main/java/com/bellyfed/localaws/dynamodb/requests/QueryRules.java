@@ -1,12 +1,16 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
+import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 
 /**
- * Query: the table's name, ExclusiveStartKey's values, then a key condition in one form or the other.
- * What the conditions say is the expression compiler's.
+ * Query: the table's name, expression and legacy parameters not mixed, QueryFilter and
+ * AttributesToGet, ExclusiveStartKey's values, then a key condition in one form or the other
+ * (dynalite's validations/query.js, observed on AWS). What the conditions say is the expression
+ * compiler's.
  */
 final class QueryRules implements Rules {
 
@@ -27,6 +31,8 @@ final class QueryRules implements Rules {
   @Override
   public void check(JsonNode body) {
     TableNames.check(body);
+    ExpressionCompiler.checkParameters(Context.QUERY, body);
+    ExpressionCompiler.checkLegacyReadParameters(Context.QUERY, body);
     JsonNode startKey = Json.member(body, "ExclusiveStartKey");
     if (startKey != null) {
       Items.startKey(startKey);

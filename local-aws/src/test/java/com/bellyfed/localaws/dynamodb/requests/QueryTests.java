@@ -80,4 +80,29 @@ class QueryTests {
     assertAccepted("Query", "{'TableName': 'abc', 'KeyConditionExpression': 'a = :a', 'ScanIndexForward': false, 'Limit': 1,"
         + " 'Select': 'COUNT', 'ExclusiveStartKey': {'a': {'S': 'x'}}}");
   }
+
+  // Mixed parameters, then QueryFilter and AttributesToGet, come before ExclusiveStartKey's values
+  // (dynalite's validations/query.js and test/query.js, observed on AWS).
+  @Test
+  void reportsMixedParametersBeforeTheStartKey() {
+    assertValidation("Query", "{'TableName': 'abc', 'ExclusiveStartKey': {'a': {}}, 'QueryFilter': {},"
+            + " 'KeyConditionExpression': 'a = :a', 'ExpressionAttributeValues': {':a': {'S': 'x'}}}",
+        "Can not use both expression and non-expression parameters in the same request: Non-expression parameters:"
+            + " {QueryFilter} Expression parameters: {KeyConditionExpression}");
+  }
+
+  @Test
+  void reportsQueryFilterValuesBeforeTheStartKey() {
+    assertValidation("Query", "{'TableName': 'abc', 'ExclusiveStartKey': {'a': {}},"
+            + " 'KeyConditions': {'a': {'ComparisonOperator': 'EQ', 'AttributeValueList': [{'S': 'x'}]}},"
+            + " 'QueryFilter': {'b': {'ComparisonOperator': 'EQ', 'AttributeValueList': [{'NULL': false}]}}}",
+        "One or more parameter values were invalid: Null attribute value types must have the value of true");
+  }
+
+  @Test
+  void reportsDuplicateAttributesToGetBeforeTheStartKey() {
+    assertValidation("Query", "{'TableName': 'abc', 'ExclusiveStartKey': {'a': {}}, 'AttributesToGet': ['a', 'a'],"
+            + " 'KeyConditions': {'a': {'ComparisonOperator': 'EQ', 'AttributeValueList': [{'S': 'x'}]}}}",
+        "One or more parameter values were invalid: Duplicate value in attribute name: a");
+  }
 }
