@@ -43,7 +43,9 @@ public final class ExpressionCompiler {
           update = AttributeUpdates.read(request.get("AttributeUpdates"));
         }
         if (present(request, "Expected")) {
-          condition = new LegacyFilter(LegacyConditions.readExpected(request.get("Expected")), any);
+          List<LegacyCondition> expected = LegacyConditions.readExpected(request.get("Expected"));
+          checkConditionalOperator(request, expected.size());
+          condition = new LegacyFilter(expected, any);
         }
       }
       case QUERY -> {
@@ -157,7 +159,21 @@ public final class ExpressionCompiler {
     if (!present(request, parameter)) {
       return null;
     }
-    return new LegacyFilter(List.copyOf(LegacyConditions.readConditions(parameter, request.get(parameter)).values()), any);
+    List<LegacyCondition> conditions = List.copyOf(LegacyConditions.readConditions(parameter, request.get(parameter)).values());
+    checkConditionalOperator(request, conditions.size());
+    return new LegacyFilter(conditions, any);
+  }
+
+  /**
+   * ConditionalOperator joins conditions, so one condition with it is refused, once the conditions'
+   * values are read (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts,
+   * AWS 2026, where some regions report it before a value nested too deep and most after; DynamoDB
+   * Local refuses it too).
+   */
+  private static void checkConditionalOperator(JsonNode request, int conditions) {
+    if (conditions == 1 && present(request, "ConditionalOperator")) {
+      throw DynamoDbException.validation("ConditionalOperator can only be used when Filter or Expected has two or more elements");
+    }
   }
 
   /**
