@@ -3,6 +3,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
+import com.bellyfed.localaws.dynamodb.model.Value;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,19 @@ final class TransactWriteItemsRules implements Rules {
       JsonNode request = action.get(kind);
       String path = "transactItems." + index + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
       TableNames.check(Json.text(request, "TableName"), path + ".tableName");
+      Map<String, Value> key = null;
       if (kind.equals("Put")) {
         Items.checkWritable(Items.item(request.get("Item")));
       } else {
-        Items.key(request.get("Key"));
+        key = Items.keyValues(request.get("Key"));
       }
       // This action's expressions before the next action's values: AWS answers whichever comes
-      // first in request order (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts).
+      // first in request order (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts),
+      // and before its own key's depth (tests/tier3/validation-ordering/deepRequests.test.ts).
       ExpressionCompiler.compile(CONTEXTS.get(kind), request);
+      if (key != null) {
+        Items.checkDepth(key);
+      }
       index++;
     }
   }

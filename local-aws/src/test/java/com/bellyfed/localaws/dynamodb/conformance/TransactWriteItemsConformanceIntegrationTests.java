@@ -268,6 +268,27 @@ class TransactWriteItemsConformanceIntegrationTests {
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
   }
 
+  // An Update that would nest the item past 32 levels cancels with a ValidationError reason, while the
+  // value itself is accepted (paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts,
+  // 30 of 33 regions, 2026).
+  @Test
+  void cancelsAnUpdateThatNestsTheItemTooDeep(DynamoDbClient dynamoDb) {
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 32; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    AttributeValue value = deep;
+    AttributeValue pk = s(unique());
+    assertThatThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(TransactWriteItem.builder()
+            .update(Update.builder().tableName(table).key(item("pk", pk)).updateExpression("SET deep = :deep")
+                .expressionAttributeValues(Map.of(":deep", value)).build())
+            .build())))
+        .isInstanceOf(TransactionCanceledException.class)
+        .satisfies(thrown -> assertThat(cancellationReasons(thrown)).extracting(CancellationReason::message).containsExactly(
+            "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"));
+    assertThat(exists(dynamoDb, item("pk", pk))).isFalse();
+  }
+
   // "... no two actions can target the same item. For example, you cannot both ConditionCheck and
   // Update the same item."
   @Test
