@@ -85,12 +85,15 @@ public final class ExpressionCompiler {
 
     Map<String, LegacyCondition> keyConditions = null;
     if (context == RequestExpressions.Context.QUERY) {
-      keyConditions = keyExpression != null
-          ? KeyConditions.fromExpression(keyExpression)
-          : LegacyConditions.readConditions("KeyConditions", request.get("KeyConditions"));
-      KeyConditions.checkCount(keyConditions);
+      if (keyExpression != null) {
+        // More conditions than a key has are counted against the schema, once the table is known.
+        keyConditions = KeyConditions.fromExpression(keyExpression);
+      } else {
+        keyConditions = LegacyConditions.readConditions("KeyConditions", request.get("KeyConditions"));
+        KeyConditions.checkCount(keyConditions);
+      }
     }
-    return new CompiledRequest(condition, filter, update, projection, keyConditions);
+    return new CompiledRequest(condition, filter, update, projection, keyConditions, keyExpression != null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.bellyfed.localaws.dynamodb.conformance;
 
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.b;
+import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.bool;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.item;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.letters;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.n;
@@ -431,6 +432,33 @@ class QueryConformanceIntegrationTests {
     assertValidation(
         () -> query(dynamoDb, strings, expression, values, request -> {}),
         "Invalid operator used in KeyConditionExpression: " + operator);
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html
+  // "You can optionally provide a second condition for the sort key" - one only, and no more conditions
+  // than the key has attributes. Observed texts: paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/queryKeyConditionOperands.test.ts (AWS 2026).
+  @Test
+  void rejectsTwoConditionsOnTheSortKey(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> query(dynamoDb, strings, "pk = :p AND sk > :a AND sk < :b", Map.of(":p", s("p"), ":a", s("a"), ":b", s("c")), request -> {}),
+        "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+  }
+
+  @Test
+  void rejectsMoreConditionsThanTheKeyHasAttributes(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> query(dynamoDb, strings, "pk = :p AND sk > :a AND note = :b", Map.of(":p", s("p"), ":a", s("a"), ":b", s("c")), request -> {}),
+        "The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
+  }
+
+  // An operand no key can be ordered by (same source).
+  @Test
+  void rejectsBetweenBoundsThatCannotBeOrdered(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> query(dynamoDb, strings, "pk = :p AND sk BETWEEN :a AND :b", Map.of(":p", s("p"), ":a", bool(false), ":b", bool(true)),
+            request -> {}),
+        "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL");
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html
