@@ -96,9 +96,10 @@ final class Placeholders {
    * me-central-1, and every region for transactions: paritysuite/dynamodb-conformance
    * tests/tier3/limits/nestingDepth.test.ts and registry/splits.json
    * update-item-nesting-depth-expression-value), and one of 40 is refused in every region
-   * (tests/tier3/validation-ordering/deepRequests.test.ts), naming the value's key.
+   * (tests/tier3/validation-ordering/deepRequests.test.ts), naming the value's key. The legacy
+   * conditions' values are held to the same, unwrapped (a ScanFilter value, same source).
    */
-  private static void checkLevels(Value value) {
+  static void checkLevels(Value value) {
     if (levels(value) > MAX_VALUE_LEVELS) {
       throw DynamoDbException.validation(
           "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");

@@ -26,6 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -372,6 +375,21 @@ class ScanConformanceIntegrationTests {
     assertValidation(
         () -> scan(dynamoDb, request -> request.select(Select.SPECIFIC_ATTRIBUTES)),
         "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+  }
+
+  // A legacy filter value nested past the document limit is refused before its operator is looked at
+  // (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts: seven of ten
+  // regions, AWS 2026; the other three report the lone ConditionalOperator first).
+  @Test
+  void rejectsAScanFilterValueNestedTooDeep(DynamoDbClient dynamoDb) {
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 40; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    Condition condition = Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(deep).build();
+    assertValidation(
+        () -> scan(dynamoDb, request -> request.scanFilter(Map.of("a", condition)).conditionalOperator(ConditionalOperator.AND)),
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
   }
 
   // An ExclusiveStartKey of other attributes than the table's key: the classic long form
