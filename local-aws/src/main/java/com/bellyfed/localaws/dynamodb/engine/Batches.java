@@ -55,6 +55,9 @@ public final class Batches {
         }
         keys.add(key);
       }
+      if (expressions.projection() != null) {
+        KeyPaths.check(expressions.projection().nestedNames(), table.meta());
+      }
       tables.add(new TableKeys(entry.getKey(), table, entry.getValue(), keys, expressions));
     }
     Capacity.Mode mode = Capacity.mode(request);

@@ -110,7 +110,9 @@ public final class Reads {
       }
       range = range.tailMap(start, false);
     }
+    checkKeyPaths(expressions.projection(), null, table.meta());
     ReadRules.filterOnKey(request, expressions.filter(), source.schema());
+    checkKeyPaths(null, expressions.filter(), table.meta());
     checkSelection(request, source, expressions.projection());
     return page(request, source, range, expressions.filter(), expressions.projection(), consistent);
   }
@@ -147,11 +149,22 @@ public final class Reads {
         range = range.tailMap(start, false);
       }
     }
+    checkKeyPaths(expressions.projection(), expressions.filter(), table.meta());
     checkSelection(request, source, expressions.projection());
     return page(request, source, range, expressions.filter(), expressions.projection(), consistent);
   }
 
   // ---- shared
+
+  /** No nested path into a key attribute: the projection's first, then the filter's (dynalite's order). */
+  private static void checkKeyPaths(@Nullable Projection projection, @Nullable Condition filter, TableMeta meta) {
+    if (projection != null) {
+      KeyPaths.check(projection.nestedNames(), meta);
+    }
+    if (filter != null) {
+      KeyPaths.check(filter.nestedNames(), meta);
+    }
+  }
 
   private Source source(Table table, JsonNode request, @Nullable Projection projection, boolean consistent) {
     String indexName = request.path("IndexName").asText(null);

@@ -28,6 +28,7 @@ final class Updates {
                 + ". This attribute is part of the key");
       }
     }
+    KeyPaths.check(update.nestedNames(), meta);
   }
 
   /** The item after the update, or {@link Writer#UNCHANGED} where nothing is to be created. */

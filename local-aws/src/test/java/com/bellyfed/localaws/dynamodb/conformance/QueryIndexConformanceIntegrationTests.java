@@ -154,6 +154,15 @@ class QueryIndexConformanceIntegrationTests {
         "Cannot specify the ProjectionExpression when choosing to get ALL_PROJECTED_ATTRIBUTES");
   }
 
+  // Nor reach into another index's key through a nested path (dynalite test/query.js).
+  @Test
+  void rejectsAFilterReachingIntoAnIndexKey(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> onGk(dynamoDb, "byGkAll", request -> request.filterExpression("lk.x = :s")
+            .expressionAttributeValues(Map.of(":g", s("g"), ":s", s("1")))),
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: lk");
+  }
+
   // A filter may not name the key of the index queried (dynalite test/query.js).
   @Test
   void rejectsAFilterOnTheIndexKey(DynamoDbClient dynamoDb) {

@@ -603,4 +603,13 @@ class UpdateExpressionConformanceIntegrationTests {
 
     assertThat(read(dynamoDb, key)).isEqualTo(withKey(key, "a", s("text"), "n", n("1")));
   }
+
+  // A nested path into a key attribute is still an update of the key (dynalite's validateUpdates, whose
+  // test/updateItem.js is observed on AWS, checks the path's first name).
+  @Test
+  void rejectsANestedPathIntoAKeyAttribute(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> update(dynamoDb, item("pk", s(unique())), "SET pk.x = :v", ":v", s("x")),
+        "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
+  }
 }
