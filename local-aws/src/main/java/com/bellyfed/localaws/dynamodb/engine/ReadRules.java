@@ -6,6 +6,7 @@ import com.bellyfed.localaws.dynamodb.expressions.Projection;
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,8 @@ final class ReadRules {
     }
     String parameter = request.hasNonNull("QueryFilter") ? "QueryFilter" : "Filter Expression";
     Set<String> names = filter.topLevelNames();
-    for (String key : schema.hasSortKey() ? new String[] {schema.partitionName(), schema.sortName()} : new String[] {schema.partitionName()}) {
+    List<String> keys = schema.hasSortKey() ? List.of(schema.partitionName(), schema.sortName()) : List.of(schema.partitionName());
+    for (String key : keys) {
       if (names.contains(key)) {
         throw DynamoDbException.validation(
             parameter + " can only contain non-primary key attributes: Primary key attribute: " + key);

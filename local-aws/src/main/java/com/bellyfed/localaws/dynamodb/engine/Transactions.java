@@ -66,13 +66,14 @@ public final class Transactions {
     // Every action's expressions first, in request order: AWS refuses a malformed or unused one
     // before it looks up any table or target (paritysuite/dynamodb-conformance
     // tests/tier3/validation-ordering/transactions.test.ts, us-east-1 and eu-west-2, 2026).
+    List<String> kinds = new ArrayList<>();
     List<JsonNode> bodies = new ArrayList<>();
     List<RequestExpressions> compiled = new ArrayList<>();
     for (JsonNode action : request.path("TransactItems")) {
       String kind = kind(action);
-      JsonNode body = action.path(kind);
-      bodies.add(body);
-      compiled.add(ExpressionCompiler.compile(context(kind), body));
+      kinds.add(kind);
+      bodies.add(action.path(kind));
+      compiled.add(ExpressionCompiler.compile(context(kind), action.path(kind)));
     }
     List<Writer.Target> targets = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
@@ -85,46 +86,48 @@ public final class Transactions {
       Table table = database.table(body.path("TableName").asText());
       TableMeta meta = table.meta();
       Condition condition = expressions.condition();
-      Writer.Target target;
-      switch (kind(request.path("TransactItems").get(i))) {
+      Map<String, Value> keyOrItem = ValueJson.readMap(body.path(kinds.get(i).equals("Put") ? "Item" : "Key"));
+      DynamoDbException problem;
+      Writer.Mutation mutation;
+      switch (kinds.get(i)) {
         case "Put" -> {
-          Map<String, Value> item = ValueJson.readMap(body.path("Item"));
-          DynamoDbException problem = ActionKeys.item(item, meta);
-          bytes += Sizes.item(item);
-          target = problem != null ? invalid(table, problem) : new Writer.Target(table, Keys.tableKey(meta.keySchema(), item), current -> {
+          problem = ActionKeys.item(keyOrItem, meta);
+          bytes += Sizes.item(keyOrItem);
+          mutation = current -> {
             ItemOperations.check(condition, current, false);
-            return item;
-          });
+            return keyOrItem;
+          };
         }
         case "Update" -> {
-          Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-          DynamoDbException problem = ActionKeys.key(key, meta.keySchema());
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
           Update update = expressions.update();
           Updates.checkKeyAttributes(update, meta);
-          target = problem != null ? invalid(table, problem) : new Writer.Target(table, Keys.tableKey(meta.keySchema(), key), current -> {
+          mutation = current -> {
             ItemOperations.check(condition, current, false);
-            return Updates.apply(update, current, key, meta);
-          });
+            return Updates.apply(update, current, keyOrItem, meta);
+          };
         }
         case "Delete" -> {
-          Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-          DynamoDbException problem = ActionKeys.key(key, meta.keySchema());
-          target = problem != null ? invalid(table, problem) : new Writer.Target(table, Keys.tableKey(meta.keySchema(), key), current -> {
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
+          mutation = current -> {
             ItemOperations.check(condition, current, false);
             return current == null ? Writer.UNCHANGED : null;
-          });
+          };
         }
         default -> {
-          Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-          DynamoDbException problem = ActionKeys.key(key, meta.keySchema());
-          target = problem != null ? invalid(table, problem) : new Writer.Target(table, Keys.tableKey(meta.keySchema(), key), current -> {
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
+          mutation = current -> {
             ItemOperations.check(condition, current, false);
             return Writer.UNCHANGED;
-          });
+          };
         }
       }
+      Writer.Target target = problem != null
+          ? invalid(table, problem)
+          : new Writer.Target(table, Keys.tableKey(meta.keySchema(), keyOrItem), mutation);
       itemOnFailure[i] = ItemOperations.itemOnConditionFailure(body);
-      if (target.key().length > 0 && !seen.add(KeyCodec.join(meta.id().getBytes(java.nio.charset.StandardCharsets.UTF_8), target.key()))) {
+      byte[] tableId = meta.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (target.key().length > 0 && !seen.add(KeyCodec.join(tableId, target.key()))) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
       targets.add(target);

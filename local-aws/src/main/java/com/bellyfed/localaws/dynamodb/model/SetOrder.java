@@ -3,7 +3,10 @@ package com.bellyfed.localaws.dynamodb.model;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
-/** The order DynamoDB keeps set members in: strings as their UTF-8 bytes (code point order), binaries as unsigned bytes, numbers by value. */
+/**
+ * The order DynamoDB keeps set members in: strings as their UTF-8 bytes (code point order), binaries
+ * as unsigned bytes, numbers by value.
+ */
 final class SetOrder {
 
   static final Comparator<String> STRINGS = SetOrder::compareCodePoints;

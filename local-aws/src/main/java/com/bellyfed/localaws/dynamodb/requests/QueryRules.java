@@ -24,7 +24,8 @@ final class QueryRules implements Rules {
     BigInteger limit = Json.wholeNumber(body, "Limit");
     if (limit != null && limit.signum() <= 0) {
       throw DynamoDbException.validation(
-          "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+          "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
+              + "Member must have value greater than or equal to 1");
     }
   }
 
