@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * BatchGetItem and BatchWriteItem
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html,
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html): every
- * table and key is checked before anything is read or written; a BatchGetItem answer stops at 16 MB
- * and hands the rest back as UnprocessedKeys.
+ * table and key is checked before anything is read or written; a BatchGetItem answer stays within
+ * 16 MB and hands the rest back as UnprocessedKeys.
  */
 public final class Batches {
 
@@ -55,6 +55,9 @@ public final class Batches {
         }
         keys.add(key);
       }
+      if (expressions.projection() != null) {
+        KeyPaths.check(expressions.projection().nestedNames(), table.meta());
+      }
       tables.add(new TableKeys(entry.getKey(), table, entry.getValue(), keys, expressions));
     }
     Capacity.Mode mode = Capacity.mode(request);
@@ -69,10 +72,6 @@ public final class Batches {
       Projection projection = table.expressions().projection();
       out.startArray(table.name());
       for (Map<String, Value> key : table.keys()) {
-        if (bytes >= MAX_RESPONSE_BYTES) {
-          unprocessed.computeIfAbsent(table, ignored -> new ArrayList<>()).add(key);
-          continue;
-        }
         byte[] stored = table.table().items.get(Keys.tableKey(table.table().meta().keySchema(), key));
         if (stored == null) {
           capacity.table(Capacity.readUnits(0, consistent));
@@ -80,6 +79,12 @@ public final class Batches {
         }
         Map<String, Value> item = ItemCodec.decode(stored);
         int size = Sizes.item(item);
+        // The answer stays within 16 MB: an item that would take it over is handed back, and a
+        // smaller one after it may still fit (dynalite's actions/batchGetItem.js does the same).
+        if (bytes + size > MAX_RESPONSE_BYTES) {
+          unprocessed.computeIfAbsent(table, ignored -> new ArrayList<>()).add(key);
+          continue;
+        }
         bytes += size;
         capacity.table(Capacity.readUnits(size, consistent));
         out.item(projection == null ? item : projection.project(item));
@@ -115,7 +120,7 @@ public final class Batches {
         Writer.Mutation mutation;
         if (write.hasNonNull("PutRequest")) {
           Map<String, Value> item = ValueJson.readMap(write.path("PutRequest").path("Item"));
-          KeyValidation.item(item, table.meta());
+          KeyValidation.batchItem(item, table.meta());
           key = Keys.tableKey(table.meta().keySchema(), item);
           mutation = current -> item;
         } else {

@@ -36,6 +36,9 @@ public final class ItemOperations {
     KeySchema schema = table.meta().keySchema();
     Map<String, Value> key = ValueJson.readMap(request.path("Key"));
     KeyValidation.key(key, schema);
+    if (expressions.projection() != null) {
+      KeyPaths.check(expressions.projection().nestedNames(), table.meta());
+    }
     byte[] stored = table.items.get(Keys.tableKey(schema, key));
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
     JsonOut out = new JsonOut().start();

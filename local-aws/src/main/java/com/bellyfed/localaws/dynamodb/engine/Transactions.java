@@ -1,6 +1,7 @@
 package com.bellyfed.localaws.dynamodb.engine;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.DynamoDbException.CancellationReason;
 import com.bellyfed.localaws.dynamodb.expressions.Condition;
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.Projection;
@@ -62,70 +63,75 @@ public final class Transactions {
         return remembered.response();
       }
     }
+    // Every action's expressions first, in request order: AWS refuses a malformed or unused one
+    // before it looks up any table or target (paritysuite/dynamodb-conformance
+    // tests/tier3/validation-ordering/transactions.test.ts, us-east-1 and eu-west-2, 2026).
+    List<String> kinds = new ArrayList<>();
+    List<JsonNode> bodies = new ArrayList<>();
+    List<RequestExpressions> compiled = new ArrayList<>();
+    for (JsonNode action : request.path("TransactItems")) {
+      String kind = kind(action);
+      kinds.add(kind);
+      bodies.add(action.path(kind));
+      compiled.add(ExpressionCompiler.compile(context(kind), action.path(kind)));
+    }
     List<Writer.Target> targets = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
-    boolean[] itemOnFailure = new boolean[request.path("TransactItems").size()];
+    boolean[] itemOnFailure = new boolean[bodies.size()];
     TreeSet<byte[]> seen = new TreeSet<>(KeyCodec.ORDER);
     long bytes = 0;
-    int i = 0;
-    for (JsonNode action : request.path("TransactItems")) {
-      Writer.Target target;
-      JsonNode body;
-      if (action.hasNonNull("Put")) {
-        body = action.path("Put");
-        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_PUT, body);
-        Table table = database.table(body.path("TableName").asText());
-        Map<String, Value> item = ValueJson.readMap(body.path("Item"));
-        KeyValidation.item(item, table.meta());
-        bytes += Sizes.item(item);
-        Condition condition = expressions.condition();
-        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), item), current -> {
-          ItemOperations.check(condition, current, false);
-          return item;
-        });
-      } else if (action.hasNonNull("Update")) {
-        body = action.path("Update");
-        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_UPDATE, body);
-        Table table = database.table(body.path("TableName").asText());
-        TableMeta meta = table.meta();
-        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-        KeyValidation.key(key, meta.keySchema());
-        Update update = expressions.update();
-        Updates.checkKeyAttributes(update, meta);
-        Condition condition = expressions.condition();
-        target = new Writer.Target(table, Keys.tableKey(meta.keySchema(), key), current -> {
-          ItemOperations.check(condition, current, false);
-          return Updates.apply(update, current, key, meta);
-        });
-      } else if (action.hasNonNull("Delete")) {
-        body = action.path("Delete");
-        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_DELETE, body);
-        Table table = database.table(body.path("TableName").asText());
-        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-        KeyValidation.key(key, table.meta().keySchema());
-        Condition condition = expressions.condition();
-        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), key), current -> {
-          ItemOperations.check(condition, current, false);
-          return current == null ? Writer.UNCHANGED : null;
-        });
-      } else {
-        body = action.path("ConditionCheck");
-        RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_CONDITION_CHECK, body);
-        Table table = database.table(body.path("TableName").asText());
-        Map<String, Value> key = ValueJson.readMap(body.path("Key"));
-        KeyValidation.key(key, table.meta().keySchema());
-        Condition condition = expressions.condition();
-        target = new Writer.Target(table, Keys.tableKey(table.meta().keySchema(), key), current -> {
-          ItemOperations.check(condition, current, false);
-          return Writer.UNCHANGED;
-        });
+    for (int i = 0; i < bodies.size(); i++) {
+      JsonNode body = bodies.get(i);
+      RequestExpressions expressions = compiled.get(i);
+      Table table = database.table(body.path("TableName").asText());
+      TableMeta meta = table.meta();
+      Condition condition = expressions.condition();
+      Map<String, Value> keyOrItem = ValueJson.readMap(body.path(kinds.get(i).equals("Put") ? "Item" : "Key"));
+      DynamoDbException problem;
+      Writer.Mutation mutation;
+      switch (kinds.get(i)) {
+        case "Put" -> {
+          problem = ActionKeys.item(keyOrItem, meta);
+          bytes += Sizes.item(keyOrItem);
+          mutation = current -> {
+            ItemOperations.check(condition, current, false);
+            return keyOrItem;
+          };
+        }
+        case "Update" -> {
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
+          Update update = expressions.update();
+          Updates.checkKeyAttributes(update, meta);
+          mutation = current -> {
+            ItemOperations.check(condition, current, false);
+            return Updates.apply(update, current, keyOrItem, meta);
+          };
+        }
+        case "Delete" -> {
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
+          mutation = current -> {
+            ItemOperations.check(condition, current, false);
+            return current == null ? Writer.UNCHANGED : null;
+          };
+        }
+        default -> {
+          problem = ActionKeys.key(keyOrItem, meta.keySchema());
+          mutation = current -> {
+            ItemOperations.check(condition, current, false);
+            return Writer.UNCHANGED;
+          };
+        }
       }
-      itemOnFailure[i++] = ItemOperations.itemOnConditionFailure(body);
-      if (!seen.add(KeyCodec.join(target.table().meta().id().getBytes(java.nio.charset.StandardCharsets.UTF_8), target.key()))) {
+      Writer.Target target = problem != null
+          ? invalid(table, problem)
+          : new Writer.Target(table, Keys.tableKey(meta.keySchema(), keyOrItem), mutation);
+      itemOnFailure[i] = ItemOperations.itemOnConditionFailure(body);
+      byte[] tableId = meta.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (target.key().length > 0 && !seen.add(KeyCodec.join(tableId, target.key()))) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
       targets.add(target);
-      tables.add(target.table());
+      tables.add(table);
     }
     if (bytes > MAX_TRANSACTION_BYTES) {
       throw DynamoDbException.validation("Transaction request size exceeds the 4 MB limit");
@@ -146,18 +152,43 @@ public final class Transactions {
   }
 
   public byte[] transactGetItems(JsonNode request) {
-    List<Table> tables = new ArrayList<>();
-    List<byte[]> keys = new ArrayList<>();
+    // Projections first, as for the writes: a malformed one refuses the request before any table is read.
+    List<JsonNode> gets = new ArrayList<>();
     List<Projection> projections = new ArrayList<>();
     for (JsonNode action : request.path("TransactItems")) {
       JsonNode get = action.path("Get");
-      RequestExpressions expressions = ExpressionCompiler.compile(Context.TRANSACT_GET, get);
+      gets.add(get);
+      projections.add(ExpressionCompiler.compile(Context.TRANSACT_GET, get).projection());
+    }
+    List<Table> tables = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
+    List<CancellationReason> reasons = new ArrayList<>();
+    boolean cancelled = false;
+    TreeSet<byte[]> seen = new TreeSet<>(KeyCodec.ORDER);
+    for (JsonNode get : gets) {
       Table table = database.table(get.path("TableName").asText());
       Map<String, Value> key = ValueJson.readMap(get.path("Key"));
-      KeyValidation.key(key, table.meta().keySchema());
+      DynamoDbException problem = ActionKeys.key(key, table.meta().keySchema());
       tables.add(table);
-      keys.add(Keys.tableKey(table.meta().keySchema(), key));
-      projections.add(expressions.projection());
+      if (problem != null) {
+        // A key that does not fit cancels the transaction (paritysuite/dynamodb-conformance
+        // tests/tier3/error-messages/transactGetItems.test.ts, 2026).
+        keys.add(new byte[0]);
+        reasons.add(new CancellationReason("ValidationError", problem.getMessage(), null));
+        cancelled = true;
+        continue;
+      }
+      byte[] stored = Keys.tableKey(table.meta().keySchema(), key);
+      // Two Gets of one item are refused as two writes are (nubo-db/dynamodb-conformance
+      // tests/tier2/transactions/transactGet.test.ts, verified against AWS 2026).
+      if (!seen.add(KeyCodec.join(table.meta().id().getBytes(java.nio.charset.StandardCharsets.UTF_8), stored))) {
+        throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
+      }
+      keys.add(stored);
+      reasons.add(CancellationReason.NONE);
+    }
+    if (cancelled) {
+      throw new DynamoDbException.TransactionCanceled(reasons);
     }
     List<byte[]> items = writer.readTogether(tables, keys);
     Map<String, Capacity> capacities = new LinkedHashMap<>();
@@ -177,6 +208,35 @@ public final class Transactions {
     out.endArray();
     Batches.writeCapacities(out, new ArrayList<>(capacities.values()), Capacity.mode(request));
     return out.end().toBytes();
+  }
+
+  /** The one action member a TransactWriteItem has (the request checks made sure of it). */
+  private static String kind(JsonNode action) {
+    for (String kind : List.of("Put", "Update", "Delete")) {
+      if (action.hasNonNull(kind)) {
+        return kind;
+      }
+    }
+    return "ConditionCheck";
+  }
+
+  private static Context context(String kind) {
+    return switch (kind) {
+      case "Put" -> Context.TRANSACT_PUT;
+      case "Update" -> Context.TRANSACT_UPDATE;
+      case "Delete" -> Context.TRANSACT_DELETE;
+      default -> Context.TRANSACT_CONDITION_CHECK;
+    };
+  }
+
+  /**
+   * An action whose key does not fit its table: it takes part in the transaction only to cancel it
+   * with a ValidationError reason. Its stored key is empty, which no item has.
+   */
+  private static Writer.Target invalid(Table table, DynamoDbException problem) {
+    return new Writer.Target(table, new byte[0], current -> {
+      throw problem;
+    });
   }
 
   /** The request without its token, in a stable form: what a retry must repeat exactly. */

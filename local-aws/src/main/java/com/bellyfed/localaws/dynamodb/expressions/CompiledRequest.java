@@ -10,13 +10,17 @@ record CompiledRequest(
     @Nullable Condition filter,
     @Nullable Update update,
     @Nullable Projection projection,
-    @Nullable Map<String, LegacyCondition> keyConditions)
+    @Nullable Map<String, LegacyCondition> keyConditions,
+    boolean keyConditionExpression)
     implements RequestExpressions {
 
   @Override
   public KeyCondition keyCondition(KeySchema schema) {
     if (keyConditions == null) {
       throw new IllegalStateException("The request has no key conditions");
+    }
+    if (keyConditionExpression) {
+      KeyConditions.checkCountAgainst(keyConditions, schema);
     }
     return KeyConditions.resolve(keyConditions, schema);
   }

@@ -226,7 +226,12 @@ final class ConditionCompiler {
     for (Resolved.CallOperand call : calls) {
       checkArgumentTypes(call);
     }
-    if (leaf.kind() == Resolved.Kind.COMPARISON && ORDERING.contains(leaf.operator())) {
+    // BETWEEN orders its operands as <, <=, > and >= do, and refuses the same types (observed for
+    // KeyConditionExpression: paritysuite/dynamodb-conformance
+    // tests/tier3/error-messages/queryKeyConditionOperands.test.ts, AWS 2026).
+    boolean ordering = (leaf.kind() == Resolved.Kind.COMPARISON && ORDERING.contains(leaf.operator()))
+        || leaf.kind() == Resolved.Kind.BETWEEN;
+    if (ordering) {
       for (Resolved.Operand operand : operands) {
         String type = Resolved.staticType(operand);
         if (type != null && !type.equals("S") && !type.equals("N") && !type.equals("B")) {

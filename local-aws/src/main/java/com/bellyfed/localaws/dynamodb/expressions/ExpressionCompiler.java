@@ -43,13 +43,13 @@ public final class ExpressionCompiler {
           update = AttributeUpdates.read(request.get("AttributeUpdates"));
         }
         if (present(request, "Expected")) {
-          condition = new LegacyFilter(LegacyConditions.readExpected(request.get("Expected")), any);
+          List<LegacyCondition> expected = LegacyConditions.readExpected(request.get("Expected"));
+          checkConditionalOperator(request, expected.size());
+          condition = new LegacyFilter(expected, any);
         }
       }
       case QUERY -> {
-        if (present(request, "QueryFilter")) {
-          filter = new LegacyFilter(List.copyOf(LegacyConditions.readConditions("QueryFilter", request.get("QueryFilter")).values()), any);
-        }
+        filter = legacyFilter(request, "QueryFilter", any);
         projection = attributesToGet(request);
         if (!present(request, "KeyConditions") && !present(request, ContextRules.KEY_CONDITION)) {
           throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
@@ -57,9 +57,7 @@ public final class ExpressionCompiler {
       }
       case SCAN -> {
         projection = attributesToGet(request);
-        if (present(request, "ScanFilter")) {
-          filter = new LegacyFilter(List.copyOf(LegacyConditions.readConditions("ScanFilter", request.get("ScanFilter")).values()), any);
-        }
+        filter = legacyFilter(request, "ScanFilter", any);
       }
       case GET_ITEM, BATCH_GET_ITEM -> projection = attributesToGet(request);
       default -> {
@@ -87,12 +85,15 @@ public final class ExpressionCompiler {
 
     Map<String, LegacyCondition> keyConditions = null;
     if (context == RequestExpressions.Context.QUERY) {
-      keyConditions = keyExpression != null
-          ? KeyConditions.fromExpression(keyExpression)
-          : LegacyConditions.readConditions("KeyConditions", request.get("KeyConditions"));
-      KeyConditions.checkCount(keyConditions);
+      if (keyExpression != null) {
+        // More conditions than a key has are counted against the schema, once the table is known.
+        keyConditions = KeyConditions.fromExpression(keyExpression);
+      } else {
+        keyConditions = LegacyConditions.readConditions("KeyConditions", request.get("KeyConditions"));
+        KeyConditions.checkCount(keyConditions);
+      }
     }
-    return new CompiledRequest(condition, filter, update, projection, keyConditions);
+    return new CompiledRequest(condition, filter, update, projection, keyConditions, keyExpression != null);
   }
 
   /**
@@ -138,6 +139,43 @@ public final class ExpressionCompiler {
         throw DynamoDbException.validation("ExpressionAttributeValues can only be specified when using expressions: "
             + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
       }
+    }
+  }
+
+  /**
+   * The checks of a Query's or Scan's legacy filter and AttributesToGet, which AWS makes after
+   * {@link #checkParameters} and before the values of ExclusiveStartKey (dynalite's
+   * validations/query.js and scan.js, observed on AWS): QueryFilter then AttributesToGet for a Query,
+   * AttributesToGet then ScanFilter for a Scan. {@link #compile} makes them too.
+   */
+  public static void checkLegacyReadParameters(RequestExpressions.Context context, JsonNode request) {
+    if (context == RequestExpressions.Context.QUERY) {
+      legacyFilter(request, "QueryFilter", false);
+      attributesToGet(request);
+    } else if (context == RequestExpressions.Context.SCAN) {
+      attributesToGet(request);
+      legacyFilter(request, "ScanFilter", false);
+    }
+  }
+
+  private static @Nullable Condition legacyFilter(JsonNode request, String parameter, boolean any) {
+    if (!present(request, parameter)) {
+      return null;
+    }
+    List<LegacyCondition> conditions = List.copyOf(LegacyConditions.readConditions(parameter, request.get(parameter)).values());
+    checkConditionalOperator(request, conditions.size());
+    return new LegacyFilter(conditions, any);
+  }
+
+  /**
+   * ConditionalOperator joins conditions, so one condition with it is refused, once the conditions'
+   * values are read (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts,
+   * AWS 2026, where some regions report it before a value nested too deep and most after; DynamoDB
+   * Local refuses it too).
+   */
+  private static void checkConditionalOperator(JsonNode request, int conditions) {
+    if (conditions == 1 && present(request, "ConditionalOperator")) {
+      throw DynamoDbException.validation("ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }
   }
 

@@ -83,7 +83,9 @@ final class KeyConditions {
       throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: No key attribute specified");
     }
     if (conditions.containsKey(attribute)) {
-      throw DynamoDbException.validation("KeyConditionExpressions must only contain one condition per key");
+      // Worded as an expression error (paritysuite/dynamodb-conformance
+      // tests/tier3/error-messages/queryKeyConditionOperands.test.ts, AWS 2026; dynalite's is older).
+      throw Invalid.expression(ContextRules.KEY_CONDITION, "KeyConditionExpressions must only contain one condition per key");
     }
     LegacyOperator legacy = switch (leaf.kind()) {
       case BETWEEN -> LegacyOperator.BETWEEN;
@@ -96,6 +98,20 @@ final class KeyConditions {
   static void checkCount(Map<String, LegacyCondition> conditions) {
     if (conditions.size() != 1 && conditions.size() != 2) {
       throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
+    }
+  }
+
+  /**
+   * A KeyConditionExpression of more than two conditions is refused against the schema read, where
+   * KeyConditions get the older table-less sentence above (paritysuite/dynamodb-conformance
+   * tests/tier3/error-messages/queryKeyConditionOperands.test.ts, AWS 2026; dynalite's test/query.js
+   * records the older sentence for both forms, before the table was known).
+   */
+  static void checkCountAgainst(Map<String, LegacyCondition> conditions, KeySchema schema) {
+    int keys = schema.hasSortKey() ? 2 : 1;
+    if (conditions.size() > 2) {
+      throw DynamoDbException.validation("The number of query conditions (" + conditions.size()
+          + ") exceeds the number of key attributes defined in the schema (" + keys + ")");
     }
   }
 

@@ -84,7 +84,7 @@ final class LegacyConditions {
         if (!operator.takes(count)) {
           throw argumentCount(operator);
         }
-        List<Value> values = Placeholders.present(list) ? readValues(list) : Placeholders.present(value) ? List.of(ValueJson.read(value)) : List.of();
+        List<Value> values = Placeholders.present(list) ? readValues(list) : Placeholders.present(value) ? List.of(read(value)) : List.of();
         checkSameType(values);
         checkBetween(operator, values);
         result.add(new LegacyCondition(attribute, operator, values));
@@ -100,7 +100,7 @@ final class LegacyConditions {
           throw DynamoDbException.validation(INVALID + "Value cannot be used when Exists is false for Attribute: " + attribute);
         }
         result.add(existence
-            ? new LegacyCondition(attribute, LegacyOperator.EQ, List.of(ValueJson.read(value)))
+            ? new LegacyCondition(attribute, LegacyOperator.EQ, List.of(read(value)))
             : new LegacyCondition(attribute, LegacyOperator.NULL, List.of()));
       }
     }
@@ -126,10 +126,18 @@ final class LegacyConditions {
     List<Value> values = new ArrayList<>();
     if (Placeholders.present(list)) {
       for (JsonNode element : list) {
-        values.add(ValueJson.read(element));
+        Value value = ValueJson.read(element);
+        Placeholders.checkLevels(value);
+        values.add(value);
       }
     }
     return values;
+  }
+
+  private static Value read(JsonNode json) {
+    Value value = ValueJson.read(json);
+    Placeholders.checkLevels(value);
+    return value;
   }
 
   private static DynamoDbException argumentCount(LegacyOperator operator) {

@@ -59,6 +59,10 @@ final class PathProjection implements Projection {
     List<DocumentPath> paths = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode name : names) {
+      if (name.isNull()) {
+        // A JSON null in a list is no member at all, as for AWS's reader; no SDK sends one.
+        continue;
+      }
       if (!seen.add(name.textValue())) {
         throw DynamoDbException.validation(
             "One or more parameter values were invalid: Duplicate value in attribute name: " + name.textValue());

@@ -75,7 +75,9 @@ final class Placeholders {
           continue;
         }
         try {
-          valueMap.put(entry.getKey(), ValueJson.read(entry.getValue()));
+          Value value = ValueJson.read(entry.getValue());
+          checkLevels(value);
+          valueMap.put(entry.getKey(), value);
         } catch (DynamoDbException e) {
           if (!e.shortType().equals("ValidationException")) {
             throw e;
@@ -86,6 +88,38 @@ final class Placeholders {
       }
     }
     return new Placeholders(nameMap, valueMap);
+  }
+
+  /**
+   * A value nested past 33 levels, counting itself: one level more than an item's attribute may have,
+   * since a value of 32 nested maps is accepted where AWS's older validation runs (eu-south-2 and
+   * me-central-1, and every region for transactions: paritysuite/dynamodb-conformance
+   * tests/tier3/limits/nestingDepth.test.ts and registry/splits.json
+   * update-item-nesting-depth-expression-value), and one of 40 is refused in every region
+   * (tests/tier3/validation-ordering/deepRequests.test.ts), naming the value's key. The legacy
+   * conditions' values are held to the same, unwrapped (a ScanFilter value, same source).
+   */
+  static void checkLevels(Value value) {
+    if (levels(value) > MAX_VALUE_LEVELS) {
+      throw DynamoDbException.validation(
+          "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+    }
+  }
+
+  private static final int MAX_VALUE_LEVELS = 33;
+
+  private static int levels(Value value) {
+    int deepest = 0;
+    if (value instanceof Value.M map) {
+      for (Value member : map.values().values()) {
+        deepest = Math.max(deepest, levels(member));
+      }
+    } else if (value instanceof Value.L list) {
+      for (Value member : list.values()) {
+        deepest = Math.max(deepest, levels(member));
+      }
+    }
+    return 1 + deepest;
   }
 
   static boolean present(@Nullable JsonNode node) {

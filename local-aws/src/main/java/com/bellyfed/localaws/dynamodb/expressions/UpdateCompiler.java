@@ -179,14 +179,19 @@ final class UpdateCompiler {
     return count;
   }
 
-  /** ADD takes a number or a set, DELETE a set (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html#Expressions.UpdateExpressions.ADD). */
+  /**
+   * ADD takes a number or a set, DELETE a set (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html#Expressions.UpdateExpressions.ADD).
+   * AWS ends the message with the allowed type set, and names ADD's for DELETE too: captured from
+   * DynamoDB in eu-west-2 (2026-09-17) by floci's DynamoDbAddDeleteOperandIntegrationTest, as other
+   * emulators' AWS-checked tests have it; dynalite's older record stops before ", typeSet".
+   */
   private void checkOperand(String clause, Value value) {
     Type type = value.type();
     if (type.isSet() || (clause.equals("ADD") && type == Type.N)) {
       return;
     }
-    throw Invalid.expression(parameter,
-        "Incorrect operand type for operator or function; operator: " + clause + ", operand type: " + LONG_TYPE_NAMES.get(type.name()));
+    throw Invalid.expression(parameter, "Incorrect operand type for operator or function; operator: " + clause
+        + ", operand type: " + LONG_TYPE_NAMES.get(type.name()) + ", typeSet: ALLOWED_FOR_ADD_OPERAND");
   }
 
   /** Function operand counts and types, innermost first; + and - count as functions here. */

@@ -66,7 +66,8 @@ final class ItemOperations {
             optional("IndexName", INDEX_NAME),
             optional("Select", SELECT),
             optional("AttributesToGet", ATTRIBUTES_TO_GET),
-            optional("Limit", integer(1L, null)),
+            // Its minimum is checked first, in newer wording: see QueryRules.limitFirst.
+            optional("Limit", integer(null, null)),
             optional("ConsistentRead", bool()),
             optional("KeyConditions", CONDITIONS),
             optional("QueryFilter", CONDITIONS),
@@ -79,7 +80,7 @@ final class ItemOperations {
             optional("KeyConditionExpression", string()),
             optional("ExpressionAttributeNames", EXPRESSION_ATTRIBUTE_NAMES),
             optional("ExpressionAttributeValues", ATTRIBUTE_MAP)),
-            Rules.NONE, new QueryRules()),
+            QueryRules::limitFirst, new QueryRules()),
         Operation.of("Scan", Struct.of("ScanInput",
             required("TableName", TABLE_NAME_OR_ARN),
             optional("IndexName", INDEX_NAME),

@@ -45,6 +45,11 @@ final class Items {
     return values;
   }
 
+  /** A key's values, whose depth the caller checks later. */
+  static Map<String, Value> keyValues(JsonNode key) {
+    return ValueJson.readMap(key);
+  }
+
   /**
    * ExclusiveStartKey: AWS prefixes most value errors with "The provided starting key is invalid: ",
    * but not those about numbers, number sets and duplicates.

@@ -1,15 +1,23 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
+import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 
-/** Scan: the table's name, ExclusiveStartKey's values, then Segment and TotalSegments together. */
+/**
+ * Scan: the table's name, expression and legacy parameters not mixed, AttributesToGet and ScanFilter,
+ * ExclusiveStartKey's values, then Segment and TotalSegments together (dynalite's validations/scan.js,
+ * observed on AWS).
+ */
 final class ScanRules implements Rules {
 
   @Override
   public void check(JsonNode body) {
     TableNames.check(body);
+    ExpressionCompiler.checkParameters(Context.SCAN, body);
+    ExpressionCompiler.checkLegacyReadParameters(Context.SCAN, body);
     JsonNode startKey = Json.member(body, "ExclusiveStartKey");
     if (startKey != null) {
       Items.startKey(startKey);

@@ -1,8 +1,10 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
+import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
+import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** TransactGetItems, action by action in request order: the table's name, then the key's values. */
+/** TransactGetItems, action by action in request order: the table's name, the key's values, then the projection. */
 final class TransactGetItemsRules implements Rules {
 
   @Override
@@ -13,6 +15,9 @@ final class TransactGetItemsRules implements Rules {
       if (get != null) {
         TableNames.check(Json.text(get, "TableName"), "transactItems." + index + ".member.get.tableName");
         Items.key(get.get("Key"));
+        // A malformed projection refuses the request before any table is read
+        // (paritysuite/dynamodb-conformance tests/tier3/error-messages/transactGetItems.test.ts).
+        ExpressionCompiler.compile(Context.TRANSACT_GET, get);
       }
       index++;
     }

@@ -6,7 +6,6 @@ import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.n;
 import static com.bellyfed.localaws.dynamodb.conformance.ItemValues.s;
 import static com.bellyfed.localaws.dynamodb.conformance.ServiceErrors.assertNotFound;
 import static com.bellyfed.localaws.dynamodb.conformance.ServiceErrors.assertValidation;
-import static com.bellyfed.localaws.dynamodb.conformance.ServiceErrors.assertValidationMatching;
 import static com.bellyfed.localaws.dynamodb.conformance.TableSchemas.attribute;
 import static com.bellyfed.localaws.dynamodb.conformance.TableSchemas.hash;
 import static com.bellyfed.localaws.dynamodb.conformance.TableSchemas.range;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,33 +153,38 @@ class BatchGetItemConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html
-  // Keys: "Array Members: Minimum number of 1 item. Maximum number of 100 items."
+  // Keys: "Array Members: Minimum number of 1 item. Maximum number of 100 items." Every region names the
+  // member without echoing it (nubo-db/dynamodb-conformance and paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/batchGetItem.test.ts, verified against AWS 2026; dynalite's echo is stale).
   @Test
   void rejectsMoreThanOneHundredKeysForOneTable(DynamoDbClient dynamoDb) {
     List<Map<String, AttributeValue>> keys = IntStream.range(0, 101).mapToObj(i -> item("pk", s("k" + i))).toList();
-    assertValidationMatching(
+    assertValidation(
         () -> dynamoDb.batchGetItem(request -> request.requestItems(Map.of(hashTable, KeysAndAttributes.builder().keys(keys).build()))),
-        "1 validation error detected: Value '\\[.*]' at 'requestItems\\." + Pattern.quote(hashTable)
-            + "\\.member\\.keys' failed to satisfy constraint: Member must have length less than or equal to 100");
+        "1 validation error detected: Value at 'RequestItems." + hashTable + ".member.Keys' failed to satisfy constraint: "
+            + "Member must have length less than or equal to 100");
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeysAndAttributes.html
+  // Worded as the maximum is (paritysuite/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts).
   @Test
   void rejectsAnEmptyListOfKeys(DynamoDbClient dynamoDb) {
     assertValidation(
         () -> dynamoDb.batchGetItem(request -> request.requestItems(Map.of(hashTable, KeysAndAttributes.builder().keys(List.of()).build()))),
-        "1 validation error detected: Value '[]' at 'requestItems." + hashTable + ".member.keys' failed to satisfy "
-            + "constraint: Member must have length greater than or equal to 1");
+        "1 validation error detected: Value at 'RequestItems." + hashTable + ".member.Keys' failed to satisfy constraint: "
+            + "Member must have length greater than or equal to 1");
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
-  // RequestItems: "Required: Yes", with at least one table.
+  // RequestItems: "Required: Yes", with at least one table. The classic answer is a sentence of its own
+  // (nubo-db/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts, verified against AWS
+  // 2026; paritysuite/dynamodb-conformance registry/splits.json batch-get-item-empty-request-items-message,
+  // where me-central-1 still gives it and the other regions moved to the validation framework's wording).
   @Test
   void rejectsEmptyRequestItems(DynamoDbClient dynamoDb) {
     assertValidation(
         () -> dynamoDb.batchGetItem(request -> request.requestItems(Map.of())),
-        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-            + "Member must have length greater than or equal to 1");
+        "The requestItems parameter is required for BatchGetItem");
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
@@ -241,6 +244,19 @@ class BatchGetItemConformanceIntegrationTests {
             .attributesToGet("note")
             .projectionExpression("color")
             .build()))),
+        "Can not use both expression and non-expression parameters in the same request: "
+            + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+  }
+
+  // A ProjectionExpression for one table and AttributesToGet for another are refused too
+  // (paritysuite/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts, verified against
+  // AWS 2026, which does not record the words: the one-table sentence is assumed).
+  @Test
+  void rejectsProjectionExpressionAndAttributesToGetOnDifferentTables(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> dynamoDb.batchGetItem(request -> request.requestItems(Map.of(
+            hashTable, KeysAndAttributes.builder().keys(item("pk", s("a"))).projectionExpression("note").build(),
+            rangeTable, KeysAndAttributes.builder().keys(item("pk", s("r"), "sk", n(1))).attributesToGet("note").build()))),
         "Can not use both expression and non-expression parameters in the same request: "
             + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
   }

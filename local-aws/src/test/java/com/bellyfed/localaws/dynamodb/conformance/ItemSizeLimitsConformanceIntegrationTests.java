@@ -125,4 +125,55 @@ class ItemSizeLimitsConformanceIntegrationTests {
         () -> dynamoDb.getItem(request -> request.tableName(hashTable).key(item("pk", s("k".repeat(2049))))),
         "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
   }
+
+  // ---- nesting: "up to 32 levels deep"
+  // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes.Document),
+  // counting the attribute itself as the first level; observations: paritysuite/dynamodb-conformance
+  // tests/tier3/limits/nestingDepth.test.ts and validation-ordering/deepRequests.test.ts (AWS, 2026).
+
+  private static final String TOO_DEEP =
+      "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
+
+  /** A string leaf wrapped in {@code maps} single-key maps. */
+  private static AttributeValue nested(int maps) {
+    AttributeValue value = s("leaf");
+    for (int i = 0; i < maps; i++) {
+      value = AttributeValue.fromM(Map.of("n", value));
+    }
+    return value;
+  }
+
+  @Test
+  void acceptsAnAttributeOf32LevelsAndRejects33(DynamoDbClient dynamoDb) {
+    dynamoDb.putItem(request -> request.tableName(hashTable).item(item("pk", s(unique()), "d", nested(31))));
+    assertValidation(
+        () -> dynamoDb.putItem(request -> request.tableName(hashTable).item(item("pk", s(unique()), "d", nested(32)))),
+        TOO_DEEP);
+  }
+
+  // An update may not nest the item deeper than a put may.
+  @Test
+  void rejectsAnUpdateThatNestsTheItemTooDeep(DynamoDbClient dynamoDb) {
+    String pk = unique();
+    assertValidation(
+        () -> dynamoDb.updateItem(request -> request.tableName(hashTable).key(item("pk", s(pk)))
+            .updateExpression("SET d = :d").expressionAttributeValues(Map.of(":d", nested(32)))),
+        TOO_DEEP);
+    assertThat(dynamoDb.getItem(request -> request.tableName(hashTable).key(item("pk", s(pk))).consistentRead(true)).hasItem())
+        .isFalse();
+  }
+
+  // A value of 32 maps is accepted where it is only compared (the split registry's classic answer,
+  // eu-south-2 and me-central-1: the condition is evaluated), one of 40 refused with its key named.
+  @Test
+  void acceptsAComparedValueOf32MapsAndRejects40(DynamoDbClient dynamoDb) {
+    ItemAssertions.assertConditionFails(() -> dynamoDb.updateItem(request -> request.tableName(hashTable).key(item("pk", s(unique())))
+        .updateExpression("SET t = :t").conditionExpression("d = :deep")
+        .expressionAttributeValues(Map.of(":t", s("y"), ":deep", nested(32)))));
+    assertValidation(
+        () -> dynamoDb.updateItem(request -> request.tableName(hashTable).key(item("pk", s(unique())))
+            .updateExpression("SET t = :t").conditionExpression("d = :deep")
+            .expressionAttributeValues(Map.of(":t", s("y"), ":deep", nested(40)))),
+        "ExpressionAttributeValues contains invalid value: " + TOO_DEEP + " for key :deep");
+  }
 }

@@ -147,6 +147,16 @@ class LegacyParametersConformanceIntegrationTests {
     assertConditionFails(() -> writeIf(dynamoDb, key, oneHolds, null));
   }
 
+  // ConditionalOperator joins two or more conditions: with one it is refused
+  // (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts, AWS 2026,
+  // for a ScanFilter; DynamoDB Local refuses Expected alike).
+  @Test
+  void rejectsAConditionalOperatorWithOneCondition(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> writeIf(dynamoDb, item("pk", s(unique())), Map.of("a", expectedAbsent()), ConditionalOperator.AND),
+        "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+  }
+
   // "Value ... must be provided when Exists is true"; "Value cannot be used when Exists is false".
   @Test
   void rejectsExistsTrueWithoutAValue(DynamoDbClient dynamoDb) {

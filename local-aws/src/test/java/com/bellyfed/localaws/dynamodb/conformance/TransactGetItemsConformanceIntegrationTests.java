@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * TransactGetItems: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
@@ -110,7 +112,8 @@ class TransactGetItemsConformanceIntegrationTests {
         "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}");
   }
 
-  // Transactions target distinct items: two Gets of one item are refused like two writes.
+  // Transactions target distinct items: two Gets of one item are refused like two writes
+  // (nubo-db/dynamodb-conformance tests/tier2/transactions/transactGet.test.ts, verified against AWS 2026).
   @Test
   void refusesTwoGetsOfOneItem(DynamoDbClient dynamoDb) {
     Map<String, AttributeValue> key = item("pk", s(unique()));
@@ -118,6 +121,32 @@ class TransactGetItemsConformanceIntegrationTests {
     assertValidation(
         () -> dynamoDb.transactGetItems(request -> request.transactItems(get(table, key), get(table, key))),
         "Transaction request cannot include multiple operations on one item");
+  }
+
+  // A Key that does not fit the schema cancels the transaction with a ValidationError reason
+  // (paritysuite/dynamodb-conformance tests/tier3/error-messages/transactGetItems.test.ts and
+  // nubo-db/dynamodb-conformance's, verified against AWS 2026).
+  @Test
+  void cancelsOnAKeyThatDoesNotFitTheSchema(DynamoDbClient dynamoDb) {
+    assertThatThrownBy(() -> dynamoDb.transactGetItems(request -> request.transactItems(
+            get(table, item("pk", s(unique()))), get(table, Map.of()))))
+        .isInstanceOf(TransactionCanceledException.class)
+        .satisfies(thrown -> {
+          assertThat(awsMessage(thrown)).isEqualTo(
+              "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]");
+          assertThat(((TransactionCanceledException) thrown).cancellationReasons())
+              .extracting(CancellationReason::message)
+              .containsExactly(null, "The provided key element does not match the schema");
+        });
+  }
+
+  // An empty key value refuses the request instead (paritysuite, as above).
+  @Test
+  void refusesAnEmptyKeyValue(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> dynamoDb.transactGetItems(request -> request.transactItems(get(table, item("pk", s(""))))),
+        "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty"
+            + " string value. Key: pk");
   }
 
   // "TransactItems ... Array Members: Minimum number of 1 item. Maximum number of 100 items."

@@ -196,7 +196,9 @@ class TransactWriteItemsConformanceIntegrationTests {
   }
 
   // TransactionCanceledException: "There is a user error, such as an invalid data format" - a key of
-  // the wrong type is reported as that action's ValidationError.
+  // the wrong type is reported as that action's ValidationError, a Put's worded as PutItem words it
+  // (paritysuite/dynamodb-conformance tests/tier3/error-messages/transactWriteItems.test.ts, captured
+  // from AWS 2026).
   @Test
   void reportsAnInvalidActionAsAValidationError(DynamoDbClient dynamoDb) {
     assertThatThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(put(item("pk", n("7"))))))
@@ -205,7 +207,86 @@ class TransactWriteItemsConformanceIntegrationTests {
           assertThat(awsMessage(thrown)).isEqualTo(
               "Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]");
           assertThat(cancellationReasons(thrown)).extracting(CancellationReason::code).containsExactly("ValidationError");
+          assertThat(cancellationReasons(thrown).get(0).message())
+              .isEqualTo("One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
         });
+  }
+
+  // The Key of an Update, Delete or ConditionCheck that does not fit the schema cancels with the key
+  // sentence; every other action's reason is None (same source, four regions, 2026).
+  @Test
+  void reportsAKeyOfTheWrongTypeAsAValidationErrorOfItsAction(DynamoDbClient dynamoDb) {
+    AttributeValue pk = s(unique());
+    assertThatThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(
+            increment(pk), delete(n("5")), check(AttributeValue.fromL(List.of(s("x"))), "attribute_not_exists(pk)"))))
+        .isInstanceOf(TransactionCanceledException.class)
+        .satisfies(thrown -> {
+          assertThat(awsMessage(thrown)).isEqualTo("Transaction cancelled, please refer cancellation reasons for specific "
+              + "reasons [None, ValidationError, ValidationError]");
+          assertThat(cancellationReasons(thrown)).extracting(CancellationReason::message).containsExactly(
+              null, "The provided key element does not match the schema", "The provided key element does not match the schema");
+        });
+    assertThat(exists(dynamoDb, item("pk", pk))).isFalse();
+  }
+
+  // An empty key value refuses the whole request up front instead (same source).
+  @Test
+  void refusesAnEmptyKeyValueBeforeTheTransaction(DynamoDbClient dynamoDb) {
+    String message = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+        + " an empty string value. Key: pk";
+    assertValidation(() -> dynamoDb.transactWriteItems(request -> request.transactItems(put(item("pk", s(""))))), message);
+    assertValidation(() -> dynamoDb.transactWriteItems(request -> request.transactItems(increment(s("")))), message);
+    assertValidation(() -> dynamoDb.transactWriteItems(request -> request.transactItems(delete(s("")))), message);
+  }
+
+  // A malformed or unused expression refuses the request before any table is looked up, whichever
+  // action carries it (paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts,
+  // us-east-1 and eu-west-2, 2026).
+  @Test
+  void refusesAMalformedConditionOfALaterActionBeforeAMissingTable(DynamoDbClient dynamoDb, Tables tables) {
+    String missing = tables.name("missing");
+    assertValidation(
+        () -> dynamoDb.transactWriteItems(request -> request.transactItems(
+            TransactWriteItem.builder().put(Put.builder().tableName(missing).item(item("pk", s("a"))).build()).build(),
+            check(s(unique()), "attribute_not_exists("))),
+        "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+  }
+
+  // The same observation: an action's item is checked, then its expressions, before the next action's.
+  @Test
+  void refusesAMalformedConditionOfTheFirstActionBeforeATooDeepItemOfTheSecond(DynamoDbClient dynamoDb) {
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 32; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    Map<String, AttributeValue> tooDeep = item("pk", s(unique()), "data", deep);
+    assertValidation(
+        () -> dynamoDb.transactWriteItems(request -> request.transactItems(check(s(unique()), "attribute_not_exists("), put(tooDeep))),
+        "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+    assertValidation(
+        () -> dynamoDb.transactWriteItems(request -> request.transactItems(put(tooDeep), check(s(unique()), "attribute_not_exists("))),
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+  }
+
+  // An Update that would nest the item past 32 levels cancels with a ValidationError reason, while the
+  // value itself is accepted (paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts,
+  // 30 of 33 regions, 2026).
+  @Test
+  void cancelsAnUpdateThatNestsTheItemTooDeep(DynamoDbClient dynamoDb) {
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 32; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    AttributeValue value = deep;
+    AttributeValue pk = s(unique());
+    assertThatThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(TransactWriteItem.builder()
+            .update(Update.builder().tableName(table).key(item("pk", pk)).updateExpression("SET deep = :deep")
+                .expressionAttributeValues(Map.of(":deep", value)).build())
+            .build())))
+        .isInstanceOf(TransactionCanceledException.class)
+        .satisfies(thrown -> assertThat(cancellationReasons(thrown)).extracting(CancellationReason::message).containsExactly(
+            "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"));
+    assertThat(exists(dynamoDb, item("pk", pk))).isFalse();
   }
 
   // "... no two actions can target the same item. For example, you cannot both ConditionCheck and

@@ -483,7 +483,8 @@ class UpdateExpressionConformanceIntegrationTests {
   }
 
   // "The ADD action supports only number and set data types." AWS names the allowed type set at the
-  // end of the message (dynalite's older record of it stops before ", typeSet").
+  // end of the message (dynalite's older record of it stops before ", typeSet"): captured from DynamoDB
+  // in eu-west-2, 2026-09-17 (floci's DynamoDbAddDeleteOperandIntegrationTest), and in dynamoid's tests.
   @Test
   void rejectsAddingAString(DynamoDbClient dynamoDb) {
     assertValidation(
@@ -501,13 +502,15 @@ class UpdateExpressionConformanceIntegrationTests {
         "An operand in the update expression has an incorrect data type");
   }
 
-  // "The DELETE action only supports set data types."
+  // "The DELETE action only supports set data types." AWS names ADD's type set for DELETE too: captured
+  // from DynamoDB in eu-west-2, 2026-09-17 (floci's DynamoDbAddDeleteOperandIntegrationTest), where
+  // DynamoDB Local's code would say ALLOWED_FOR_DELETE_OPERAND.
   @Test
   void rejectsDeletingANumber(DynamoDbClient dynamoDb) {
     assertValidation(
         () -> update(dynamoDb, item("pk", s(unique())), "DELETE a :v", ":v", n("1")),
         "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type:"
-            + " NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND");
+            + " NUMBER, typeSet: ALLOWED_FOR_ADD_OPERAND");
   }
 
   // "list_append(list1, list2)": both operands are lists.
@@ -599,5 +602,14 @@ class UpdateExpressionConformanceIntegrationTests {
         "An operand in the update expression has an incorrect data type");
 
     assertThat(read(dynamoDb, key)).isEqualTo(withKey(key, "a", s("text"), "n", n("1")));
+  }
+
+  // A nested path into a key attribute is still an update of the key (dynalite's validateUpdates, whose
+  // test/updateItem.js is observed on AWS, checks the path's first name).
+  @Test
+  void rejectsANestedPathIntoAKeyAttribute(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> update(dynamoDb, item("pk", s(unique())), "SET pk.x = :v", ":v", s("x")),
+        "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
   }
 }

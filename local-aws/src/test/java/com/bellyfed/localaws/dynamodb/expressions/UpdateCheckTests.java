@@ -104,7 +104,8 @@ class UpdateCheckTests {
       "delete a.b :a | {N: '1'} | DELETE | NUMBER"})
   void refusesAddAndDeleteOperandsOfTheWrongType(String expression, String value, String clause, String type) {
     assertRejected(Context.UPDATE_ITEM, "{UpdateExpression: '" + expression + "', ExpressionAttributeValues: {':a': " + value + "}}",
-        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: " + clause + ", operand type: " + type);
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: " + clause + ", operand type: " + type
+            + ", typeSet: ALLOWED_FOR_ADD_OPERAND");
   }
 
   @ParameterizedTest

@@ -56,10 +56,20 @@ class GetItemTests {
             + " length greater than or equal to 3");
   }
 
+  // Expression and legacy parameters mixed are reported before the key's values (dynalite's
+  // validations/getItem.js and test/getItem.js, observed on AWS); the rest of the projection is the
+  // expression compiler's.
+  @Test
+  void reportsMixedParametersBeforeTheKey() {
+    assertValidation("GetItem", "{'TableName': 'abc', 'Key': {'a': {}}, 'AttributesToGet': ['a', 'a'],"
+            + " 'ProjectionExpression': '', 'ExpressionAttributeNames': {}}",
+        "Can not use both expression and non-expression parameters in the same request: Non-expression parameters:"
+            + " {AttributesToGet} Expression parameters: {ProjectionExpression}");
+  }
+
   @Test
   void leavesProjectionsToTheExpressionCompiler() {
-    assertAccepted("GetItem", "{'TableName': 'abc', 'Key': {'a': {'S': 'x'}}, 'AttributesToGet': ['a', 'a'],"
-        + " 'ProjectionExpression': '', 'ExpressionAttributeNames': {}}");
+    assertAccepted("GetItem", "{'TableName': 'abc', 'Key': {'a': {'S': 'x'}}, 'AttributesToGet': ['a', 'a']}");
   }
 
   @Test

@@ -101,10 +101,20 @@ class PutItemTests {
         "Empty attribute name");
   }
 
+  // Expression and legacy parameters mixed are reported before the item's values (dynalite's
+  // validations/putItem.js, observed on AWS).
+  @Test
+  void reportsMixedParametersBeforeTheItem() {
+    assertValidation("PutItem", "{'TableName': 'abc', 'Item': {'a': {}}, 'Expected': {'a': {}},"
+            + " 'ConditionExpression': '', 'ExpressionAttributeValues': {}}",
+        "Can not use both expression and non-expression parameters in the same request: Non-expression parameters:"
+            + " {Expected} Expression parameters: {ConditionExpression}");
+  }
+
   @Test
   void leavesConditionsToTheExpressionCompiler() {
-    assertAccepted("PutItem", "{'TableName': 'abc', 'Item': {'a': {'S': 'x'}}, 'Expected': {'a': {}},"
-        + " 'ConditionExpression': '', 'ExpressionAttributeValues': {}}");
+    assertAccepted("PutItem", "{'TableName': 'abc', 'Item': {'a': {'S': 'x'}}, 'ConditionExpression': '',"
+        + " 'ExpressionAttributeValues': {}}");
   }
 
   @Test

@@ -40,9 +40,19 @@ class UpdateItemTests {
     assertAccepted("UpdateItem", "{'TableName': 'abc', 'Key': {'a': {'S': 'x'}}, 'ReturnValues': 'UPDATED_NEW'}");
   }
 
+  // Expression and legacy parameters mixed are reported before the key's values (dynalite's
+  // validations/updateItem.js, observed on AWS).
+  @Test
+  void reportsMixedParametersBeforeTheKey() {
+    assertValidation("UpdateItem", "{'TableName': 'abc', 'Key': {'a': {}}, 'AttributeUpdates': {'b': {'Action': 'ADD',"
+            + " 'Value': {'B': 'AA=='}}}, 'UpdateExpression': 'SET', 'ExpressionAttributeNames': {}}",
+        "Can not use both expression and non-expression parameters in the same request: Non-expression parameters:"
+            + " {AttributeUpdates} Expression parameters: {UpdateExpression}");
+  }
+
   @Test
   void leavesUpdatesAndConditionsToTheExpressionCompiler() {
     assertAccepted("UpdateItem", "{'TableName': 'abc', 'Key': {'a': {'S': 'x'}}, 'AttributeUpdates': {'b': {'Action': 'ADD',"
-        + " 'Value': {'B': 'AA=='}}}, 'UpdateExpression': 'SET', 'ExpressionAttributeNames': {}}");
+        + " 'Value': {'B': 'AA=='}}}}");
   }
 }
