@@ -105,8 +105,25 @@ public final class Reads {
     }
     byte[] start = startKey(request, source, false);
     if (start != null) {
-      if (KeyCodec.compare(start, prefix) < 0 || KeyCodec.compare(start, append(prefix, KeyCodec.max())) > 0) {
-        throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+      boolean samePartition =
+          KeyCodec.compare(start, prefix) >= 0 && KeyCodec.compare(start, append(prefix, KeyCodec.max())) <= 0;
+      if (sort == null) {
+        if (!samePartition) {
+          throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+        }
+      } else {
+        // The start key's sort key judged against the condition as if it were in the query's partition.
+        int partitionLength = KeyCodec.componentsLength(start, 2);
+        byte[] moved = java.util.Arrays.copyOf(prefix, prefix.length + start.length - partitionLength);
+        System.arraycopy(start, partitionLength, moved, prefix.length, start.length - partitionLength);
+        int low = KeyCodec.compare(moved, from);
+        int high = KeyCodec.compare(moved, to);
+        if (low < 0 || (low == 0 && !fromInclusive) || high > 0 || (high == 0 && !toInclusive)) {
+          throw DynamoDbException.validation("The provided starting key does not match the range key predicate");
+        }
+        if (!samePartition) {
+          throw DynamoDbException.validation("The query can return at most one row and cannot be restarted");
+        }
       }
       range = range.tailMap(start, false);
     }

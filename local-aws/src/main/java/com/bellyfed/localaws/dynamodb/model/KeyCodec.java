@@ -88,6 +88,15 @@ public final class KeyCodec {
     return java.util.Arrays.copyOfRange(key, position + 2, position + 2 + length);
   }
 
+  /** The number of bytes the first {@code count} components of a stored key take. */
+  public static int componentsLength(byte[] key, int count) {
+    int position = 0;
+    for (int i = 0; i < count && position < key.length; i++) {
+      position += 2 + length(key, position);
+    }
+    return position;
+  }
+
   private static int length(byte[] key, int position) {
     return ((key[position] & 0xFF) << 8) | (key[position + 1] & 0xFF);
   }

@@ -489,6 +489,26 @@ class QueryConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+  // An ExclusiveStartKey whose sort key the sort key condition excludes (observed text: dynalite test/query.js).
+  @Test
+  void rejectsAnExclusiveStartKeyWhoseSortKeyMissesTheCondition(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> query(dynamoDb, strings, "pk = :p AND sk > :b", Map.of(":p", s("p"), ":b", s("b")),
+            request -> request.exclusiveStartKey(item("pk", s("p"), "sk", s("a")))),
+        "The provided starting key does not match the range key predicate");
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+  // With a sort key condition, a start key of another partition (observed text: dynalite test/query.js).
+  @Test
+  void rejectsRestartingAQueryInAnotherPartition(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> query(dynamoDb, strings, "pk = :p AND sk < :b", Map.of(":p", s("p"), ":b", s("b")),
+            request -> request.exclusiveStartKey(item("pk", s("q"), "sk", s("a")))),
+        "The query can return at most one row and cannot be restarted");
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
   // A query needs a key condition (observed text: dynalite test/query.js).
   @Test
   void rejectsAQueryWithoutKeyCondition(DynamoDbClient dynamoDb) {
