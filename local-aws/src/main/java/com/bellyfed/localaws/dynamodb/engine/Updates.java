@@ -46,7 +46,7 @@ final class Updates {
     // first): in a transaction this cancels the Update with a ValidationError reason
     // (paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts, 30 of 33 regions, 2026).
     for (Value value : next.values()) {
-      if (levels(value) > MAX_LEVELS) {
+      if (Value.levels(value) > MAX_LEVELS) {
         throw DynamoDbException.validation(
             "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
       }
@@ -57,20 +57,6 @@ final class Updates {
 
   static final int MAX_LEVELS = 32;
 
-  /** Levels of a value, itself the first. */
-  private static int levels(Value value) {
-    int deepest = 0;
-    if (value instanceof Value.M map) {
-      for (Value member : map.values().values()) {
-        deepest = Math.max(deepest, levels(member));
-      }
-    } else if (value instanceof Value.L list) {
-      for (Value member : list.values()) {
-        deepest = Math.max(deepest, levels(member));
-      }
-    }
-    return 1 + deepest;
-  }
 
   /** What ReturnValues asks UpdateItem to return; null where it returns no Attributes. */
   static @Nullable Map<String, Value> returnValues(String mode, @Nullable Update update, Writer.Outcome outcome) {

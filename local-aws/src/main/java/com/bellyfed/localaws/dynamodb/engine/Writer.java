@@ -70,10 +70,7 @@ final class Writer {
    */
   List<Outcome> transact(List<Target> targets, boolean[] itemOnCheckFailure) {
     Locks locks = database.locks;
-    int[] wanted = new int[targets.size()];
-    for (int i = 0; i < targets.size(); i++) {
-      wanted[i] = locks.stripe(targets.get(i).table().meta().id(), targets.get(i).key());
-    }
+    int[] wanted = stripes(targets);
     List<Outcome> outcomes = new ArrayList<>(targets.size());
     long ticket = -1;
     int[] held = locks.lockAll(wanted);
@@ -126,10 +123,7 @@ final class Writer {
    */
   List<Outcome> batch(List<Target> targets) {
     Locks locks = database.locks;
-    int[] wanted = new int[targets.size()];
-    for (int i = 0; i < targets.size(); i++) {
-      wanted[i] = locks.stripe(targets.get(i).table().meta().id(), targets.get(i).key());
-    }
+    int[] wanted = stripes(targets);
     List<Outcome> outcomes = new ArrayList<>(targets.size());
     long ticket = -1;
     int[] held = locks.lockAll(wanted);
@@ -169,6 +163,14 @@ final class Writer {
       locks.unlockAll(held);
     }
     return items;
+  }
+
+  private int[] stripes(List<Target> targets) {
+    int[] wanted = new int[targets.size()];
+    for (int i = 0; i < targets.size(); i++) {
+      wanted[i] = database.locks.stripe(targets.get(i).table().meta().id(), targets.get(i).key());
+    }
+    return wanted;
   }
 
   private static Outcome apply(

@@ -100,7 +100,7 @@ final class Placeholders {
    * conditions' values are held to the same, unwrapped (a ScanFilter value, same source).
    */
   static void checkLevels(Value value) {
-    if (levels(value) > MAX_VALUE_LEVELS) {
+    if (Value.levels(value) > MAX_VALUE_LEVELS) {
       throw DynamoDbException.validation(
           "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
     }
@@ -108,19 +108,6 @@ final class Placeholders {
 
   private static final int MAX_VALUE_LEVELS = 33;
 
-  private static int levels(Value value) {
-    int deepest = 0;
-    if (value instanceof Value.M map) {
-      for (Value member : map.values().values()) {
-        deepest = Math.max(deepest, levels(member));
-      }
-    } else if (value instanceof Value.L list) {
-      for (Value member : list.values()) {
-        deepest = Math.max(deepest, levels(member));
-      }
-    }
-    return 1 + deepest;
-  }
 
   static boolean present(@Nullable JsonNode node) {
     return node != null && !node.isNull();

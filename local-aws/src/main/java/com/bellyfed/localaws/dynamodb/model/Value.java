@@ -146,6 +146,21 @@ public sealed interface Value
     }
   }
 
+  /** How many levels a value nests: 1 for a scalar or an empty document, one more per map or list around it. */
+  static int levels(Value value) {
+    int deepest = 0;
+    if (value instanceof M map) {
+      for (Value member : map.values().values()) {
+        deepest = Math.max(deepest, levels(member));
+      }
+    } else if (value instanceof L list) {
+      for (Value member : list.values()) {
+        deepest = Math.max(deepest, levels(member));
+      }
+    }
+    return 1 + deepest;
+  }
+
   static S s(String value) {
     return new S(value);
   }
