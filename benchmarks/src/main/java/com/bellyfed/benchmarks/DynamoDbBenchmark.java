@@ -73,9 +73,10 @@ public final class DynamoDbBenchmark implements Callable<Integer> {
       Throughput transactions, Throughput transactionsNoop,
       Throughput batches, Throughput batchesNoop,
       Throughput gets, Throughput getsNoop,
-      GetLatency getLatency,
+      GetLatency getLatency, GetLatency getLatencyNoop,
       Throughput mixedTransactions, Throughput mixedBatches,
       Throughput durableTransactions, Throughput durableBatches,
+      Throughput memoryTransactionsAgain, Throughput memoryBatchesAgain,
       HeapPerItem heap) {}
 
   public static void main(String[] args) {
@@ -131,6 +132,9 @@ public final class DynamoDbBenchmark implements Callable<Integer> {
       GetLatency latency = GetLatency.measure(dynamoDb, "bench-a", keys, getRate, phase);
       progress.accept(String.format("GetItem at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms", getRate,
           latency.latency().p50(), latency.latency().p99(), latency.latency().max()));
+      GetLatency latencyNoop = GetLatency.measure(noopClient, "bench-a", keys, getRate, phase);
+      progress.accept(String.format("GetItem (no-op) at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms", getRate,
+          latencyNoop.latency().p50(), latencyNoop.latency().p99(), latencyNoop.latency().max()));
 
       progress.accept("transactions on bench-a and batch writes on bench-b at once");
       CompletableFuture<Throughput> mixedTx = CompletableFuture.supplyAsync(() -> unchecked(() -> EngineLoads.transactions(dynamoDb, "bench-a", writers, phase)));
@@ -152,6 +156,10 @@ public final class DynamoDbBenchmark implements Callable<Integer> {
       } finally {
         deleteRecursively(dataDir);
       }
+      // In memory once more, right after: the JIT has warmed up further since the first phases, so the
+      // journal's cost is read against these.
+      Throughput memoryTransactionsAgain = report(progress, "TransactWriteItems in memory, again", EngineLoads.transactions(dynamoDb, "bench-a", writers, phase));
+      Throughput memoryBatchesAgain = report(progress, "BatchWriteItem in memory, again", EngineLoads.batches(dynamoDb, "bench-a", writers, phase));
 
       HeapPerItem heap = null;
       if (memoryItems > 0) {
@@ -161,8 +169,8 @@ public final class DynamoDbBenchmark implements Callable<Integer> {
         heap = HeapPerItem.measure(dynamoDb, "bench-memory", memoryItems, writers);
         progress.accept(String.format("heap per item %.0f bytes for a %d-byte item: %.2fx", heap.bytesPerItem(), heap.dynamoDbSize(), heap.ratio()));
       }
-      results = new Results(coldStart, transactions, transactionsNoop, batches, batchesNoop, gets, getsNoop, latency,
-          mixedTransactions, mixedBatches, durableTransactions, durableBatches, heap);
+      results = new Results(coldStart, transactions, transactionsNoop, batches, batchesNoop, gets, getsNoop, latency, latencyNoop,
+          mixedTransactions, mixedBatches, durableTransactions, durableBatches, memoryTransactionsAgain, memoryBatchesAgain, heap);
     }
     String markdown = DynamoDbReport.render(results, this, machine, Machine.currentLoadAverage(), when);
     Path target = ProjectRoot.resolve(report);
