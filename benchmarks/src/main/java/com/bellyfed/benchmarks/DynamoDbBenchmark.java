@@ -98,10 +98,11 @@ public final class DynamoDbBenchmark implements Callable<Integer> {
     Path root = ProjectRoot.find(Path.of("").toAbsolutePath());
 
     progress.accept("cold starts of local-aws-exec.jar with the dev topology: " + coldStarts);
-    ColdStart coldStart = coldStarts == 0 ? new ColdStart(java.util.List.of(), java.util.List.of())
+    ColdStart coldStart = coldStarts == 0 ? ColdStart.empty()
         : ColdStart.measure(root.resolve("local-aws/target/local-aws-exec.jar"), coldStarts);
     progress.accept("cold start median " + ColdStart.median(coldStart.wall()).toMillis() + " ms (reported "
-        + ColdStart.median(coldStart.reported()).toMillis() + " ms)");
+        + ColdStart.median(coldStart.reported()).toMillis() + " ms); with the class-data-sharing archive "
+        + ColdStart.median(coldStart.sharedWall()).toMillis() + " ms (reported " + ColdStart.median(coldStart.sharedReported()).toMillis() + " ms)");
 
     Results results;
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0));

@@ -40,6 +40,12 @@ public final class LocalAwsMain implements Callable<Integer> {
   boolean noProvision;
 
   @Option(
+      names = "--stop-when-ready",
+      hidden = true,
+      description = "Start, print the ready line, and stop: the build's class-data-sharing training run.")
+  boolean stopWhenReady;
+
+  @Option(
       names = "--fsync",
       defaultValue = "INTERVAL",
       description = "With --data-dir, when writes are forced to disk: ALWAYS (before each answer: survives power loss),"
@@ -94,6 +100,9 @@ public final class LocalAwsMain implements Callable<Integer> {
         "local-aws ready in %d ms. Point any AWS SDK or CLI at it: AWS_ENDPOINT_URL=%s AWS_REGION=%s"
             + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local. Ctrl-C stops.%n",
         localAws.startupTime().toMillis(), localAws.endpoint(), region);
+    if (stopWhenReady) {
+      return 0;
+    }
     stopped.await();
     return 0;
   }

@@ -18,20 +18,47 @@ import java.util.regex.Pattern;
  * topology, from process start to the "ready" line (JVM start-up included), and what local-aws
  * reports of its own start.
  */
-public record ColdStart(List<Duration> wall, List<Duration> reported) {
+public record ColdStart(List<Duration> wall, List<Duration> reported, List<Duration> sharedWall, List<Duration> sharedReported) {
 
   private static final Pattern READY = Pattern.compile("local-aws ready in (\\d+) ms");
 
+  public static ColdStart empty() {
+    return new ColdStart(List.of(), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * Alternates plain starts with starts that map the build's class-data-sharing archive
+   * ({@code local-aws-exec.jsa} beside the jar), {@code runs} of each.
+   */
   public static ColdStart measure(Path jar, int runs) throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./mvnw -q install -DskipTests first");
     }
+    Path archive = jar.resolveSibling(jar.getFileName().toString().replace(".jar", ".jsa"));
     List<Duration> wall = new ArrayList<>();
     List<Duration> reported = new ArrayList<>();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Duration> sharedWall = new ArrayList<>();
+    List<Duration> sharedReported = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
+      start(jar, null, wall, reported);
+      if (Files.isRegularFile(archive)) {
+        start(jar, archive, sharedWall, sharedReported);
+      }
+    }
+    return new ColdStart(wall, reported, sharedWall, sharedReported);
+  }
+
+  private static void start(Path jar, Path archive, List<Duration> wall, List<Duration> reported)
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java));
+    if (archive != null) {
+      command.add("-XX:SharedArchiveFile=" + archive);
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
+    {
       long began = System.nanoTime();
-      Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null) {
@@ -49,7 +76,6 @@ public record ColdStart(List<Duration> wall, List<Duration> reported) {
         }
       }
     }
-    return new ColdStart(wall, reported);
   }
 
   public static Duration median(List<Duration> durations) {

@@ -1,5 +1,7 @@
 package com.bellyfed.localaws.sqs;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +49,11 @@ public final class ElasticMqServer implements AutoCloseable {
     }
     Limits limits = StrictSQSLimits$.MODULE$;
     // Ours rather than the builder's, so that the queue manager can be reached in-process too.
-    ActorSystem actorSystem = ActorSystem.create("elasticmq");
+    // local-aws stops ElasticMQ itself (LocalAws.close, from its own shutdown hook): Pekko's hook would
+    // only race it and warn that the JVM is already shutting down.
+    Config config =
+        ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off").withFallback(ConfigFactory.load());
+    ActorSystem actorSystem = ActorSystem.create("elasticmq", config);
     try {
       ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class, new NowProvider(), limits, Option.empty()));
       SQSRestServer server =
