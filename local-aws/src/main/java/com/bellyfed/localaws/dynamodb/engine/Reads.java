@@ -263,10 +263,23 @@ public final class Reads {
     return key;
   }
 
+  /**
+   * Limit as validated (a whole number of at least 1, any decimal part cut off): one beyond the int
+   * range reads as many items as the largest int does, where asInt would wrap it to a negative.
+   */
+  private static int limit(JsonNode limit) {
+    if (!limit.isNumber()) {
+      return Integer.MAX_VALUE;
+    }
+    return limit.decimalValue().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0
+        ? Integer.MAX_VALUE
+        : limit.decimalValue().intValue();
+  }
+
   private byte[] page(
       JsonNode request, Source source, NavigableMap<byte[], byte[]> range,
       @Nullable Condition filter, @Nullable Projection projection, boolean consistent) {
-    int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
+    int limit = limit(request.path("Limit"));
     boolean countOnly = "COUNT".equals(request.path("Select").asText());
     KeySchema table = source.table().meta().keySchema();
     List<Map<String, Value>> items = new ArrayList<>();
