@@ -53,6 +53,7 @@ public final class Reads {
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
     Source source = source(table, request, expressions.projection(), consistent);
     KeyCondition condition = expressions.keyCondition(source.schema());
+    checkKeySizes(condition);
     byte[] prefix = Keys.partitionPrefix(condition.partitionValue());
     byte[] from;
     byte[] to;
@@ -132,6 +133,23 @@ public final class Reads {
     checkKeyPaths(null, expressions.filter(), table.meta());
     checkSelection(request, source, expressions.projection());
     return page(request, source, range, expressions.filter(), expressions.projection(), consistent);
+  }
+
+  /**
+   * The key condition's values are keys, held to the key size limits: AWS answers a Query whose
+   * partition key value is over 2048 bytes with the hashkey message, as GetItem does
+   * (facebook/ThreatExchange#1324, a Query against AWS); a sort key value over 1024 bytes gets the
+   * range keys message alike.
+   */
+  private static void checkKeySizes(KeyCondition condition) {
+    KeyValidation.size(condition.partitionValue(), true);
+    KeyCondition.SortCondition sort = condition.sort();
+    if (sort != null) {
+      KeyValidation.size(sort.first(), false);
+      if (sort.second() != null) {
+        KeyValidation.size(sort.second(), false);
+      }
+    }
   }
 
   // ---- Scan
