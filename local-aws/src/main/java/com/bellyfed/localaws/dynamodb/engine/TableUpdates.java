@@ -210,10 +210,7 @@ final class TableUpdates {
     if (!request.hasNonNull("AttributeDefinitions")) {
       throw DynamoDbException.validation(INVALID + "AttributeDefinitions is not specified for index: " + indexName);
     }
-    Map<String, Type> given = new LinkedHashMap<>();
-    for (JsonNode definition : request.path("AttributeDefinitions")) {
-      given.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
-    }
+    Map<String, Type> given = definitions(request);
     List<String> keys = new ArrayList<>();
     create.path("KeySchema").forEach(element -> keys.add(element.path("AttributeName").asText()));
     if (!given.keySet().containsAll(keys)) {
@@ -244,15 +241,26 @@ final class TableUpdates {
   }
 
   /**
+   * The request's AttributeDefinitions; a JSON null among them is no definition, as a null member is
+   * absent everywhere else (the validator lets it through, with the member constraints it has).
+   */
+  private static Map<String, Type> definitions(JsonNode request) {
+    Map<String, Type> definitions = new LinkedHashMap<>();
+    for (JsonNode definition : request.path("AttributeDefinitions")) {
+      if (definition.isObject()) {
+        definitions.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
+      }
+    }
+    return definitions;
+  }
+
+  /**
    * The attribute definitions the keys of table and indexes use: a new index's from the request (the
    * table's own type winning), none an index no longer uses (AWS drops them with the index, DDB-TABLE-151).
    */
   private static Map<String, Type> usedDefinitions(
       TableMeta meta, List<IndexMeta> global, @Nullable IndexMeta created, JsonNode request) {
-    Map<String, Type> available = new LinkedHashMap<>();
-    for (JsonNode definition : request.path("AttributeDefinitions")) {
-      available.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
-    }
+    Map<String, Type> available = definitions(request);
     available.putAll(meta.attributeDefinitions());
     Set<String> used = new HashSet<>();
     addKeys(used, meta.keySchema());
