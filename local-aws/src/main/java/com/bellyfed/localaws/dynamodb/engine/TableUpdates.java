@@ -24,6 +24,7 @@ final class TableUpdates {
 
   private static final String INVALID = "One or more parameter values were invalid: ";
   private static final int MAX_GLOBAL_INDEXES = 20;
+  private static final int MAX_PROJECTED_ATTRIBUTES = 100;
   private static final String PROVISIONED_ONLY = "The only Updates for index: %s when TableThroughputMode is"
       + " PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput";
 
@@ -229,6 +230,19 @@ final class TableUpdates {
     if (meta.globalIndexes().size() >= MAX_GLOBAL_INDEXES) {
       throw DynamoDbException.limitExceeded(
           "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
+    }
+    // The 100 projected attributes a table's indexes may have between them hold for a new index too
+    // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes).
+    int projected = 0;
+    for (IndexMeta existing : meta.indexes()) {
+      projected += existing.nonKeyAttributes().size();
+    }
+    for (JsonNode attribute : create.path("Projection").path("NonKeyAttributes")) {
+      projected += attribute.isNull() ? 0 : 1;
+    }
+    if (projected > MAX_PROJECTED_ATTRIBUTES) {
+      throw DynamoDbException.validation(INVALID + "Number of projected attributes in all indexes exceeds limit of "
+          + MAX_PROJECTED_ATTRIBUTES);
     }
     // A key attribute the table already defines keeps its type, whatever the request says (DDB-TABLE-162).
     Map<String, Type> types = new LinkedHashMap<>(given);
