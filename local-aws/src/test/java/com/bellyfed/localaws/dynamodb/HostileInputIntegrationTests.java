@@ -366,6 +366,29 @@ class HostileInputIntegrationTests {
         .status()).isEqualTo(400);
   }
 
+  /** contains() with a part that almost matches a 390 KB value everywhere answers in linear time. */
+  @Test
+  @Timeout(20)
+  void searchesTheLargestValuesForAlmostMatchingPartsPromptly(DynamoDbClient dynamoDb, RawDynamoDb raw) {
+    dynamoDb.putItem(request -> request.tableName(table).item(Map.of("pk", s("haystack-s"), "a", s("a".repeat(390_000)))));
+    dynamoDb.putItem(request -> request.tableName(table).item(Map.of("pk", s("haystack-b"),
+        "b", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[390_000])))));
+    byte[] almost = new byte[195_001];
+    almost[195_000] = 1;
+    String values = ",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"" + "a".repeat(195_000) + "b\"},"
+        + "\":b\":{\"B\":\"" + java.util.Base64.getEncoder().encodeToString(almost) + "\"}}";
+
+    for (String haystack : List.of("haystack-s", "haystack-b")) {
+      RawDynamoDb.Answer condition = raw.call("PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"" + haystack
+          + "\"}},\"ConditionExpression\":\"contains(a, :v) OR contains(b, :b)\"" + values + "}");
+      assertThat(condition.type()).endsWith("#ConditionalCheckFailedException");
+    }
+    RawDynamoDb.Answer filter = raw.call("Scan", "{\"TableName\":\"" + table + "\",\"FilterExpression\":"
+        + "\"contains(a, :v) OR contains(b, :b)\"" + values + "}");
+    assertThat(filter.status()).isEqualTo(200);
+    assertThat(filter.body().path("Count").asInt()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SET l[2147483647] = :v", "SET l[2147483648] = :v", "SET l[99999999999] = :v", "REMOVE l[99999999999]",
       "SET l[" + "9999999999" + "9999999999" + "] = :v"})
