@@ -86,7 +86,9 @@ public final class DynamoDbService implements ServiceBackend {
       return respond(200, contentType, dispatch(operation, body));
     } catch (DynamoDbException e) {
       return respond(e.status(), contentType, error(e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug, never an answer by design: the client still gets AWS's 500 rather than a dropped
+      // connection, and a request nested deep enough to exhaust the stack cannot take the worker with it.
       log.warn("DynamoDB {} failed", operation, e);
       return respond(500, contentType, error(DynamoDbException.internal("Internal server error: " + e)));
     }

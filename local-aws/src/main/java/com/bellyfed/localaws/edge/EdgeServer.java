@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,16 @@ public final class EdgeServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /**
+   * The largest request body any service behind the edge takes: AWS answers HTTP 413 above 16 MiB
+   * (DynamoDB: dynalite test/connection.js, observed on AWS), and every other service here has smaller
+   * limits of its own. Bodies are read into memory, so nothing larger is.
+   */
+  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+  /** How much more of an oversized body is read and thrown away before the answer. */
+  private static final long MAX_SKIPPED_BYTES = 256L * 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -78,7 +90,16 @@ public final class EdgeServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      byte[] body = exchange.getRequestBody().readAllBytes();
+      InputStream in = exchange.getRequestBody();
+      byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+      if (body.length > MAX_REQUEST_BYTES) {
+        // Read no further into memory than the limit: the rest is skipped (so that the client, still
+        // sending, gets the answer rather than a broken pipe), up to a bound past which the
+        // connection is simply closed.
+        discard(in, MAX_SKIPPED_BYTES);
+        send(exchange, new AwsResponse(413, Map.of("x-amzn-RequestId", UUID.randomUUID().toString()), new byte[0]));
+        return;
+      }
       var headers = exchange.getRequestHeaders();
       Optional<ServiceDetector.Detected> detected =
           ServiceDetector.detect(
@@ -126,6 +147,15 @@ public final class EdgeServer implements AutoCloseable {
       } catch (IOException | RuntimeException alreadyAnswered) {
         log.debug("Could not report the failure", alreadyAnswered);
       }
+    }
+  }
+
+  private static void discard(InputStream in, long atMost) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long discarded = 0;
+    int read;
+    while (discarded < atMost && (read = in.read(buffer, 0, (int) Math.min(buffer.length, atMost - discarded))) >= 0) {
+      discarded += read;
     }
   }
 

@@ -111,17 +111,29 @@ final class KeyValidation {
     size(value, partition);
   }
 
-  /** The attributes an item gives an index's key must have the declared type, and not be empty. */
+  /**
+   * The attributes an item gives an index's key must have the declared type, not be empty, and fit
+   * the key size limits, which hold for index keys as for the table's
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html:
+   * "The maximum length of a partition key is 2048 bytes, and the maximum length of a sort key is 1024
+   * bytes"; after a backfill, writes that violate them are rejected).
+   */
   static void indexKeys(Map<String, Value> item, TableMeta meta) {
     for (IndexMeta index : meta.indexes()) {
-      indexKey(item, index, index.keySchema().partitionName(), index.keySchema().partitionType());
+      indexKey(item, index, index.keySchema().partitionName(), index.keySchema().partitionType(), MAX_PARTITION_KEY);
       if (index.keySchema().hasSortKey()) {
-        indexKey(item, index, index.keySchema().sortName(), index.keySchema().sortType());
+        indexKey(item, index, index.keySchema().sortName(), index.keySchema().sortType(), MAX_SORT_KEY);
       }
     }
   }
 
-  private static void indexKey(Map<String, Value> item, IndexMeta index, String name, @Nullable Type type) {
+  /** Whether a value can be an index key: of the declared type, not empty, within its size limit. */
+  static boolean indexable(@Nullable Value value, @Nullable Type type, boolean partition) {
+    return value != null && value.type() == type && !empty(value)
+        && (type == Type.N || Sizes.value(value) <= (partition ? MAX_PARTITION_KEY : MAX_SORT_KEY));
+  }
+
+  private static void indexKey(Map<String, Value> item, IndexMeta index, String name, @Nullable Type type, int maxSize) {
     Value value = item.get(name);
     if (value == null) {
       return;
@@ -137,13 +149,23 @@ final class KeyValidation {
               + " The AttributeValue for a key attribute cannot contain an empty " + (type == Type.S ? "string" : "binary")
               + " value. IndexName: " + index.name() + ", IndexKey: " + name);
     }
+    // AWS's wording, as its users quote it (e.g. "Size limit exceeded for Index Key componentId Actual
+    // Size: 2175 bytes Max Size: 2048 bytes IndexName: work-sets-index", wellcomecollection/platform#2285;
+    // the same form in architect/dynalite#35).
+    int size = type == Type.N ? 0 : Sizes.value(value);
+    if (size > maxSize) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Size limit exceeded for Index Key " + name + " Actual Size: " + size
+              + " bytes Max Size: " + maxSize + " bytes IndexName: " + index.name());
+    }
   }
 
   private static boolean empty(Value value) {
     return (value instanceof Value.S s && s.value().isEmpty()) || (value instanceof Value.B b && b.value().length() == 0);
   }
 
-  private static void size(Value value, boolean partition) {
+  /** A key value over its size limit, with AWS's message for a table key; numbers always fit. */
+  static void size(Value value, boolean partition) {
     if (value.type() == Type.N) {
       return;
     }

@@ -25,10 +25,15 @@ final class Keys {
     return KeyCodec.join(KeyCodec.hash(partition), partition, KeyCodec.encode(item.get(schema.sortName())));
   }
 
-  /** The stored key of an item in an index, or null where the item lacks the index's key attributes. */
+  /**
+   * The stored key of an item in an index, or null where the item has no valid key for it: a key
+   * attribute missing, of another type, empty or over its size limit. Writes refuse such items; a
+   * backfill leaves them out of the index, as AWS does
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html).
+   */
   static byte @Nullable [] indexKey(KeySchema index, KeySchema table, Map<String, Value> item) {
     Value partitionValue = item.get(index.partitionName());
-    if (partitionValue == null || partitionValue.type() != index.partitionType()) {
+    if (!KeyValidation.indexable(partitionValue, index.partitionType(), true)) {
       return null;
     }
     byte[] partition = KeyCodec.encode(partitionValue);
@@ -41,7 +46,7 @@ final class Keys {
           : KeyCodec.join(hash, partition, tablePartition, tableSort);
     }
     Value sortValue = item.get(index.sortName());
-    if (sortValue == null || sortValue.type() != index.sortType()) {
+    if (!KeyValidation.indexable(sortValue, index.sortType(), false)) {
       return null;
     }
     byte[] sort = KeyCodec.encode(sortValue);

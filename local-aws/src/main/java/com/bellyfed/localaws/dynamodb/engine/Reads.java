@@ -53,6 +53,7 @@ public final class Reads {
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
     Source source = source(table, request, expressions.projection(), consistent);
     KeyCondition condition = expressions.keyCondition(source.schema());
+    checkKeySizes(condition);
     byte[] prefix = Keys.partitionPrefix(condition.partitionValue());
     byte[] from;
     byte[] to;
@@ -132,6 +133,23 @@ public final class Reads {
     checkKeyPaths(null, expressions.filter(), table.meta());
     checkSelection(request, source, expressions.projection());
     return page(request, source, range, expressions.filter(), expressions.projection(), consistent);
+  }
+
+  /**
+   * The key condition's values are keys, held to the key size limits: AWS answers a Query whose
+   * partition key value is over 2048 bytes with the hashkey message, as GetItem does
+   * (facebook/ThreatExchange#1324, a Query against AWS); a sort key value over 1024 bytes gets the
+   * range keys message alike.
+   */
+  private static void checkKeySizes(KeyCondition condition) {
+    KeyValidation.size(condition.partitionValue(), true);
+    KeyCondition.SortCondition sort = condition.sort();
+    if (sort != null) {
+      KeyValidation.size(sort.first(), false);
+      if (sort.second() != null) {
+        KeyValidation.size(sort.second(), false);
+      }
+    }
   }
 
   // ---- Scan
@@ -263,10 +281,23 @@ public final class Reads {
     return key;
   }
 
+  /**
+   * Limit as validated (a whole number of at least 1, any decimal part cut off): one beyond the int
+   * range reads as many items as the largest int does, where asInt would wrap it to a negative.
+   */
+  private static int limit(JsonNode limit) {
+    if (!limit.isNumber()) {
+      return Integer.MAX_VALUE;
+    }
+    return limit.decimalValue().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0
+        ? Integer.MAX_VALUE
+        : limit.decimalValue().intValue();
+  }
+
   private byte[] page(
       JsonNode request, Source source, NavigableMap<byte[], byte[]> range,
       @Nullable Condition filter, @Nullable Projection projection, boolean consistent) {
-    int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
+    int limit = limit(request.path("Limit"));
     boolean countOnly = "COUNT".equals(request.path("Select").asText());
     KeySchema table = source.table().meta().keySchema();
     List<Map<String, Value>> items = new ArrayList<>();

@@ -24,6 +24,7 @@ final class TableUpdates {
 
   private static final String INVALID = "One or more parameter values were invalid: ";
   private static final int MAX_GLOBAL_INDEXES = 20;
+  private static final int MAX_PROJECTED_ATTRIBUTES = 100;
   private static final String PROVISIONED_ONLY = "The only Updates for index: %s when TableThroughputMode is"
       + " PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput";
 
@@ -210,10 +211,7 @@ final class TableUpdates {
     if (!request.hasNonNull("AttributeDefinitions")) {
       throw DynamoDbException.validation(INVALID + "AttributeDefinitions is not specified for index: " + indexName);
     }
-    Map<String, Type> given = new LinkedHashMap<>();
-    for (JsonNode definition : request.path("AttributeDefinitions")) {
-      given.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
-    }
+    Map<String, Type> given = definitions(request);
     List<String> keys = new ArrayList<>();
     create.path("KeySchema").forEach(element -> keys.add(element.path("AttributeName").asText()));
     if (!given.keySet().containsAll(keys)) {
@@ -233,6 +231,19 @@ final class TableUpdates {
       throw DynamoDbException.limitExceeded(
           "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
     }
+    // The 100 projected attributes a table's indexes may have between them hold for a new index too
+    // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes).
+    int projected = 0;
+    for (IndexMeta existing : meta.indexes()) {
+      projected += existing.nonKeyAttributes().size();
+    }
+    for (JsonNode attribute : create.path("Projection").path("NonKeyAttributes")) {
+      projected += attribute.isNull() ? 0 : 1;
+    }
+    if (projected > MAX_PROJECTED_ATTRIBUTES) {
+      throw DynamoDbException.validation(INVALID + "Number of projected attributes in all indexes exceeds limit of "
+          + MAX_PROJECTED_ATTRIBUTES);
+    }
     // A key attribute the table already defines keeps its type, whatever the request says (DDB-TABLE-162).
     Map<String, Type> types = new LinkedHashMap<>(given);
     types.putAll(meta.attributeDefinitions());
@@ -244,15 +255,26 @@ final class TableUpdates {
   }
 
   /**
+   * The request's AttributeDefinitions; a JSON null among them is no definition, as a null member is
+   * absent everywhere else (the validator lets it through, with the member constraints it has).
+   */
+  private static Map<String, Type> definitions(JsonNode request) {
+    Map<String, Type> definitions = new LinkedHashMap<>();
+    for (JsonNode definition : request.path("AttributeDefinitions")) {
+      if (definition.isObject()) {
+        definitions.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
+      }
+    }
+    return definitions;
+  }
+
+  /**
    * The attribute definitions the keys of table and indexes use: a new index's from the request (the
    * table's own type winning), none an index no longer uses (AWS drops them with the index, DDB-TABLE-151).
    */
   private static Map<String, Type> usedDefinitions(
       TableMeta meta, List<IndexMeta> global, @Nullable IndexMeta created, JsonNode request) {
-    Map<String, Type> available = new LinkedHashMap<>();
-    for (JsonNode definition : request.path("AttributeDefinitions")) {
-      available.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
-    }
+    Map<String, Type> available = definitions(request);
     available.putAll(meta.attributeDefinitions());
     Set<String> used = new HashSet<>();
     addKeys(used, meta.keySchema());

@@ -48,16 +48,33 @@ public final class Bytes implements Comparable<Bytes> {
         && Arrays.equals(bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
   }
 
-  /** Whether {@code part} occurs anywhere in these bytes. */
+  /**
+   * Whether {@code part} occurs anywhere in these bytes, by Knuth-Morris-Pratt: linear in both
+   * lengths, where trying each start in turn costs their product (a 400 KB binary and a 200 KB part
+   * that almost match everywhere: seconds per item a filter looks at).
+   */
   public boolean contains(Bytes part) {
-    outer:
-    for (int start = 0; start <= bytes.length - part.bytes.length; start++) {
-      for (int i = 0; i < part.bytes.length; i++) {
-        if (bytes[start + i] != part.bytes[i]) {
-          continue outer;
-        }
-      }
+    byte[] pattern = part.bytes;
+    if (pattern.length == 0) {
       return true;
+    }
+    int[] fallback = new int[pattern.length];
+    for (int i = 1, k = 0; i < pattern.length; i++) {
+      while (k > 0 && pattern[i] != pattern[k]) {
+        k = fallback[k - 1];
+      }
+      if (pattern[i] == pattern[k]) {
+        k++;
+      }
+      fallback[i] = k;
+    }
+    for (int i = 0, k = 0; i < bytes.length; i++) {
+      while (k > 0 && bytes[i] != pattern[k]) {
+        k = fallback[k - 1];
+      }
+      if (bytes[i] == pattern[k] && ++k == pattern.length) {
+        return true;
+      }
     }
     return false;
   }

@@ -56,10 +56,17 @@ public final class KeyCodec {
     return new byte[] {(byte) (h >>> 24), (byte) (h >>> 16), (byte) (h >>> 8), (byte) h};
   }
 
-  /** Joins components into one stored key. */
+  /**
+   * Joins components into one stored key. A component's length must fit its two bytes: key values
+   * are checked against their size limits long before, and one that slipped through would otherwise
+   * be stored under a length cut to 16 bits, corrupting the order of every key around it.
+   */
   public static byte[] join(byte[]... components) {
     int length = 0;
     for (byte[] component : components) {
+      if (component.length > 0xFFFF) {
+        throw new IllegalArgumentException("A key component of " + component.length + " bytes does not fit a stored key");
+      }
       length += 2 + component.length;
     }
     byte[] key = new byte[length];

@@ -232,12 +232,13 @@ public final class ValueJson {
         }
         return Value.Null.INSTANCE;
       case "SS": {
-        if (json.isEmpty()) {
+        List<JsonNode> elements = members(json);
+        if (elements.isEmpty()) {
           throw DynamoDbException.validation("One or more parameter values were invalid: An string set  may not be empty");
         }
         Set<String> set = new LinkedHashSet<>();
         List<String> given = new ArrayList<>();
-        for (JsonNode element : json) {
+        for (JsonNode element : elements) {
           given.add(element.textValue());
           set.add(element.textValue());
         }
@@ -248,12 +249,13 @@ public final class ValueJson {
         return new Value.SS(set);
       }
       case "NS": {
-        if (json.isEmpty()) {
+        List<JsonNode> elements = members(json);
+        if (elements.isEmpty()) {
           throw DynamoDbException.validation("One or more parameter values were invalid: An number set  may not be empty");
         }
         Set<BigDecimal> set = new LinkedHashSet<>();
         List<BigDecimal> given = new ArrayList<>();
-        for (JsonNode element : json) {
+        for (JsonNode element : elements) {
           BigDecimal number = Numbers.parse(element.textValue());
           given.add(number);
           set.add(number);
@@ -264,12 +266,13 @@ public final class ValueJson {
         return new Value.NS(set);
       }
       case "BS": {
-        if (json.isEmpty()) {
+        List<JsonNode> elements = members(json);
+        if (elements.isEmpty()) {
           throw DynamoDbException.validation("One or more parameter values were invalid: Binary sets should not be empty");
         }
         Set<Bytes> set = new LinkedHashSet<>();
         List<String> given = new ArrayList<>();
-        for (JsonNode element : json) {
+        for (JsonNode element : elements) {
           given.add(element.textValue());
           set.add(Bytes.wrap(decodeBase64(element.textValue())));
         }
@@ -291,6 +294,20 @@ public final class ValueJson {
       default:
         return null;
     }
+  }
+
+  /**
+   * A set's members without JSON nulls: the shape check lets a null member through, as AWS does any
+   * null it reads, and a null is no member (so a set of nulls alone is an empty set).
+   */
+  private static List<JsonNode> members(JsonNode set) {
+    List<JsonNode> members = new ArrayList<>(set.size());
+    for (JsonNode member : set) {
+      if (!member.isNull()) {
+        members.add(member);
+      }
+    }
+    return members;
   }
 
   // ---- writing

@@ -84,8 +84,10 @@ final class Constraints {
   }
 
   private void map(Shape.MapOf map, JsonNode node, String path) {
-    String rendered = Rendering.render(map, node);
-    for (String failed : length(map.min(), map.max(), node.size())) {
+    // Rendered only for a violation: an Item of a million values must not become a string on every request.
+    List<String> lengthFailures = length(map.min(), map.max(), node.size());
+    String rendered = lengthFailures.isEmpty() ? null : Rendering.render(map, node);
+    for (String failed : lengthFailures) {
       violations.add(rendered, path, failed);
     }
     boolean badKey = false;
@@ -94,6 +96,9 @@ final class Constraints {
       Map.Entry<String, JsonNode> entry = entries.next();
       badKey |= !string(map.key(), entry.getKey()).isEmpty();
       badValue |= !entry.getValue().isNull() && !leafConstraints(map.value(), entry.getValue()).isEmpty();
+    }
+    if ((badKey || badValue) && rendered == null) {
+      rendered = Rendering.render(map, node);
     }
     if (badKey) {
       violations.add(rendered, path, "Map keys must satisfy constraint: " + describe(map.key()));

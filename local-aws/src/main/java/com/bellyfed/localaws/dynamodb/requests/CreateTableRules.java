@@ -20,6 +20,7 @@ final class CreateTableRules implements Rules {
   private static final String INVALID = "One or more parameter values were invalid: ";
   private static final int MAX_LOCAL_INDEXES = 5;
   private static final int MAX_GLOBAL_INDEXES = 20;
+  private static final int MAX_PROJECTED_ATTRIBUTES = 100;
 
   @Override
   public void check(JsonNode body) {
@@ -58,6 +59,7 @@ final class CreateTableRules implements Rules {
     if (globals != null) {
       checkGlobalIndexes(globals, definitions, payPerRequest, used, indexNames);
     }
+    checkProjectedTotal(locals, globals);
     if (!used.containsAll(definitions)) {
       throw DynamoDbException.validation(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: "
           + set(definitions) + ", keys used: " + set(used));
@@ -121,6 +123,27 @@ final class CreateTableRules implements Rules {
     }
     if (globals.size() > MAX_GLOBAL_INDEXES) {
       throw DynamoDbException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
+    }
+  }
+
+  /**
+   * "You can project a total of up to 100 attributes into all of a table's local and global secondary
+   * indexes. This only applies to user-specified projected attributes"
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes);
+   * one projected into two indexes counts twice. AWS's words as quoted in tooling that checks for it.
+   */
+  private static void checkProjectedTotal(@Nullable JsonNode locals, @Nullable JsonNode globals) {
+    int total = 0;
+    for (JsonNode indexes : new JsonNode[] {locals, globals}) {
+      for (JsonNode index : elements(indexes)) {
+        for (JsonNode attribute : Json.elements(index.get("Projection"), "NonKeyAttributes")) {
+          total += attribute.isNull() ? 0 : 1;
+        }
+      }
+    }
+    if (total > MAX_PROJECTED_ATTRIBUTES) {
+      throw DynamoDbException.validation(INVALID + "Number of projected attributes in all indexes exceeds limit of "
+          + MAX_PROJECTED_ATTRIBUTES);
     }
   }
 

@@ -1,6 +1,8 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
+import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
@@ -35,12 +37,27 @@ final class Json {
     return text.equals("TRUE") || text.equals("1") || text.equals("YES");
   }
 
+  /**
+   * Digits a whole number may have: as many as the JSON reader lets an integer literal have. A
+   * decimal with an exponent can stand for far more (1e2147483647); it is refused as that literal
+   * would be, rather than expanded digit by digit.
+   */
+  static final int MAX_WHOLE_DIGITS = 1000;
+
   /** An Integer or Long member; AWS's (Java) reader truncates a decimal part toward zero. */
   static BigInteger wholeNumber(JsonNode node) {
     if (node.isIntegralNumber()) {
       return node.bigIntegerValue();
     }
-    return node.decimalValue().setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+    BigDecimal decimal = node.decimalValue();
+    long integerDigits = (long) decimal.precision() - decimal.scale();
+    if (integerDigits <= 0) {
+      return BigInteger.ZERO;
+    }
+    if (integerDigits > MAX_WHOLE_DIGITS) {
+      throw DynamoDbException.serialization("");
+    }
+    return decimal.setScale(0, RoundingMode.DOWN).toBigIntegerExact();
   }
 
   static @Nullable BigInteger wholeNumber(@Nullable JsonNode node, String name) {

@@ -68,6 +68,8 @@ final class JsonTypes {
   private static void number(Shape.Num shape, JsonNode node) {
     String type = shape.isLong() ? "Long" : "Integer";
     if (node.isNumber()) {
+      // Read as the reader reads the literal it stands for: 1e2000 is refused as 2,001 digits are.
+      Json.wholeNumber(node);
       return;
     }
     if (node.isBoolean()) {

@@ -1,6 +1,8 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +18,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestValidator {
 
+  /**
+   * The reader's limits: an attribute name may be up to 64 KB (AttributesToGet's names are
+   * constrained to 65535 characters), past Jackson's default of 50,000, so names are bounded only by
+   * the 16 MiB request; nesting stays at 1,000 levels (DynamoDB stores 32) and number literals at
+   * 1,000 digits, each past them a SerializationException as for any JSON the reader cannot take.
+   */
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNameLength(16 * 1024 * 1024)
+      .maxNestingDepth(1000)
+      .maxNumberLength(1000)
+      .build();
+
   // Trailing tokens fail: AWS refuses a body with braces left over after the object.
-  private static final ObjectMapper JSON = new ObjectMapper()
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -39,6 +53,9 @@ public final class RequestValidator {
       throw DynamoDbException.serialization("");
     }
     if (node == null || !node.isObject()) {
+      throw DynamoDbException.serialization("");
+    }
+    if (Surrogates.mayHaveEscapedOnes(body) && Surrogates.anyUnpaired(node)) {
       throw DynamoDbException.serialization("");
     }
     return node;

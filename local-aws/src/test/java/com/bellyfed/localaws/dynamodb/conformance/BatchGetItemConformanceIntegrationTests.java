@@ -138,6 +138,21 @@ class BatchGetItemConformanceIntegrationTests {
     assertThat(answer.unprocessedKeys()).isEmpty();
   }
 
+  // Same page, with keys of the largest size there is: "The maximum length of a partition key value is
+  // 2048 bytes" (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html#limits-partition-sort-keys).
+  @Test
+  void acceptsOneHundredKeysOfTheLargestSize(DynamoDbClient dynamoDb) {
+    List<Map<String, AttributeValue>> keys = IntStream.range(0, 100)
+        .mapToObj(i -> item("pk", s(String.format("%04d", i) + "k".repeat(2044)))).toList();
+    dynamoDb.putItem(request -> request.tableName(hashTable).item(keys.get(7)));
+
+    BatchGetItemResponse answer = dynamoDb.batchGetItem(request -> request.requestItems(Map.of(
+        hashTable, KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+
+    assertThat(answer.responses().get(hashTable)).containsExactly(keys.get(7));
+    assertThat(answer.unprocessedKeys()).isEmpty();
+  }
+
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
   // "If you request more than 100 items, BatchGetItem returns a ValidationException with the message
   // 'Too many items requested for the BatchGetItem call.'"

@@ -549,6 +549,36 @@ class CreateTableConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
+  // "You can project a total of up to 100 attributes into all of a table's local and global secondary
+  // indexes [...] If you project the same attribute name into two different indexes, this counts as two
+  // distinct attributes". NonKeyAttributes itself holds at most 20 (API_Projection.html). AWS's words as
+  // tooling that checks for the limit quotes them ("Number of projected attributes in all indexes exceeds
+  // limit of 100"), with the prefix of its sibling index limits.
+  @Test
+  void rejectsMoreThanAHundredProjectedAttributesAcrossTheIndexes(DynamoDbClient dynamoDb, Tables tables) {
+    String[] twenty = IntStream.range(0, 20).mapToObj(i -> "p" + i).toArray(String[]::new);
+    List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>(
+        IntStream.range(0, 5).mapToObj(i -> gsi("index" + i, include(twenty), hash("gk"))).toList());
+    indexes.add(gsi("onemore", include("p0"), hash("gk")));
+    assertValidation(
+        attempt(dynamoDb, tables, request -> request
+            .attributeDefinitions(attribute("pk", S), attribute("gk", S))
+            .globalSecondaryIndexes(indexes)),
+        "One or more parameter values were invalid: Number of projected attributes in all indexes exceeds limit of 100");
+  }
+
+  @Test
+  void acceptsAHundredProjectedAttributesAcrossTwentyIndexes(DynamoDbClient dynamoDb, Tables tables) {
+    String[] five = IntStream.range(0, 5).mapToObj(i -> "p" + i).toArray(String[]::new);
+    String table = tables.create("projected100", request -> request
+        .attributeDefinitions(attribute("pk", S), attribute("gk", S))
+        .keySchema(hash("pk"))
+        .globalSecondaryIndexes(IntStream.range(0, 20).mapToObj(i -> gsi("index" + i, include(five), hash("gk"))).toList()));
+
+    assertThat(dynamoDb.describeTable(request -> request.tableName(table)).table().globalSecondaryIndexes()).hasSize(20);
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
   @Test
   void rejectsMoreThanFiveLocalIndexes(DynamoDbClient dynamoDb, Tables tables) {
     List<LocalSecondaryIndex> indexes = IntStream.range(0, 6).mapToObj(i -> lsi("index" + i, keysOnly(), hash("pk"), range("lk"))).toList();

@@ -181,6 +181,47 @@ class DataTypesConformanceIntegrationTests {
     assertValidation(() -> put(dynamoDb, n("abc")), "The parameter cannot be converted to a numeric value: abc");
   }
 
+  // The range is judged on the exponent read in full: one past a 32-bit integer still overflows or
+  // underflows, and zero is range-checked by the exponent it is written with
+  // (paritysuite/dynamodb-conformance tests/tier3/limits/numberExponent.test.ts and
+  // tests/tier3/error-messages/valueLayers.test.ts, eu-west-2 and us-east-1, 2026).
+  @ParameterizedTest
+  @ValueSource(strings = {"1e2147483647", "1e2147483648", "1e99999999999", "-1e99999999999", "0e126"})
+  void rejectsExponentsPastAnIntAboveTheRange(String number, DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> put(dynamoDb, n(number)),
+        "Number overflow. Attempting to store a number with magnitude larger than supported range");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e-2147483648", "1e-99999999999", "0e-131"})
+  void rejectsExponentsPastAnIntBelowTheRange(String number, DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> put(dynamoDb, n(number)),
+        "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+  }
+
+  // Same source: an exponent past a 64-bit integer cannot be converted at all.
+  @Test
+  void rejectsAnExponentPastALong(DynamoDbClient dynamoDb) {
+    assertValidation(
+        () -> put(dynamoDb, n("1e9223372036854775808")),
+        "The parameter cannot be converted to a numeric value: 1e9223372036854775808");
+  }
+
+  @Test
+  void storesZeroWrittenWithAnExponentInsideTheRange(DynamoDbClient dynamoDb) {
+    assertThat(putAndRead(dynamoDb, "n", n("0e125")).get("n")).isEqualTo(n("0"));
+  }
+
+  // Same source (valueLayers.test.ts): stray spaces, NaN, Infinity, hexadecimal and a bare exponent are no
+  // numbers, each quoted as sent.
+  @ParameterizedTest
+  @ValueSource(strings = {" 1", "1 ", "NaN", "Infinity", "0x10", "1e", "1.2.3"})
+  void rejectsTextThatIsNoNumberQuotingItAsSent(String number, DynamoDbClient dynamoDb) {
+    assertValidation(() -> put(dynamoDb, n(number)), "The parameter cannot be converted to a numeric value: " + number);
+  }
+
   // "An empty set is not allowed" (for each of the three set types).
   @Test
   void rejectsAnEmptyStringSet(DynamoDbClient dynamoDb) {

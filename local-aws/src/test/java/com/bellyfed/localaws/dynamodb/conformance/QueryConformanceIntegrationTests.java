@@ -195,6 +195,16 @@ class QueryConformanceIntegrationTests {
     assertThat(answer.lastEvaluatedKey()).isEqualTo(item("pk", s("p"), "sk", s("ab")));
   }
 
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+  // Limit: "Valid Range: Minimum value of 1" and no maximum: the largest Integer reads the whole partition.
+  @Test
+  void readsThePartitionUnderTheLargestLimit(DynamoDbClient dynamoDb) {
+    QueryResponse answer = query(dynamoDb, strings, "pk = :p", Map.of(":p", s("p")), request -> request.limit(Integer.MAX_VALUE));
+
+    assertThat(sortKeys(answer)).containsExactlyElementsOf(STRING_KEYS);
+    assertThat(answer.hasLastEvaluatedKey()).isFalse();
+  }
+
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
   @Test
   void continuesAfterTheExclusiveStartKey(DynamoDbClient dynamoDb) {

@@ -58,8 +58,17 @@ public final class RawDynamoDb {
     return call("DynamoDB_20120810." + operation, body, "application/x-amz-json-1.0");
   }
 
+  /** Sends {@code body} as bytes, for bodies no String carries (bytes that are no UTF-8). */
+  public Answer call(String operation, byte[] body) {
+    return send("DynamoDB_20120810." + operation, body, "application/x-amz-json-1.0");
+  }
+
   /** Sends a request with any target header and content type. */
   public Answer call(String target, String body, String contentType) {
+    return send(target, body.getBytes(StandardCharsets.UTF_8), contentType);
+  }
+
+  private Answer send(String target, byte[] body, String contentType) {
     SdkHttpRequest unsigned =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.POST)
@@ -74,11 +83,11 @@ public final class RawDynamoDb {
                     request
                         .identity(credentials)
                         .request(unsigned)
-                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     signed.request().headers().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
         values.forEach(value -> request.header(name, value));

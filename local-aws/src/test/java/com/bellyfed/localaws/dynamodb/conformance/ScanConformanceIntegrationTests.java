@@ -229,6 +229,26 @@ class ScanConformanceIntegrationTests {
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
+  // Limit: "Valid Range: Minimum value of 1" and no maximum, so the largest Integer reads the whole table.
+  @Test
+  void readsEverythingUnderTheLargestLimit(DynamoDbClient dynamoDb) {
+    ScanResponse answer = scan(dynamoDb, request -> request.limit(Integer.MAX_VALUE));
+
+    assertThat(keys(answer)).containsExactlyInAnyOrderElementsOf(allKeys);
+    assertThat(answer.hasLastEvaluatedKey()).isFalse();
+  }
+
+  // Same page: Segment up to 999999, TotalSegments up to 1000000; the segments still cover the table
+  // between them, so the last of a million holds a share of it (possibly none) and answers normally.
+  @Test
+  void answersTheLastOfAMillionSegments(DynamoDbClient dynamoDb) {
+    ScanResponse answer = scan(dynamoDb, request -> request.segment(999_999).totalSegments(1_000_000));
+
+    assertThat(allKeys).containsAll(keys(answer));
+    assertThat(answer.count()).isLessThanOrEqualTo(ITEMS);
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
   // "If you provide Segment, you must also provide TotalSegments." Observed texts: dynalite test/scan.js.
   @Test
   void rejectsASegmentWithoutTotalSegments(DynamoDbClient dynamoDb) {

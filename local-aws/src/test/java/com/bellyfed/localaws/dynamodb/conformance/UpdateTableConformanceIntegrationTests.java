@@ -57,7 +57,9 @@ class UpdateTableConformanceIntegrationTests {
         item("pk", s("1"), "gk", s("g1"), "note", s("first")),
         item("pk", s("2"), "gk", s("g1"), "note", s("second")),
         item("pk", s("3"), "gk", s("g2")),
-        item("pk", s("4"), "note", s("no index key")))) {
+        item("pk", s("4"), "note", s("no index key")),
+        item("pk", s("5"), "gk", s("k".repeat(2049)), "note", s("index key too long")),
+        item("pk", s("6"), "gk", s(""), "note", s("index key empty")))) {
       dynamoDb.putItem(request -> request.tableName(backfilled).item(item));
     }
     afterCreate = dynamoDb.updateTable(request -> request
@@ -132,6 +134,40 @@ class UpdateTableConformanceIntegrationTests {
         .containsExactlyInAnyOrder(
             item("pk", s("1"), "gk", s("g1"), "note", s("first")),
             item("pk", s("2"), "gk", s("g1"), "note", s("second"))));
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.ViolationDetection.html
+  // "An index key violation occurs [if] an attribute value from the table exceeds the maximum length for
+  // an index key attribute. The maximum length of a partition key is 2048 bytes [...]"; a String that is
+  // empty violates it too. "The items remain in the table, but the index doesn't have a corresponding
+  // entry for that item."
+  @Test
+  void leavesItemsThatViolateTheNewIndexKeyOutOfTheIndex(DynamoDbClient dynamoDb) {
+    awaitIndexesActive(dynamoDb, backfilled);
+
+    Waits.forConsistency().untilAsserted(() -> assertThat(dynamoDb.scan(request -> request.tableName(backfilled).indexName("byGk"))
+            .items())
+        .extracting(indexed -> indexed.get("pk").s())
+        .containsExactlyInAnyOrder("1", "2", "3"));
+    assertThat(dynamoDb.getItem(request -> request.tableName(backfilled).key(item("pk", s("5"))).consistentRead(true)).item())
+        .containsEntry("note", s("index key too long"));
+  }
+
+  // Same page: "After the backfill phase is complete, all write operations to items that violate the new
+  // index's key schema will be rejected." AWS's wording as its users quote it: "One or more parameter
+  // values were invalid: Size limit exceeded for Index Key componentId Actual Size: 2175 bytes Max Size:
+  // 2048 bytes IndexName: work-sets-index" (github.com/wellcomecollection/platform/issues/2285).
+  @Test
+  void rejectsWritesToAnItemThatViolatesTheNewIndexKey(DynamoDbClient dynamoDb) {
+    awaitIndexesActive(dynamoDb, backfilled);
+
+    assertValidation(
+        () -> dynamoDb.updateItem(request -> request.tableName(backfilled).key(item("pk", s("5")))
+            .updateExpression("SET note = :n").expressionAttributeValues(Map.of(":n", s("changed")))),
+        "One or more parameter values were invalid: Size limit exceeded for Index Key gk Actual Size: 2049 bytes"
+            + " Max Size: 2048 bytes IndexName: byGk");
+    assertThat(dynamoDb.getItem(request -> request.tableName(backfilled).key(item("pk", s("5"))).consistentRead(true)).item())
+        .containsEntry("note", s("index key too long"));
   }
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html#GSI.OnlineOps.Deleting

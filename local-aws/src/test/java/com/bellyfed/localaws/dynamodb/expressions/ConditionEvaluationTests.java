@@ -162,4 +162,23 @@ class ConditionEvaluationTests {
     assertThat(condition.topLevelNames()).containsExactly("a", "c", "d");
     assertThat(condition.nestedNames()).containsExactly("a", "d");
   }
+
+  /**
+   * contains() on the largest strings and binaries an item holds, with a part that almost matches at
+   * every position: linear time, where trying each start in turn takes seconds per item.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void findsSubstringsOfHugeValuesInLinearTime() {
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    String part = "a".repeat(195_000);
+    byte[] almost = new byte[195_001];
+    almost[195_000] = 1;
+    Map<String, Value> huge = item("{s: {S: '" + "a".repeat(390_000) + "'}, b: {B: '" + base64.encodeToString(new byte[390_000]) + "'}}");
+
+    assertThat(filter("contains(s, :v)", "{':v': {S: '" + part + "b'}}").test(huge)).isFalse();
+    assertThat(filter("contains(s, :v)", "{':v': {S: '" + part + "'}}").test(huge)).isTrue();
+    assertThat(filter("contains(b, :v)", "{':v': {B: '" + base64.encodeToString(almost) + "'}}").test(huge)).isFalse();
+    assertThat(filter("contains(b, :v)", "{':v': {B: '" + base64.encodeToString(new byte[195_000]) + "'}}").test(huge)).isTrue();
+  }
 }

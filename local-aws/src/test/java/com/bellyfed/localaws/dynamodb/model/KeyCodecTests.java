@@ -88,4 +88,12 @@ class KeyCodecTests {
     byte[] two = KeyCodec.hash("user-2".getBytes(StandardCharsets.UTF_8));
     assertThat(one).hasSize(4).isNotEqualTo(two);
   }
+
+  /** A component longer than its 16-bit length could say is refused, never stored under a cut length. */
+  @Test
+  void refusesAComponentTooLongForItsLength() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyCodec.join(new byte[4], new byte[0x10000]))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(KeyCodec.component(KeyCodec.join(new byte[4], new byte[0xFFFF]), 1)).hasSize(0xFFFF);
+  }
 }

@@ -314,4 +314,30 @@ class CreateTableTests {
     assertAccepted("CreateTable", table("'AttributeDefinitions': [{'AttributeName': 'pk', 'AttributeType': 'S'}],"
         + " 'KeySchema': [{'AttributeName': 'pk', 'KeyType': 'HASH'}], 'BillingMode': 'PAY_PER_REQUEST'"));
   }
+
+  /**
+   * At most 100 projected attributes across all of a table's indexes, one projected twice counting
+   * twice (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes).
+   */
+  @Test
+  void refusesMoreThanAHundredProjectedAttributesAcrossTheIndexes() {
+    assertAccepted("CreateTable", withGlobal(projecting(5, 20)));
+    assertValidation("CreateTable", withGlobal(projecting(5, 20) + ", " + projecting(1, 1).replace("index0", "extra")),
+        INVALID + "Number of projected attributes in all indexes exceeds limit of 100");
+  }
+
+  /** {@code indexes} global indexes on b, each projecting the same {@code attributes} attributes. */
+  private static String projecting(int indexes, int attributes) {
+    StringBuilder names = new StringBuilder();
+    for (int j = 0; j < attributes; j++) {
+      names.append(j > 0 ? ", " : "").append("'n").append(j).append("'");
+    }
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < indexes; i++) {
+      list.append(i > 0 ? ", " : "").append("{'IndexName': 'index").append(i).append("', 'KeySchema': [{'AttributeName': 'b',"
+          + " 'KeyType': 'HASH'}], 'Projection': {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': [").append(names).append("]}, ")
+          .append(THROUGHPUT).append("}");
+    }
+    return list.toString();
+  }
 }

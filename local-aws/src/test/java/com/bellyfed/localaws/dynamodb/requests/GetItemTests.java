@@ -43,6 +43,12 @@ class GetItemTests {
       "{'N': '-1e-131'}          | Number underflow. Attempting to store a number with magnitude smaller than supported range",
       "{'N': '123456789012345678901234567890123456789'} | Attempting to store more than 38 significant digits in a Number",
       "{'S': 'a', 'N': '1'}      | Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes",
+      // A JSON null in a set is no member, as a null is absent anywhere else: not an error of its own.
+      "{'SS': [null]}            | One or more parameter values were invalid: An string set  may not be empty",
+      "{'NS': [null, null]}      | One or more parameter values were invalid: An number set  may not be empty",
+      "{'BS': [null]}            | One or more parameter values were invalid: Binary sets should not be empty",
+      "{'SS': ['a', null, 'a']}  | One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
+      "{'NS': ['1e2147483647']}  | Number overflow. Attempting to store a number with magnitude larger than supported range",
   })
   void refusesInvalidKeyValue(String value, String message) {
     assertValidation("GetItem", "{'TableName': 'abc', 'Key': {'a': " + value + "}}", message);

@@ -121,4 +121,19 @@ class JsonTypesTests {
     assertSerialization("DescribeTable", "{'TableName': 5}", "NUMBER_VALUE cannot be converted to String");
     assertValidation("DescribeTable", "{'Other': 5}", "The parameter 'TableName' is required but was not present in the request");
   }
+
+  /**
+   * A decimal stands for a whole number of as many digits as its exponent says: 1e2147483647 is
+   * refused as its 2,147,483,648-digit literal would be (the JSON reader takes at most 1,000 digits),
+   * never expanded; one whose whole part is 0 reads as 0.
+   */
+  @Test
+  void refusesAWholeNumberWhoseExponentMakesItLongerThanAnyLiteral() {
+    assertSerialization("Query", "{'TableName': 'abc', 'Limit': 1e2147483647}", "");
+    assertSerialization("Scan", "{'TableName': 'abc', 'TotalSegments': 1e1001, 'Segment': 0}", "");
+    assertSerialization("ListTables", "{'Limit': -1.5e100000}", "");
+    assertValidation("Query", "{'TableName': 'abc', 'Limit': 1e-2147483647}",
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+    assertAccepted("Scan", "{'TableName': 'abc', 'Limit': 1e999}");
+  }
 }

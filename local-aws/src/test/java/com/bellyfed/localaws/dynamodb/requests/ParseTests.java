@@ -48,4 +48,39 @@ class ParseTests {
     assertThat(RequestValidator.supports("ExecuteStatement")).isFalse();
     assertThat(RequestValidator.supports("listTables")).isFalse();
   }
+
+  /** An unpaired surrogate has no UTF-8 form: refused as bytes that are no UTF-8 are, wherever it is. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"Item\": {\"pk\": {\"S\": \"a\\ud800\"}}}",
+      "{\"Item\": {\"pk\": {\"S\": \"\\udc00a\"}}}",
+      "{\"Item\": {\"pk\": {\"S\": \"\\uDC00\\uD800\"}}}",
+      "{\"Item\": {\"a\\ud83d\": {\"S\": \"x\"}}}",
+      "{\"Item\": {\"l\": {\"L\": [{\"SS\": [\"ok\", \"\\uDBFF\"]}]}}}",
+      "{\"TableName\": \"\\ud800\"}",
+      "{\"ExpressionAttributeNames\": {\"#n\": \"\\udfff\"}}",
+      "{\"Item\": {\"pk\": {\"S\": \"\\ud800\"}}, \"pad\": \"\\\\ud800\"}"})
+  void refusesAnUnpairedSurrogateWithoutMessage(String body) {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+        () -> RequestValidator.parse(body.getBytes(StandardCharsets.UTF_8)));
+    assertThat(error).as(body).isNotNull();
+    assertThat(error.type()).isEqualTo(Requests.SERIALIZATION);
+    assertThat(error.getMessage()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"Item\": {\"pk\": {\"S\": \"\\ud83d\\ude00 \\u0000 \\uFFFF\"}}}",
+      "{\"Item\": {\"pk\": {\"S\": \"\\\\ud800 is six characters, not a surrogate\"}}}"})
+  void readsPairedSurrogatesAndEscapedBackslashes(String body) {
+    assertThat(RequestValidator.parse(body.getBytes(StandardCharsets.UTF_8)).path("Item").path("pk").path("S").isTextual()).isTrue();
+  }
+
+  /** Attribute names may be up to 64 KB; the reader's default of 50,000 characters must not refuse one. */
+  @Test
+  void readsAttributeNamesOfSixtyFourKilobytes() {
+    String name = "n".repeat(65_535);
+    assertThat(RequestValidator.parse(("{\"Item\": {\"" + name + "\": {\"S\": \"x\"}}}").getBytes(StandardCharsets.UTF_8))
+        .path("Item").has(name)).isTrue();
+  }
 }
