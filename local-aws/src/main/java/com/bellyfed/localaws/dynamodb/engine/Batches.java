@@ -122,7 +122,7 @@ public final class Batches {
           Map<String, Value> item = ValueJson.readMap(write.path("PutRequest").path("Item"));
           KeyValidation.batchItem(item, table.meta());
           key = Keys.tableKey(table.meta().keySchema(), item);
-          mutation = current -> item;
+          mutation = Writer.Put.of(item);
         } else {
           Map<String, Value> keyAttributes = ValueJson.readMap(write.path("DeleteRequest").path("Key"));
           KeyValidation.key(keyAttributes, table.meta().keySchema());

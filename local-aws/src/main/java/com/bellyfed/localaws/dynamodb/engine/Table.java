@@ -150,6 +150,17 @@ final class Table {
     } else {
       items.put(key, newBytes);
     }
+    maintain(key, oldItem, oldSize, newItem, newBytes, newSize);
+  }
+
+  /**
+   * Counts, index entries and expiries after the item at {@code key} changed from {@code oldItem} to
+   * {@code newItem} in {@link #items}; the caller holds the item's lock.
+   */
+  void maintain(
+      byte[] key,
+      @Nullable Map<String, Value> oldItem, int oldSize,
+      @Nullable Map<String, Value> newItem, byte @Nullable [] newBytes, int newSize) {
     if (oldItem == null && newItem != null) {
       itemCount.incrementAndGet();
     } else if (oldItem != null && newItem == null) {

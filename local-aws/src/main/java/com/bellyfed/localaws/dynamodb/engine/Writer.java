@@ -28,6 +28,21 @@ final class Writer {
   /** A mutation's answer that leaves the item as it is (a failed-free ConditionCheck, a delete of nothing). */
   static final Map<String, Value> UNCHANGED = Map.of("\u0000unchanged", Value.Null.INSTANCE);
 
+  /**
+   * A put whatever the item was (BatchWriteItem's PutRequest), encoded before any lock is taken: a
+   * batch swaps it in with one pass over the table's map and learns the old item from the swap.
+   */
+  record Put(Map<String, Value> item, byte[] encoded, int size) implements Mutation {
+    static Put of(Map<String, Value> item) {
+      return new Put(item, ItemCodec.encode(item), Sizes.item(item));
+    }
+
+    @Override
+    public Map<String, Value> apply(@Nullable Map<String, Value> current) {
+      return item;
+    }
+  }
+
   /** One write of a transaction. */
   record Target(Table table, byte[] key, Mutation mutation) {}
 
@@ -130,9 +145,19 @@ final class Writer {
     try {
       List<LogRecords.ItemImage> images = new ArrayList<>(targets.size());
       for (Target target : targets) {
-        byte[] currentBytes = target.table().items.get(target.key());
+        Table table = target.table();
+        if (target.mutation() instanceof Put put) {
+          byte[] previous = table.items.put(target.key(), put.encoded());
+          Map<String, Value> current = previous == null ? null : ItemCodec.decode(previous);
+          int currentSize = current == null ? 0 : Sizes.item(current);
+          table.maintain(target.key(), current, currentSize, put.item(), put.encoded(), put.size());
+          images.add(new LogRecords.ItemImage(table.meta().id(), target.key(), put.encoded()));
+          outcomes.add(new Outcome(current, put.item(), currentSize, put.size()));
+          continue;
+        }
+        byte[] currentBytes = table.items.get(target.key());
         Map<String, Value> current = currentBytes == null ? null : ItemCodec.decode(currentBytes);
-        outcomes.add(apply(target.table(), target.key(), current, target.mutation().apply(current), images::add));
+        outcomes.add(apply(table, target.key(), current, target.mutation().apply(current), images::add));
       }
       if (!images.isEmpty()) {
         ticket = database.logWrites(images);
