@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** DynamoDB Local through the edge: the provisioned tables, GSIs, TTL, idempotent provisioning and --data-dir. */
+/** The DynamoDB engine through the edge: the provisioned tables, GSIs, TTL, idempotent provisioning and --data-dir. */
 @LocalAwsTest
 class DynamoDbIntegrationTests {
 

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 class ImportFlowIntegrationTests {
 
   /**
-   * The issue's 100,000 (about 4.5 minutes here: DynamoDB Local writes a restaurant, with its twelve
-   * index entries, at a few hundred items a second); {@code -Dimports.test.large-count=10000} for a
+   * The issue's 100,000 (about 1.5 minutes here, most of it the service's own parsing, validation and
+   * events); {@code -Dimports.test.large-count=10000} for a
    * quicker local run. The benchmark imports 1,000,000.
    */
   static final int LARGE = Integer.getInteger("imports.test.large-count", 100_000);

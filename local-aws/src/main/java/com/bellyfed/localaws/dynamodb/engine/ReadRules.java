@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The checks of a Query or Scan that need the table: a Query's filter on a key attribute, Select
  * against the projection parameters and the index, and what a global secondary index can return.
- * AWS makes them after the key conditions and ExclusiveStartKey, in this order (DynamoDB Local's
- * QueryFunction and ScanFunction; dynalite test/query.js, test/scan.js).
+ * AWS makes them after the key conditions and ExclusiveStartKey, in this order (observed against AWS by
+ * dynalite's test/query.js and test/scan.js and the paritysuite/dynamodb-conformance suites).
  */
 final class ReadRules {
 
@@ -44,7 +44,7 @@ final class ReadRules {
   /**
    * Select against ProjectionExpression or AttributesToGet and the index
    * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html#DDB-Query-request-Select),
-   * with AWS's sentences (DynamoDB Local's PaginatingFunction.validateSelect; the Scan messages observed by
+   * with AWS's sentences (the Query messages observed by dynalite's test/query.js; the Scan messages observed by
    * nubo-db/dynamodb-conformance's successors, and paritysuite/dynamodb-conformance registry/splits.json
    * scan-specific-attributes-message, whose bare form is the classic one).
    */
@@ -93,8 +93,8 @@ final class ReadRules {
   /**
    * A global secondary index returns only what it projects, and cannot fetch the rest from the table
    * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.Projections): asking
-   * for more is refused, naming the attributes in a java.util.HashSet's order as AWS's Java does
-   * (DynamoDB Local's PaginatingFunction.validateAttributesToGetAndProjExpr).
+   * for more is refused, naming the attributes in a java.util.HashSet's order as AWS's Java service does
+   * (the order the message shows for several attributes).
    */
   static void globalProjection(JsonNode request, @Nullable Projection projection, @Nullable IndexMeta index, KeySchema table) {
     if (projection == null || index == null || !index.global() || index.projection() == IndexMeta.ProjectionType.ALL
