@@ -14,6 +14,10 @@ import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * TransactWriteItems and TransactGetItems
@@ -38,9 +43,15 @@ public final class Transactions {
   private final Database database;
   private final Writer writer;
   private final ConcurrentHashMap<String, Remembered> tokens = new ConcurrentHashMap<>();
+  // In the order they were remembered, which is the order they expire in: the SDK sends a token with
+  // every TransactWriteItems, so expiry must not scan all of the last ten minutes' on each call.
+  private final ConcurrentLinkedQueue<Remembered> expiries = new ConcurrentLinkedQueue<>();
 
-  /** A finished idempotent request: what it asked (canonical JSON) and until when its token holds. */
-  private record Remembered(String request, Instant until, byte[] response) {}
+  /**
+   * A finished idempotent request: a digest of what it asked (its canonical JSON; a 4 MB
+   * transaction is not kept for ten minutes) and until when its token holds.
+   */
+  private record Remembered(String token, byte[] request, Instant until, byte[] response) {}
 
   public Transactions(Database database) {
     this.database = database;
@@ -50,13 +61,13 @@ public final class Transactions {
   public byte[] transactWriteItems(JsonNode request) {
     String token = request.path("ClientRequestToken").asText(null);
     Instant now = database.now();
-    String canonical = null;
+    byte[] canonical = null;
     if (token != null) {
-      tokens.values().removeIf(remembered -> remembered.until().isBefore(now));
+      forgetExpired(now);
       canonical = canonical(request);
       Remembered remembered = tokens.get(token);
       if (remembered != null) {
-        if (!remembered.request().equals(canonical)) {
+        if (!MessageDigest.isEqual(remembered.request(), canonical)) {
           throw DynamoDbException.idempotentParameterMismatch(
               "Request with the client token " + token + " has been used before with different parameters.");
         }
@@ -146,9 +157,20 @@ public final class Transactions {
     Batches.writeCapacities(out, new ArrayList<>(capacities.values()), Capacity.mode(request));
     byte[] response = out.end().toBytes();
     if (token != null) {
-      tokens.putIfAbsent(token, new Remembered(canonical, now.plus(TOKEN_LIFETIME), response));
+      Remembered remembered = new Remembered(token, canonical, now.plus(TOKEN_LIFETIME), response);
+      if (tokens.putIfAbsent(token, remembered) == null) {
+        expiries.add(remembered);
+      }
     }
     return response;
+  }
+
+  private void forgetExpired(Instant now) {
+    for (Remembered oldest = expiries.peek(); oldest != null && oldest.until().isBefore(now); oldest = expiries.peek()) {
+      if (expiries.remove(oldest)) {
+        tokens.remove(oldest.token(), oldest);
+      }
+    }
   }
 
   public byte[] transactGetItems(JsonNode request) {
@@ -239,11 +261,15 @@ public final class Transactions {
     });
   }
 
-  /** The request without its token, in a stable form: what a retry must repeat exactly. */
-  private static String canonical(JsonNode request) {
-    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) request).deepCopy();
+  /** The request without its token, in a stable form, digested: what a retry must repeat exactly. */
+  private static byte[] canonical(JsonNode request) {
+    ObjectNode copy = ((ObjectNode) request).deepCopy();
     copy.remove("ClientRequestToken");
     copy.remove("ReturnConsumedCapacity");
-    return copy.toString();
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(copy.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }
