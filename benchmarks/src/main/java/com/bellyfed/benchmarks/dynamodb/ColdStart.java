@@ -56,24 +56,22 @@ public record ColdStart(List<Duration> wall, List<Duration> reported, List<Durat
       command.add("-XX:SharedArchiveFile=" + archive);
     }
     command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
-    {
-      long began = System.nanoTime();
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          Matcher ready = READY.matcher(line);
-          if (ready.find()) {
-            wall.add(Duration.ofNanos(System.nanoTime() - began));
-            reported.add(Duration.ofMillis(Long.parseLong(ready.group(1))));
-            break;
-          }
+    long began = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        Matcher ready = READY.matcher(line);
+        if (ready.find()) {
+          wall.add(Duration.ofNanos(System.nanoTime() - began));
+          reported.add(Duration.ofMillis(Long.parseLong(ready.group(1))));
+          break;
         }
-      } finally {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
+      }
+    } finally {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
       }
     }
   }
