@@ -1,5 +1,6 @@
 package com.bellyfed.query.storage;
 
+import com.bellyfed.kit.outage.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import com.bellyfed.events.topology.Topology;
@@ -28,7 +29,7 @@ class StorageConfiguration {
                 // Recovers on its own: the first request after the wait probes DynamoDB.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(3)
-                .recordException(Store::isOutage)
+                .recordException(Outages::isOutage)
                 .build());
     Gauge.builder("bellyfed.query.dynamodb.circuit.open", breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
         .description("1 while reads are refused because DynamoDB is failing")

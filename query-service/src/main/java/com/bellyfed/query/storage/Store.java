@@ -1,5 +1,6 @@
 package com.bellyfed.query.storage;
 
+import com.bellyfed.kit.outage.Outages;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -124,7 +124,7 @@ public final class Store {
       throw new StoreUnavailableException(
           "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", properties.openStateWait(), open);
     } catch (RuntimeException e) {
-      if (!isOutage(e)) {
+      if (!Outages.isOutage(e)) {
         outcome = "error";
         throw e;
       }
@@ -143,17 +143,5 @@ public final class Store {
         .tag("table", table)
         .tag("outcome", outcome)
         .register(registry));
-  }
-
-  /**
-   * Failures that say DynamoDB is unwell, as opposed to a request it rightly refused (a bug of
-   * ours). Everything thrown on the client side counts: I/O errors, timeouts, and the
-   * CancellationException of a wait for a pooled connection that the call timeout interrupted.
-   */
-  static boolean isOutage(Throwable e) {
-    if (e instanceof DynamoDbException service) {
-      return service.statusCode() >= 500 || service.isThrottlingException();
-    }
-    return true;
   }
 }
