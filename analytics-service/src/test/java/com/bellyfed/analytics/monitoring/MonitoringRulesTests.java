@@ -32,7 +32,7 @@ class MonitoringRulesTests {
     String check = run(promtool.toString(), "check", "rules", root.resolve("prometheus/bellyfed-alerts.yml").toString());
     String test = run(promtool.toString(), "test", "rules", root.resolve("prometheus/tests/bellyfed-alerts.test.yml").toString());
 
-    assertThat(check).contains("SUCCESS: 4 rules found");
+    assertThat(check).contains("SUCCESS: 15 rules found");
     assertThat(test).contains("SUCCESS");
   }
 

@@ -4,7 +4,9 @@ import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.consuming.ConsumerSettings;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.consuming.ReliableConsumer;
+import com.bellyfed.events.envelope.TracePropagation;
 import com.bellyfed.events.listener.ListenerPause;
+import com.bellyfed.events.listener.QueueAges;
 import com.bellyfed.events.listener.SqsEventListeners;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
@@ -22,6 +24,8 @@ import com.bellyfed.events.topology.Topology;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -87,9 +91,20 @@ public class EventsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   EventFactory eventFactory(
-      EventCatalog catalog, EnvelopeJson json, ObjectProvider<Validator> validator, EventsProperties properties, Environment environment) {
+      EventCatalog catalog, EnvelopeJson json, ObjectProvider<Validator> validator, EventsProperties properties, Environment environment,
+      TracePropagation tracePropagation) {
     return new EventFactory(
-        catalog, json, validator.getIfAvailable(EventFactory::plainValidator), serviceName(properties, environment), Clock.systemUTC());
+        catalog, json, validator.getIfAvailable(EventFactory::plainValidator), serviceName(properties, environment), Clock.systemUTC(),
+        tracePropagation);
+  }
+
+  /** W3C trace context in every envelope and continued by every consumer, where Micrometer Tracing has a tracer. */
+  @Bean
+  @ConditionalOnMissingBean
+  TracePropagation tracePropagation(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer current = tracer.getIfAvailable();
+    Propagator carrier = propagator.getIfAvailable();
+    return current == null || carrier == null ? TracePropagation.NONE : new MicrometerTracePropagation(current, carrier);
   }
 
   @Bean(destroyMethod = "close")
@@ -179,7 +194,8 @@ public class EventsAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   ReliableConsumer reliableConsumer(
-      SqsClient sqsClient, IdempotencyGuard guard, EnvelopeJson json, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
+      SqsClient sqsClient, IdempotencyGuard guard, EnvelopeJson json, EventsProperties properties, ObjectProvider<MeterRegistry> registry,
+      TracePropagation tracePropagation) {
     return new ReliableConsumer(
         sqsClient,
         guard,
@@ -190,7 +206,8 @@ public class EventsAutoConfiguration {
             properties.consumer().heartbeatInterval(),
             properties.consumer().heartbeatVisibility()),
         Clock.systemUTC(),
-        registry.getIfAvailable(SimpleMeterRegistry::new));
+        registry.getIfAvailable(SimpleMeterRegistry::new),
+        tracePropagation);
   }
 
   @Bean(destroyMethod = "close")
@@ -214,8 +231,17 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SqsEventListeners sqsEventListeners(ReliableConsumer consumer) {
-      return new SqsEventListeners(consumer);
+    SqsEventListeners sqsEventListeners(ReliableConsumer consumer, ObjectProvider<QueueAges> queueAges) {
+      return new SqsEventListeners(consumer, queueAges.getIfAvailable());
+    }
+
+    /** The oldest-message age of every queue the service's listeners consume; polled every 15 s unless set. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    QueueAges queueAges(
+        SqsClient sqsClient, MessageListenerContainerRegistry containers, ObjectProvider<MeterRegistry> registry, Environment environment) {
+      return new QueueAges(sqsClient, containers, registry.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(),
+          environment.getProperty("bellyfed.events.queue-age.poll-interval", Duration.class, Duration.ofSeconds(15)));
     }
 
     @Bean(destroyMethod = "close")

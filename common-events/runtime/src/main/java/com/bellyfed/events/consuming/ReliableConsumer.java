@@ -3,6 +3,7 @@ package com.bellyfed.events.consuming;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.envelope.TracePropagation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -54,6 +55,7 @@ public final class ReliableConsumer implements AutoCloseable {
   private final ConsumerSettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final TracePropagation tracing;
   private final ConcurrentMap<String, String> deadLetterQueues = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "sqs-visibility-heartbeat");
@@ -73,6 +75,14 @@ public final class ReliableConsumer implements AutoCloseable {
 
   public ReliableConsumer(
       SqsClient sqs, IdempotencyGuard guard, EnvelopeJson json, ConsumerSettings settings, Clock clock, MeterRegistry registry) {
+    this(sqs, guard, json, settings, clock, registry, TracePropagation.NONE);
+  }
+
+  /** As above; each event's handler runs in a span that continues the trace its envelope carries. */
+  public ReliableConsumer(
+      SqsClient sqs, IdempotencyGuard guard, EnvelopeJson json, ConsumerSettings settings, Clock clock, MeterRegistry registry,
+      TracePropagation tracing) {
+    this.tracing = tracing;
     this.sqs = sqs;
     this.guard = guard;
     this.json = json;
@@ -98,7 +108,8 @@ public final class ReliableConsumer implements AutoCloseable {
       deadLetter(consumer, message, unparseable.getMessage());
       return Outcome.DEAD_LETTERED;
     }
-    return Correlation.with(event.correlationId(), event.eventId(), () -> process(consumer, message, event, handler, dependency));
+    return tracing.continueTrace(event, "consume " + consumer,
+        () -> Correlation.forEvent(event, () -> process(consumer, message, event, handler, dependency)));
   }
 
   private Outcome process(
@@ -188,9 +199,15 @@ public final class ReliableConsumer implements AutoCloseable {
       if (attempt.failure() == null) {
         outcomes[positions.get(j)] = Outcome.HANDLED;
       } else if (attempt.denied()) {
-        outcomes[positions.get(j)] = requeue(consumer, handed.get(j), events.get(j).envelope(), attempt.failure());
+        InboundMessage message = handed.get(j);
+        EventEnvelope event = events.get(j).envelope();
+        String failure = attempt.failure();
+        outcomes[positions.get(j)] = Correlation.forEvent(event, () -> requeue(consumer, message, event, failure));
       } else {
-        backOff(consumer, handed.get(j), events.get(j).envelope(), attempt.failure());
+        InboundMessage message = handed.get(j);
+        EventEnvelope event = events.get(j).envelope();
+        String failure = attempt.failure();
+        Correlation.forEvent(event, () -> backOff(consumer, message, event, failure));
         outcomes[positions.get(j)] = Outcome.RETRY_LATER;
       }
     }

@@ -7,13 +7,15 @@ import org.slf4j.MDC;
 
 /**
  * The correlation and causation ids of the work the current thread does. Kept in the logging MDC
- * ({@code correlationId}, {@code causationId}), so log lines carry them and the publisher copies
- * them into every envelope.
+ * ({@code correlationId}, {@code causationId}, and {@code eventId} while an event is handled or
+ * relayed), so log lines carry them and the publisher copies them into every envelope.
  */
 public final class Correlation {
 
   public static final String CORRELATION_ID = "correlationId";
   public static final String CAUSATION_ID = "causationId";
+  /** The event the thread handles or relays; a log field, not copied into envelopes. */
+  public static final String EVENT_ID = "eventId";
 
   private Correlation() {}
 
@@ -45,6 +47,29 @@ public final class Correlation {
     with(
         correlationId,
         causationId,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code work} for one event: its correlation id, the event as the cause of whatever the
+   * work publishes, and its id as {@code eventId} for the log lines.
+   */
+  public static <T> T forEvent(EventEnvelope event, Supplier<T> work) {
+    String previousEvent = MDC.get(EVENT_ID);
+    MDC.put(EVENT_ID, event.eventId());
+    try {
+      return with(event.correlationId(), event.eventId(), work);
+    } finally {
+      put(EVENT_ID, previousEvent);
+    }
+  }
+
+  public static void forEvent(EventEnvelope event, Runnable work) {
+    forEvent(
+        event,
         () -> {
           work.run();
           return null;

@@ -30,9 +30,16 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 public final class SqsEventListeners {
 
   private final ReliableConsumer consumer;
+  private final @Nullable QueueAges queueAges;
 
   public SqsEventListeners(ReliableConsumer consumer) {
+    this(consumer, null);
+  }
+
+  /** As above, telling {@code queueAges} about every message received. */
+  public SqsEventListeners(ReliableConsumer consumer, @Nullable QueueAges queueAges) {
     this.consumer = consumer;
+    this.queueAges = queueAges;
   }
 
   public Outcome handle(String consumerName, Message<?> message, EventHandler handler) {
@@ -41,7 +48,7 @@ public final class SqsEventListeners {
 
   /** As {@link #handle(String, Message, EventHandler)}, counting outcomes towards the handler's dependency circuit. */
   public Outcome handle(String consumerName, Message<?> message, EventHandler handler, @Nullable CircuitBreaker dependency) {
-    Outcome outcome = consumer.handle(consumerName, inbound(message), handler, dependency);
+    Outcome outcome = consumer.handle(consumerName, received(message), handler, dependency);
     if (outcome == Outcome.RETRY_LATER) {
       throw new RetryLaterException(consumerName + " failed; the message comes back after its backoff");
     }
@@ -66,7 +73,7 @@ public final class SqsEventListeners {
       String consumerName, List<Message<T>> batch, EventHandler handler, @Nullable CircuitBreaker dependency) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     for (Message<T> message : batch) {
-      outcomes.add(consumer.handle(consumerName, inbound(message), handler, dependency));
+      outcomes.add(consumer.handle(consumerName, received(message), handler, dependency));
     }
     return deleteDone(batch, outcomes);
   }
@@ -85,7 +92,7 @@ public final class SqsEventListeners {
    */
   public <T> List<Outcome> handleTogether(
       String consumerName, List<Message<T>> batch, BatchEventHandler handler, @Nullable CircuitBreaker dependency) {
-    List<Outcome> outcomes = consumer.handleTogether(consumerName, batch.stream().map(SqsEventListeners::inbound).toList(), handler, dependency);
+    List<Outcome> outcomes = consumer.handleTogether(consumerName, batch.stream().map(this::received).toList(), handler, dependency);
     return deleteDone(batch, outcomes);
   }
 
@@ -106,6 +113,15 @@ public final class SqsEventListeners {
     }
     delete(done);
     return outcomes;
+  }
+
+  private InboundMessage received(Message<?> message) {
+    InboundMessage inbound = inbound(message);
+    if (queueAges != null) {
+      queueAges.received(inbound.queueUrl(), message.getHeaders().get(SqsHeaders.SQS_SOURCE_DATA_HEADER,
+          software.amazon.awssdk.services.sqs.model.Message.class));
+    }
+    return inbound;
   }
 
   static InboundMessage inbound(Message<?> message) {

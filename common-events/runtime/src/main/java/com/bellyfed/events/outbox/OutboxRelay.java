@@ -1,5 +1,6 @@
 package com.bellyfed.events.outbox;
 
+import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.outbox.OutboxRow.OutboxState;
 import com.bellyfed.events.publishing.PutEventsSender;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final Duration FAILED_COUNT_INTERVAL = Duration.ofSeconds(15);
 
   private final OutboxStore store;
   private final PutEventsSender sender;
@@ -46,6 +48,8 @@ public final class OutboxRelay implements AutoCloseable {
   private final Counter failed;
   private final Counter deferred;
   private final AtomicLong oldestPendingMillis = new AtomicLong();
+  private final AtomicLong failedRows = new AtomicLong();
+  private volatile long failedCountedAt = Long.MIN_VALUE;
 
   public OutboxRelay(OutboxStore store, PutEventsSender sender, OutboxSettings settings, Clock clock, MeterRegistry registry) {
     this.store = store;
@@ -70,6 +74,9 @@ public final class OutboxRelay implements AutoCloseable {
     Gauge.builder("bellyfed.outbox.oldest.age", oldestPendingMillis, AtomicLong::get)
         .description("Age of the oldest PENDING outbox row, milliseconds")
         .baseUnit("milliseconds")
+        .register(registry);
+    Gauge.builder("bellyfed.outbox.failed.rows", failedRows, AtomicLong::get)
+        .description("Outbox rows in state FAILED, waiting for an operator")
         .register(registry);
   }
 
@@ -124,6 +131,11 @@ public final class OutboxRelay implements AutoCloseable {
   public int sweep() {
     oldestPendingMillis.set(
         store.oldestPending().map(created -> Duration.between(created, clock.instant()).toMillis()).orElse(0L));
+    // FAILED rows change seldom and counting them pages through the index: every 15 s is enough for an alert.
+    if (clock.millis() - failedCountedAt >= FAILED_COUNT_INTERVAL.toMillis()) {
+      failedRows.set(store.countFailed());
+      failedCountedAt = clock.millis();
+    }
     List<OutboxRow> rows = store.pendingBefore(clock.instant().minus(settings.sweepAfter()), settings.sweepBatch());
     if (rows.isEmpty() || !sender.permitsCalls()) {
       // While the circuit is open, trying would only burn the rows' attempts.
@@ -183,8 +195,9 @@ public final class OutboxRelay implements AutoCloseable {
   private void release(Prepared prepared, String error) {
     if (store.release(prepared.envelope().eventId(), owner, error, settings.maxAttempts()) == OutboxState.FAILED) {
       failed.increment();
-      log.error("Outbox row {} ({}) FAILED after {} attempts: {}",
-          prepared.envelope().eventId(), prepared.envelope().eventType(), settings.maxAttempts(), error);
+      // With the row's correlation and event ids in the MDC, so the line joins the request that wrote it.
+      Correlation.forEvent(prepared.envelope(), () -> log.error("Outbox row {} ({}) FAILED after {} attempts: {}",
+          prepared.envelope().eventId(), prepared.envelope().eventType(), settings.maxAttempts(), error));
     }
   }
 

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -203,6 +205,26 @@ public final class OutboxStore {
   /** When the oldest PENDING row was written, if there is one. */
   public Optional<Instant> oldestPending() {
     return pendingBefore(clock.instant().plus(Duration.ofDays(3650)), 1).stream().findFirst().map(OutboxRow::createdAt);
+  }
+
+  /** How many rows are FAILED, for the gauge operators alert on; pages through the state index's keys only. */
+  public long countFailed() {
+    long count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page = dynamoDb.query(request -> request
+          .tableName(table)
+          .indexName(STATE_INDEX)
+          .keyConditionExpression("#state = :state")
+          .expressionAttributeNames(Map.of("#state", "state"))
+          .expressionAttributeValues(Map.of(":state", s(OutboxState.FAILED.name())))
+          .select(Select.COUNT)
+          .exclusiveStartKey(from));
+      count += page.count();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return count;
   }
 
   private List<OutboxRow> query(OutboxState state, Instant before, int limit) {

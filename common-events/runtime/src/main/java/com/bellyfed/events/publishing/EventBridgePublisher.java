@@ -1,5 +1,6 @@
 package com.bellyfed.events.publishing;
 
+import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.outbox.OutboxStore;
 import com.bellyfed.events.publishing.PutEventsSender.Outcome;
@@ -206,9 +207,9 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
       metrics.spilled.increment();
     } catch (RuntimeException e) {
       metrics.dropped.increment();
-      log.error(
+      Correlation.forEvent(prepared.envelope(), () -> log.error(
           "Dropped event {} ({}): publishing failed ({}) and so did the outbox spill: {}",
-          prepared.envelope().eventId(), prepared.envelope().eventType(), reason, e.toString());
+          prepared.envelope().eventId(), prepared.envelope().eventType(), reason, e.toString()));
     }
   }
 

@@ -6,6 +6,7 @@ import com.bellyfed.events.catalog.InvalidEventException;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
+import com.bellyfed.events.envelope.TracePropagation;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds envelopes and refuses invalid events at the call site: an unknown type, a payload that
  * fails its bean-validation constraints or lacks a field the catalog requires. Correlation and
- * causation ids come from {@link Correlation}.
+ * causation ids come from {@link Correlation}; the current trace context goes into the metadata
+ * ({@link TracePropagation}).
  */
 public final class EventFactory {
 
@@ -31,8 +33,15 @@ public final class EventFactory {
   private final Validator validator;
   private final String service;
   private final Clock clock;
+  private final TracePropagation tracing;
 
   public EventFactory(EventCatalog catalog, EnvelopeJson json, Validator validator, String service, Clock clock) {
+    this(catalog, json, validator, service, clock, TracePropagation.NONE);
+  }
+
+  public EventFactory(
+      EventCatalog catalog, EnvelopeJson json, Validator validator, String service, Clock clock, TracePropagation tracing) {
+    this.tracing = tracing;
     this.catalog = catalog;
     this.json = json;
     this.validator = validator;
@@ -96,6 +105,16 @@ public final class EventFactory {
         sequenceNumber,
         userId,
         data,
-        Map.of("service", service));
+        metadata());
+  }
+
+  private Map<String, String> metadata() {
+    Map<String, String> trace = tracing.current();
+    if (trace.isEmpty()) {
+      return Map.of("service", service);
+    }
+    Map<String, String> metadata = new java.util.HashMap<>(trace);
+    metadata.put("service", service);
+    return metadata;
   }
 }
