@@ -49,7 +49,8 @@ public final class OutboxRelay implements AutoCloseable {
   private final Counter deferred;
   private final AtomicLong oldestPendingMillis = new AtomicLong();
   private final AtomicLong failedRows = new AtomicLong();
-  private volatile long failedCountedAt = Long.MIN_VALUE;
+  /** When the sweeper next counts the FAILED rows, in clock millis. */
+  private volatile long failedCountDue;
 
   public OutboxRelay(OutboxStore store, PutEventsSender sender, OutboxSettings settings, Clock clock, MeterRegistry registry) {
     this.store = store;
@@ -132,9 +133,9 @@ public final class OutboxRelay implements AutoCloseable {
     oldestPendingMillis.set(
         store.oldestPending().map(created -> Duration.between(created, clock.instant()).toMillis()).orElse(0L));
     // FAILED rows change seldom and counting them pages through the index: every 15 s is enough for an alert.
-    if (clock.millis() - failedCountedAt >= FAILED_COUNT_INTERVAL.toMillis()) {
+    if (clock.millis() >= failedCountDue) {
       failedRows.set(store.countFailed());
-      failedCountedAt = clock.millis();
+      failedCountDue = clock.millis() + FAILED_COUNT_INTERVAL.toMillis();
     }
     List<OutboxRow> rows = store.pendingBefore(clock.instant().minus(settings.sweepAfter()), settings.sweepBatch());
     if (rows.isEmpty() || !sender.permitsCalls()) {
@@ -195,6 +196,7 @@ public final class OutboxRelay implements AutoCloseable {
   private void release(Prepared prepared, String error) {
     if (store.release(prepared.envelope().eventId(), owner, error, settings.maxAttempts()) == OutboxState.FAILED) {
       failed.increment();
+      failedCountDue = 0; // the next sweep counts again, not up to 15 s later
       // With the row's correlation and event ids in the MDC, so the line joins the request that wrote it.
       Correlation.forEvent(prepared.envelope(), () -> log.error("Outbox row {} ({}) FAILED after {} attempts: {}",
           prepared.envelope().eventId(), prepared.envelope().eventType(), settings.maxAttempts(), error));

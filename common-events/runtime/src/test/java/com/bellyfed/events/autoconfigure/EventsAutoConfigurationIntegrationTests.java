@@ -97,6 +97,22 @@ class EventsAutoConfigurationIntegrationTests {
   }
 
   @Test
+  void theTraceOfARequestContinuesInTheConsumerOfItsEventAcrossEventBridgeAndSqs(LocalAws localAws) throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = "trace-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId)) {
+      HttpResponse<String> response = post(Map.of(CorrelationFilter.HEADER, correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+      String eventId = response.body().split(" ")[0];
+
+      EventEnvelope event = tap.await(1, Duration.ofSeconds(10)).get(0);
+      assertThat(event.metadata().get("traceparent")).as("the envelope carries the request's trace")
+          .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+      await().atMost(Duration.ofSeconds(15)).until(() -> watcher.traces.containsKey(eventId));
+      assertThat(watcher.traces.get(eventId)).as("trace id and event id in the consumer's MDC").containsExactly(traceId, eventId);
+    }
+  }
+
+  @Test
   void takesTheTraceIdOfATraceparentAndReplacesUnsafeIds() throws Exception {
     HttpResponse<String> traced =
         post(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
@@ -161,6 +177,7 @@ class EventsAutoConfigurationIntegrationTests {
   static class ReviewWatcher {
 
     final Map<String, List<String>> seen = new ConcurrentHashMap<>();
+    final Map<String, List<String>> traces = new ConcurrentHashMap<>();
     private final SqsEventListeners listeners;
 
     ReviewWatcher(SqsEventListeners listeners) {
@@ -169,8 +186,10 @@ class EventsAutoConfigurationIntegrationTests {
 
     @SqsListener("${test.review-app.queue}")
     void receive(Message<String> message) {
-      listeners.handle("review-watcher", message, event ->
-          seen.put(event.eventId(), List.of(MDC.get(Correlation.CORRELATION_ID), MDC.get(Correlation.CAUSATION_ID))));
+      listeners.handle("review-watcher", message, event -> {
+        seen.put(event.eventId(), List.of(MDC.get(Correlation.CORRELATION_ID), MDC.get(Correlation.CAUSATION_ID)));
+        traces.put(event.eventId(), List.of(String.valueOf(MDC.get("traceId")), String.valueOf(MDC.get(Correlation.EVENT_ID))));
+      });
     }
   }
 

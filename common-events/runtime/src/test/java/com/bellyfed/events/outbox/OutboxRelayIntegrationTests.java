@@ -152,6 +152,8 @@ class OutboxRelayIntegrationTests {
         assertThat(row.lastError()).contains("does not exist");
       });
       assertThat(registry.get("bellyfed.outbox.failed").counter().count()).isEqualTo(1);
+      doomed.sweep();
+      assertThat(registry.get("bellyfed.outbox.failed.rows").gauge().value()).as("the FAILED rows gauge").isEqualTo(1);
     }
 
     assertThat(outbox.resubmit(event.eventId())).isTrue();
