@@ -36,6 +36,17 @@ class ImportServiceApplicationIntegrationTests {
         .contains("application/x-ndjson", "text/csv", "text/event-stream");
   }
 
+  @Test
+  void tagsItsMetersHistogramsItsRequestsAndReportsTheAgeOfTheQueueItConsumes() throws Exception {
+    get("/actuator/health");
+
+    String scrape = get("/actuator/prometheus").body();
+
+    assertThat(scrape).containsPattern(
+        "http_server_requests_seconds_bucket\\{application=\"import-service\",environment=\"dev\",[^}]*le=\"0\\.1\"}");
+    assertThat(scrape).containsPattern("bellyfed_queue_oldest_age_seconds\\{application=\"import-service\",environment=\"dev\",queue=\"[^\"]+\"}");
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -48,4 +48,18 @@ class WriteServiceApplicationIntegrationTests {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("bellyfed_write_commit_seconds");
   }
+
+  @Test
+  void tagsItsMetersHistogramsItsRequestsAndReportsTheAgeOfTheQueuesItConsumes() {
+    Api api = new Api(port);
+    api.get("/actuator/health");
+
+    String scrape = api.get("/actuator/prometheus").body();
+
+    assertThat(scrape).containsPattern(
+        "http_server_requests_seconds_bucket\\{application=\"write-service\",environment=\"dev\",[^}]*le=\"0\\.1\"}");
+    assertThat(scrape).contains(
+        "bellyfed_queue_oldest_age_seconds{application=\"write-service\",environment=\"dev\",queue=\"dev-rating-queue\"}",
+        "bellyfed_queue_oldest_age_seconds{application=\"write-service\",environment=\"dev\",queue=\"dev-user-signup-queue\"}");
+  }
 }
