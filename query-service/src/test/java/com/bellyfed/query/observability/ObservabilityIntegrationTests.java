@@ -52,6 +52,21 @@ class ObservabilityIntegrationTests extends QueryServiceIntegrationTest {
   }
 
   @Test
+  void aRequestWithoutTraceContextStartsATraceWhoseIdItsLogLinesCarry(CapturedOutput output) {
+    String correlationId = "obs-" + UUID.randomUUID();
+    logging.setLogLevel(DISPATCHER, LogLevel.DEBUG);
+    try {
+      assertThat(get("/api/restaurants/obs-missing", "X-Correlation-Id", correlationId).statusCode()).isEqualTo(404);
+    } finally {
+      logging.setLogLevel(DISPATCHER, null);
+    }
+
+    List<JsonNode> lines = output.getOut().lines().filter(line -> line.contains(correlationId)).map(ObservabilityIntegrationTests::parse).toList();
+    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.path("traceId").asText()).matches("[0-9a-f]{32}"));
+    assertThat(lines.stream().map(line -> line.path("traceId").asText()).distinct()).as("one trace").hasSize(1);
+  }
+
+  @Test
   void metersCarryTheApplicationAndEnvironmentAndRequestLatencyHasABucketAt100Milliseconds() {
     assertThat(get("/api/restaurants/obs-missing").statusCode()).isEqualTo(404);
 
