@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class QueueAges implements ApplicationListener<ApplicationReadyEven
   private final Clock clock;
   private final Duration pollInterval;
   private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+  private final AtomicBoolean polling = new AtomicBoolean();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "queue-age-poller");
     thread.setDaemon(true);
@@ -83,7 +85,7 @@ public final class QueueAges implements ApplicationListener<ApplicationReadyEven
       }
     });
     queues.forEach(this::watch);
-    if (!watched.isEmpty()) {
+    if (!watched.isEmpty() && polling.compareAndSet(false, true)) {
       long interval = pollInterval.toMillis();
       poller.scheduleWithFixedDelay(this::refresh, 0, interval, TimeUnit.MILLISECONDS);
     }
