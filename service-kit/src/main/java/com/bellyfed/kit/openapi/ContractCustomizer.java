@@ -14,9 +14,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -30,6 +33,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  *       operation, the problem responses it can give as {@code application/problem+json}: 400 where it
  *       takes parameters or a body, 404 where its path names something, 413 and 415 where it takes a
  *       body, 500 and 503 (with {@code Retry-After}) everywhere;
+ *   <li>success responses springdoc leaves as {@code *}{@code /*} are stated as {@code application/json};
  *   <li>error responses a controller or an exception handler declared itself keep their description
  *       but answer the same {@code Problem}, so that no operation documents a second error shape;
  *   <li>the paging envelope {@code {items, nextCursor}}: springdoc names it after the controller's
@@ -47,6 +51,7 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
   static final String PROBLEM = "Problem";
   static final String FIELD_ERROR = "FieldError";
   static final String RETRY_AFTER = "Retry-After";
+  private static final String COMPONENT_RESPONSES = "#/components/responses/";
 
   /** The problem responses the kit declares once in the components, by status. */
   enum Answer {
@@ -85,22 +90,24 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
     components.addSchemas(FIELD_ERROR, fieldError(v31));
     components.addSchemas(PROBLEM, problem(v31));
     components.addHeaders(RETRY_AFTER, retryAfter(v31));
-    for (Answer answer : Answer.values()) {
-      components.addResponses(answer.component, problemResponse(answer.description, answer == Answer.SERVICE_UNAVAILABLE, v31));
-    }
     if (components.getSchemas() != null) {
       components.getSchemas().values().forEach(schema -> exactEnvelope(schema, v31));
     }
+    // Only the answers some operation gives are declared, so that no 401 appears before there is auth.
+    Set<Answer> given = EnumSet.noneOf(Answer.class);
     if (openApi.getPaths() != null) {
       for (PathItem path : openApi.getPaths().values()) {
         for (Operation operation : path.readOperations()) {
-          document(operation, path, openApi, v31);
+          document(operation, path, openApi, v31, given);
         }
       }
     }
+    for (Answer answer : given) {
+      components.addResponses(answer.component, problemResponse(answer.description, answer == Answer.SERVICE_UNAVAILABLE, v31));
+    }
   }
 
-  private static void document(Operation operation, PathItem path, OpenAPI openApi, boolean v31) {
+  private static void document(Operation operation, PathItem path, OpenAPI openApi, boolean v31, Set<Answer> given) {
     List<Parameter> parameters = new ArrayList<>();
     if (path.getParameters() != null) {
       parameters.addAll(path.getParameters());
@@ -113,6 +120,9 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
 
     ApiResponses declared = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     declared.forEach((code, response) -> {
+      if (code.startsWith("2")) {
+        jsonInsteadOfAnything(response);
+      }
       if (isError(code) && response.get$ref() == null) {
         response.content(problemContent(v31));
         if ("503".equals(code)) {
@@ -138,6 +148,11 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
     answers.putIfAbsent(Answer.INTERNAL_ERROR.code(), responseRef(Answer.INTERNAL_ERROR));
     answers.putIfAbsent(Answer.SERVICE_UNAVAILABLE.code(), responseRef(Answer.SERVICE_UNAVAILABLE));
 
+    answers.values().stream()
+        .map(ApiResponse::get$ref)
+        .filter(Objects::nonNull)
+        .forEach(ref -> Arrays.stream(Answer.values()).filter(answer -> ref.equals(COMPONENT_RESPONSES + answer.component)).forEach(given::add));
+
     // Ordered by status, so that the document reads (and diffs) the same on every start.
     ApiResponses ordered = new ApiResponses();
     new TreeMap<>(answers).forEach(ordered::addApiResponse);
@@ -151,6 +166,32 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
   static boolean securedBy(Operation operation, OpenAPI openApi) {
     List<SecurityRequirement> requirements = operation.getSecurity() != null ? operation.getSecurity() : openApi.getSecurity();
     return requirements != null && requirements.stream().anyMatch(requirement -> !requirement.isEmpty());
+  }
+
+  /**
+   * springdoc says {@code *}{@code /*} where a handler declares no {@code produces}; the services answer
+   * JSON there, and a client generated from the document should know it.
+   */
+  private static void jsonInsteadOfAnything(ApiResponse response) {
+    Content content = response.getContent();
+    if (content == null || content.size() != 1 || !content.containsKey("*/*")) {
+      return;
+    }
+    MediaType anything = content.get("*/*");
+    Schema<?> schema = anything.getSchema();
+    boolean structured = schema != null && (schema.get$ref() != null || isOneOf(schema, "object", "array"));
+    if (structured) {
+      response.content(new Content().addMediaType("application/json", anything));
+    }
+  }
+
+  private static boolean isOneOf(Schema<?> schema, String... types) {
+    for (String type : types) {
+      if (type.equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains(type))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isError(String code) {
@@ -217,7 +258,7 @@ public class ContractCustomizer implements GlobalOpenApiCustomizer {
   }
 
   private static ApiResponse responseRef(Answer answer) {
-    return new ApiResponse().$ref("#/components/responses/" + answer.component);
+    return new ApiResponse().$ref(COMPONENT_RESPONSES + answer.component);
   }
 
   private static Header headerRef(String name) {

@@ -117,13 +117,32 @@ class ContractCustomizerTests {
   }
 
   @Test
+  void declaresOnlyTheAnswersSomeOperationGives() {
+    JsonNode document = customised(api());
+
+    assertThat(names(document.at("/components/responses")))
+        .containsExactlyInAnyOrder("BadRequest", "NotFound", "PayloadTooLarge", "UnsupportedMediaType", "InternalError", "ServiceUnavailable");
+  }
+
+  @Test
+  void statesJsonWhereSpringdocSaysAnything() {
+    JsonNode document = customised(api());
+
+    assertThat(names(document.at("/paths/~1api~1restaurants~1{id}/get/responses/200/content"))).containsExactly("application/json");
+    assertThat(names(document.at("/paths/~1api~1dlqs/get/responses/200/content"))).containsExactly("*/*");
+  }
+
+  @Test
   void securedOperationsGainUnauthorizedAndForbiddenOnlyOnceASchemeIsRequired() {
-    assertThat(names(customised(api()).at("/paths/~1api~1dlqs/get/responses"))).doesNotContain("401", "403");
+    JsonNode open = customised(api());
+    assertThat(names(open.at("/paths/~1api~1dlqs/get/responses"))).doesNotContain("401", "403");
+    assertThat(names(open.at("/components/responses"))).doesNotContain("Unauthorized", "Forbidden");
 
     OpenAPI secured = api().addSecurityItem(new SecurityRequirement().addList("bearer"));
     JsonNode responses = customised(secured).at("/paths/~1api~1dlqs/get/responses");
 
     assertThat(names(responses)).containsExactly("200", "401", "403", "500", "503");
+    assertThat(responses.at("/401/$ref").asText()).isEqualTo("#/components/responses/Unauthorized");
   }
 
   @Test
@@ -169,8 +188,11 @@ class ContractCustomizerTests {
     Schema<?> restaurant = new ObjectSchema().addProperty("id", new StringSchema());
     Operation byId = new Operation()
         .addParametersItem(new Parameter().name("id").in("path").required(true).schema(new StringSchema()))
-        .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")));
-    Operation list = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")));
+        .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")
+            .content(new Content().addMediaType("*/*", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Restaurant"))))));
+    // A plain string stays as springdoc states it: the service may answer it as text.
+    Operation list = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")
+        .content(new Content().addMediaType("*/*", new MediaType().schema(new StringSchema())))));
     Operation create = new Operation()
         .requestBody(new RequestBody().content(new Content().addMediaType("application/json", new MediaType().schema(restaurant))))
         .responses(new ApiResponses()
