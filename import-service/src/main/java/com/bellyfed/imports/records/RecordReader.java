@@ -181,10 +181,15 @@ public final class RecordReader {
     if (record == null) {
       return new Rejected(line.number(), "not a " + type.parameter() + " record: null");
     }
-    Set<ConstraintViolation<ImportRecord>> violations = validator.validate(record);
+    List<ConstraintViolation<?>> violations = new ArrayList<>(validator.validate(record));
+    Object shared = record.shared();
+    if (shared != null) {
+      violations.addAll(validator.validate(shared));
+    }
     if (!violations.isEmpty()) {
       return new Rejected(line.number(), truncate(violations.stream()
           .map(violation -> "field '" + fieldOf(violation) + "' " + violation.getMessage())
+          .distinct()
           .sorted(Comparator.naturalOrder())
           .collect(Collectors.joining("; "))));
     }
@@ -207,9 +212,14 @@ public final class RecordReader {
     return csvReader;
   }
 
+  /** The field as the record names it: a flat record has {@code lat} where the shared listing has {@code geo.lat}. */
   private static String fieldOf(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString().replace(".<list element>", "");
-    return path.equals("geoComplete") ? "lat" : path;
+    return switch (path) {
+      case "geoComplete", "geo.lat" -> "lat";
+      case "geo.lon" -> "lon";
+      default -> path;
+    };
   }
 
   private static boolean isBlank(LineReader.Line line) {
