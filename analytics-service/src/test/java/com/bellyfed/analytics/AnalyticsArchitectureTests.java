@@ -1,5 +1,8 @@
 package com.bellyfed.analytics;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,5 +39,17 @@ class AnalyticsArchitectureTests {
         .should().resideInAPackage("..web").andShould().notBePublic().check(CLASSES);
     classes().that().haveSimpleNameEndingWith("Listener")
         .should().resideInAPackage("..messaging").andShould().notBePublic().check(CLASSES);
+  }
+
+  @Test
+  void buildsNoJsonMapperOfItsOwn() {
+    // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
+    // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
+    // paging.Cursor is left out until issue 17's one signed cursor (service-kit) replaces it.
+    noClasses().that().doNotHaveFullyQualifiedName("com.bellyfed.analytics.paging.Cursor")
+        .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
+        .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
+        .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
+        .check(CLASSES);
   }
 }

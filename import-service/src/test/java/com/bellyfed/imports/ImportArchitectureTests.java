@@ -1,5 +1,8 @@
 package com.bellyfed.imports;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -43,6 +46,17 @@ class ImportArchitectureTests {
   void theJobsFeatureDoesNotReachIntoItsAdapters() {
     noClasses().that().resideInAPackage("com.bellyfed.imports.jobs")
         .should().dependOnClassesThat().resideInAnyPackage("com.bellyfed.imports.jobs.web..", "com.bellyfed.imports.jobs.messaging..")
+        .check(SERVICE);
+  }
+
+  @Test
+  void buildsNoJsonMapperOfItsOwn() {
+    // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
+    // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
+    noClasses()
+        .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
+        .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
+        .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
         .check(SERVICE);
   }
 }

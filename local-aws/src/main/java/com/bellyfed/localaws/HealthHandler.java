@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class HealthHandler implements HttpHandler {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Json.MAPPER;
   private final LocalAws localAws;
 
   HealthHandler(LocalAws localAws) {

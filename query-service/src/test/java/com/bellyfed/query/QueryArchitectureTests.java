@@ -1,6 +1,7 @@
 package com.bellyfed.query;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
@@ -61,6 +62,17 @@ class QueryArchitectureTests {
         .dependOnClassesThat()
         .resideInAnyPackage("com.bellyfed.query.restaurants..", "com.bellyfed.query.reviews..", "com.bellyfed.query.users..")
         .because("storage and paging serve the features, never the other way round")
+        .check(MAIN);
+  }
+
+  @Test
+  void buildsNoJsonMapperOfItsOwn() {
+    // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
+    // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
+    noClasses()
+        .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
+        .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
+        .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
         .check(MAIN);
   }
 }

@@ -10,7 +10,6 @@ import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,7 +45,6 @@ public class AnalyticsIngest {
   /** How long a poll waits for its events' transaction before they all come back later. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]*_ANALYTICS");
 
   private final IngestWriter writer;
@@ -88,7 +86,7 @@ public class AnalyticsIngest {
   public Optional<String> problemWith(String body) {
     JsonNode detail;
     try {
-      detail = MAPPER.readTree(body).path("detail");
+      detail = json.readTree(body).path("detail");
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -4,8 +4,6 @@ import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.paging.Cursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.topology.Topology;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,20 +16,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Answers the analytics read API from the aggregate rows and the event indexes, always with Query. */
 @Component
 public class AnalyticsQueries {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final DynamoDbClient dynamoDb;
   private final String eventsTable;
   private final String aggregatesTable;
   private final String cursorSecret;
+  private final JsonMapper jsonMapper;
 
-  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology, AnalyticsSettings settings) {
+  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology, AnalyticsSettings settings, JsonMapper jsonMapper) {
     this.dynamoDb = dynamoDb;
+    this.jsonMapper = jsonMapper;
     this.cursorSecret = settings.cursorSecret();
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
@@ -119,14 +119,14 @@ public class AnalyticsQueries {
       query.indexName(AnalyticsTable.BY_TYPE_INDEX).keyConditionExpression("serviceEventType = :key AND #ts BETWEEN :from AND :to");
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeNames(Map.of("#ts", "timestamp")).expressionAttributeValues(values).build());
-    List<StoredEvent> events = page.items().stream().map(AnalyticsQueries::event).toList();
+    List<StoredEvent> events = page.items().stream().map(this::event).toList();
     return new EventPage(events, Cursor.encode(page.lastEvaluatedKey(), listing(service, eventType), cursorSecret));
   }
 
-  private static StoredEvent event(Map<String, AttributeValue> item) {
+  private StoredEvent event(Map<String, AttributeValue> item) {
     Map<String, Object> properties;
     try {
-      properties = MAPPER.readValue(item.get("properties").s(), new TypeReference<Map<String, Object>>() {});
+      properties = jsonMapper.readValue(item.get("properties").s(), new TypeReference<Map<String, Object>>() {});
     } catch (Exception e) {
       properties = Map.of();
     }

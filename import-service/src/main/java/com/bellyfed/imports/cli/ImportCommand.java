@@ -47,7 +47,7 @@ public final class ImportCommand implements Callable<Integer> {
   static final int REJECTIONS = 2;
   static final int REFUSED = 3;
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.shared();
 
   @Parameters(index = "0", arity = "0..1", description = "the file to import (.csv is CSV, anything else NDJSON)")
   @Nullable Path file;

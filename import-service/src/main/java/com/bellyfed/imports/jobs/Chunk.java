@@ -1,5 +1,6 @@
 package com.bellyfed.imports.jobs;
 
+import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.imports.records.ImportRecord;
 import com.bellyfed.imports.records.RecordType;
@@ -7,9 +8,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,11 +28,8 @@ record Chunk(String chunkId, String jobId, RecordType type, long sequence, List<
 
   static final String EVENT_TYPE = "system.import.chunk-queued";
 
-  // Jackson 2, as the envelope of common-events; records travel as their JSON form.
-  static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  // Jackson 2, the event library's own mapper, as the envelope that carries them; records travel as their JSON form.
+  static final ObjectMapper JSON = EnvelopeJson.mapper();
   private static final JsonFactory FACTORY = JSON.getFactory();
 
   static String id(String jobId, long sequence) {

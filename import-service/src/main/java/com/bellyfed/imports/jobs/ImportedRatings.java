@@ -1,5 +1,7 @@
 package com.bellyfed.imports.jobs;
 
+import com.bellyfed.data.reviews.ReviewItem;
+import com.bellyfed.data.reviews.ReviewItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,11 @@ final class ImportedRatings {
   /** The events for the review items a chunk wrote; none when it wrote none. */
   static List<ReviewsImported> of(String jobId, String chunkId, List<Map<String, AttributeValue>> writtenReviews) {
     Map<String, long[]> totals = new TreeMap<>();
-    for (Map<String, AttributeValue> review : writtenReviews) {
-      long[] total = totals.computeIfAbsent(review.get("restaurantId").s(), id -> new long[2]);
+    for (Map<String, AttributeValue> item : writtenReviews) {
+      ReviewItem review = ReviewItems.decode(item);
+      long[] total = totals.computeIfAbsent(review.restaurantId(), id -> new long[2]);
       total[0]++;
-      total[1] += Long.parseLong(review.get("rating").n());
+      total[1] += review.rating();
     }
     List<RestaurantReviews> restaurants = totals.entrySet().stream()
         .map(entry -> new RestaurantReviews(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))

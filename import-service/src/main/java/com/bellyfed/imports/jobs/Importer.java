@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an import body as it arrives and turns it into chunks on the import queue: records are
@@ -36,11 +37,15 @@ class Importer {
   private final ChunkQueue queue;
   private final JobEvents events;
   private final Validator validator;
+  private final JsonMapper json;
   private final ImportSettings settings;
   private final String service;
   private final Clock clock = Clock.systemUTC();
 
-  Importer(ImportJobs jobs, ChunkQueue queue, JobEvents events, Validator validator, ImportSettings settings, Environment environment) {
+  Importer(
+      ImportJobs jobs, ChunkQueue queue, JobEvents events, Validator validator, JsonMapper json, ImportSettings settings,
+      Environment environment) {
+    this.json = json;
     this.jobs = jobs;
     this.queue = queue;
     this.events = events;
@@ -67,7 +72,7 @@ class Importer {
       }
     }
     RecordReader reader = RecordReader.open(
-        type, format, body, validator, (int) settings.maxLineSize().toBytes(), settings.maxBodySize().toBytes(), clock);
+        type, format, body, json, validator, (int) settings.maxLineSize().toBytes(), settings.maxBodySize().toBytes(), clock);
     if (!jobs.create(jobId, type.parameter(), format.name(), idempotencyKey)) {
       return new Started(jobs.find(jobId).orElseThrow(), false);
     }

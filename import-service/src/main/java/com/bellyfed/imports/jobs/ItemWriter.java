@@ -1,5 +1,6 @@
 package com.bellyfed.imports.jobs;
 
+import com.bellyfed.data.reviews.ReviewItems;
 import com.bellyfed.events.topology.Topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ItemWriter implements DisposableBean {
   static final int BATCH = 25;
 
   /** The attribute naming who wrote an item that must be written once: the import chunk's id. */
-  static final String WRITER = "importChunk";
+  static final String WRITER = ReviewItems.IMPORT_CHUNK;
 
   private final DynamoDbClient dynamoDb;
   private final Topology topology;

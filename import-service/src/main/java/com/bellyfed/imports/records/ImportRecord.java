@@ -2,6 +2,7 @@ package com.bellyfed.imports.records;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** One accepted record of an import, ready to be carried in a chunk and written as an item. */
@@ -12,6 +13,12 @@ public sealed interface ImportRecord permits RestaurantRecord, ReviewRecord, Use
    * read, so that a redelivered chunk writes exactly the same item again.
    */
   ImportRecord prepared(Instant now);
+
+  /**
+   * The shared item's value this record carries (shared-data), whose rules it must pass besides its
+   * own; null when it carries none.
+   */
+  @Nullable Object shared();
 
   /** The item of docs/data-model.md. */
   Map<String, AttributeValue> toItem();

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -49,11 +50,6 @@ public final class RecordReader {
   public record Rejected(long line, String reason) implements Entry {}
 
   private static final int MAX_REASON = 300;
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .build();
   private static final CsvMapper CSV =
       CsvMapper.builder().enable(CsvReadFeature.EMPTY_STRING_AS_NULL).enable(CsvReadFeature.TRIM_SPACES).build();
 
@@ -62,19 +58,24 @@ public final class RecordReader {
   private final LineReader lines;
   private final Validator validator;
   private final Clock clock;
+  private final JsonMapper json;
   private final ObjectReader jsonReader;
   private @Nullable ObjectReader csvReader;
   private @Nullable List<String> header;
   private final int maxLineBytes;
 
-  private RecordReader(RecordType type, Format format, LineReader lines, Validator validator, Clock clock, int maxLineBytes) {
+  private RecordReader(RecordType type, Format format, LineReader lines, JsonMapper json, Validator validator, Clock clock, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
     this.type = type;
     this.format = format;
     this.lines = lines;
     this.validator = validator;
     this.clock = clock;
-    this.jsonReader = JSON.readerFor(type.recordClass());
+    this.json = json;
+    // A record is strict whatever the mapper's defaults: no unknown field, no 2.5 for an integer.
+    this.jsonReader = json.readerFor(type.recordClass())
+        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
   /**
@@ -83,13 +84,21 @@ public final class RecordReader {
    * @throws InvalidHeaderException when the CSV header does not fit the type, saying what it expects
    */
   public static RecordReader open(
-      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, long maxBodyBytes, Clock clock)
-      throws IOException {
-    RecordReader reader = new RecordReader(type, format, new LineReader(body, maxLineBytes, maxBodyBytes), validator, clock, maxLineBytes);
+      RecordType type, Format format, InputStream body, JsonMapper json, Validator validator, int maxLineBytes, long maxBodyBytes,
+      Clock clock) throws IOException {
+    RecordReader reader =
+        new RecordReader(type, format, new LineReader(body, maxLineBytes, maxBodyBytes), json, validator, clock, maxLineBytes);
     if (format == Format.CSV) {
       reader.readHeader();
     }
     return reader;
+  }
+
+  /** {@link #open(RecordType, Format, InputStream, JsonMapper, Validator, int, long, Clock)} outside Spring (the CLI, benchmarks). */
+  public static RecordReader open(
+      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, long maxBodyBytes, Clock clock)
+      throws IOException {
+    return open(type, format, body, JsonMapper.shared(), validator, maxLineBytes, maxBodyBytes, clock);
   }
 
   /** The next entry; null at the end of the body. */
@@ -181,10 +190,15 @@ public final class RecordReader {
     if (record == null) {
       return new Rejected(line.number(), "not a " + type.parameter() + " record: null");
     }
-    Set<ConstraintViolation<ImportRecord>> violations = validator.validate(record);
+    List<ConstraintViolation<?>> violations = new ArrayList<>(validator.validate(record));
+    Object shared = record.shared();
+    if (shared != null) {
+      violations.addAll(validator.validate(shared));
+    }
     if (!violations.isEmpty()) {
       return new Rejected(line.number(), truncate(violations.stream()
           .map(violation -> "field '" + fieldOf(violation) + "' " + violation.getMessage())
+          .distinct()
           .sorted(Comparator.naturalOrder())
           .collect(Collectors.joining("; "))));
     }
@@ -197,7 +211,7 @@ public final class RecordReader {
       // One column holds the list, separated by '|'.
       row.put("tags", Arrays.stream(tags.split("\\|")).map(String::strip).filter(tag -> !tag.isEmpty()).toList());
     }
-    return JSON.convertValue(row, type.recordClass());
+    return jsonReader.readValue(json.<JsonNode>valueToTree(row));
   }
 
   private ObjectReader csvReaderOrFail() {
@@ -207,9 +221,14 @@ public final class RecordReader {
     return csvReader;
   }
 
+  /** The field as the record names it: a flat record has {@code lat} where the shared listing has {@code geo.lat}. */
   private static String fieldOf(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString().replace(".<list element>", "");
-    return path.equals("geoComplete") ? "lat" : path;
+    return switch (path) {
+      case "geoComplete", "geo.lat" -> "lat";
+      case "geo.lon" -> "lon";
+      default -> path;
+    };
   }
 
   private static boolean isBlank(LineReader.Line line) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The kinds of record an import can carry, each with its table, schema and CSV columns. */
 public enum RecordType {
-  RESTAURANTS("restaurants", RestaurantRecord.class, RestaurantRecord.COLUMNS, List.of("name", "city", "cuisine", "priceLevel")),
+  RESTAURANTS("restaurants", RestaurantRecord.class, RestaurantRecord.COLUMNS, List.of("name", "city", "cuisine", "address")),
   REVIEWS("reviews", ReviewRecord.class, ReviewRecord.COLUMNS, List.of("restaurantId", "userId", "rating")),
   USERS("users", UserRecord.class, UserRecord.COLUMNS, List.of("userId", "email"));
 

@@ -1,28 +1,29 @@
 package com.bellyfed.imports.records;
 
-import com.bellyfed.events.topology.TableKeys;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import com.bellyfed.data.reviews.ReviewContent;
+import com.bellyfed.data.reviews.ReviewItem;
+import com.bellyfed.data.reviews.ReviewItems;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A review to import: restaurant and user required, rating 1-5, as the write API asks. */
+/**
+ * A review to import. What the reviewer wrote follows shared-data's {@link ReviewContent} (the
+ * write API's rules: user id, rating 1-5, dish and text lengths); here only the keys.
+ */
 public record ReviewRecord(
     @Nullable @Pattern(regexp = Patterns.UUID, message = "must be a UUID") String reviewId,
     @NotBlank @Size(max = 100) String restaurantId,
-    @NotBlank @Size(max = 128) String userId,
-    @NotNull @Min(1) @Max(5) Integer rating,
-    @Nullable @Size(max = 200) String dish,
-    @Nullable @Size(max = 5000) String text,
+    @Nullable String userId,
+    @Nullable Integer rating,
+    @Nullable String dish,
+    @Nullable String text,
     @Nullable Instant createdAt)
     implements ImportRecord {
 
@@ -36,20 +37,13 @@ public record ReviewRecord(
   }
 
   @Override
+  public ReviewContent shared() {
+    return new ReviewContent(userId, rating, dish, text);
+  }
+
+  @Override
   public Map<String, AttributeValue> toItem() {
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put("restaurantId", AttributeValue.fromS(restaurantId));
-    item.put("reviewId", AttributeValue.fromS(String.valueOf(reviewId)));
-    item.put("userId", AttributeValue.fromS(userId));
-    item.put("rating", AttributeValue.fromN(rating.toString()));
-    if (dish != null && !dish.isBlank()) {
-      item.put("dish", AttributeValue.fromS(dish));
-    }
-    if (text != null && !text.isBlank()) {
-      item.put("text", AttributeValue.fromS(text));
-    }
-    item.put("createdAt", AttributeValue.fromS(TableKeys.timestamp(createdAt)));
-    item.put("version", AttributeValue.fromN("1"));
-    return item;
+    return ReviewItems.encode(ReviewItem.created(
+        restaurantId, String.valueOf(reviewId), shared(), RestaurantRecord.createdAtOrFail(createdAt)));
   }
 }

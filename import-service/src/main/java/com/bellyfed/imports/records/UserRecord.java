@@ -1,25 +1,31 @@
 package com.bellyfed.imports.records;
 
-import com.bellyfed.events.topology.TableKeys;
+import com.bellyfed.data.users.Profile;
+import com.bellyfed.data.users.UserItem;
+import com.bellyfed.data.users.UserItems;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A user to import: id and a valid email required, as the write API asks; imported users are ACTIVE. */
+/**
+ * A user to import: id and a valid email required; imported users are ACTIVE. A record that gives
+ * any profile field gives a profile, which follows shared-data's {@link Profile} (the write API's
+ * rules: a display name, lengths, an http or https avatar URL).
+ */
 public record UserRecord(
     @NotBlank @Size(max = 128) String userId,
     @NotBlank @Email @Size(max = 254) String email,
     @Nullable @Size(max = 100) String userName,
-    @Nullable @Size(max = 100) String displayName,
-    @Nullable @Size(max = 100) String city,
-    @Nullable @Size(max = 1000) String bio,
-    @Nullable @Size(max = 500) String avatarUrl,
+    @Nullable String displayName,
+    @Nullable String city,
+    @Nullable String bio,
+    @Nullable String avatarUrl,
     @Nullable Instant createdAt)
     implements ImportRecord {
 
@@ -30,27 +36,17 @@ public record UserRecord(
     return new UserRecord(userId, email, userName, displayName, city, bio, avatarUrl, createdAt != null ? createdAt : now);
   }
 
+  /** The profile; null when the record gives none of its fields. */
   @Override
-  public Map<String, AttributeValue> toItem() {
-    String created = TableKeys.timestamp(createdAt);
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put("userId", AttributeValue.fromS(userId));
-    item.put("email", AttributeValue.fromS(email));
-    item.put("userName", AttributeValue.fromS(userName != null ? userName : userId));
-    item.put("status", AttributeValue.fromS("ACTIVE"));
-    putIfPresent(item, "displayName", displayName);
-    putIfPresent(item, "city", city);
-    putIfPresent(item, "bio", bio);
-    putIfPresent(item, "avatarUrl", avatarUrl);
-    item.put("createdAt", AttributeValue.fromS(created));
-    item.put("updatedAt", AttributeValue.fromS(created));
-    item.put("version", AttributeValue.fromN("1"));
-    return item;
+  public @Nullable Profile shared() {
+    boolean any = Stream.of(displayName, city, bio, avatarUrl).anyMatch(value -> value != null && !value.isBlank());
+    return any ? new Profile(displayName, city, bio, avatarUrl) : null;
   }
 
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, @Nullable String value) {
-    if (value != null && !value.isBlank()) {
-      item.put(name, AttributeValue.fromS(value));
-    }
+  @Override
+  public Map<String, AttributeValue> toItem() {
+    Instant created = RestaurantRecord.createdAtOrFail(createdAt);
+    return UserItems.encode(new UserItem(
+        userId, email, userName != null ? userName : userId, UserItem.ACTIVE, shared(), null, created, created, 1));
   }
 }

@@ -78,8 +78,8 @@ class ChunkProcessingIntegrationTests {
     sendToImportQueue(localAws, chunk(jobId, 0, city, 2));
     // DynamoDB refuses an empty key attribute on every attempt: the chunk can never be written.
     String poison = Chunk.body(jobId, RecordType.RESTAURANTS, 1,
-        List.of("{\"restaurantId\":\"\",\"name\":\"Poison\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}",
-            "{\"restaurantId\":\"" + UUID.randomUUID() + "\",\"name\":\"Beside\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}"),
+        List.of("{\"restaurantId\":\"\",\"name\":\"Poison\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}",
+            "{\"restaurantId\":\"" + UUID.randomUUID() + "\",\"name\":\"Beside\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":1,\"createdAt\":\"2026-01-01T00:00:00Z\"}"),
         "test", "test", Instant.now());
     sendToImportQueue(localAws, poison);
 
@@ -200,7 +200,7 @@ class ChunkProcessingIntegrationTests {
     List<String> json = new ArrayList<>();
     for (int i = 0; i < records; i++) {
       json.add("{\"restaurantId\":\"" + UUID.randomUUID() + "\",\"name\":\"Chunked " + i + "\",\"city\":\"" + city
-          + "\",\"cuisine\":\"Thai\",\"priceLevel\":2,\"createdAt\":\"2026-01-01T00:00:00Z\"}");
+          + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":2,\"createdAt\":\"2026-01-01T00:00:00Z\"}");
     }
     return Chunk.body(jobId, RecordType.RESTAURANTS, sequence, json, "test-" + jobId, "test", Instant.now());
   }

@@ -78,7 +78,7 @@ class ImportFlowIntegrationTests {
         "{\"name\":\"" + "x".repeat(70_000) + "\"}",                           // 5 over-long
         restaurantJson("Good Two", city, 4),                                   // 6
         "{\"name\":\"No City\",\"cuisine\":\"Thai\",\"priceLevel\":1,\"owner\":\"x\"}", // 7 unknown field
-        "{\"name\":\"No City\",\"cuisine\":\"Thai\",\"priceLevel\":1}",       // 8 missing city
+        "{\"name\":\"No City\",\"cuisine\":\"Thai\",\"address\":\"1 Road\",\"priceLevel\":1}", // 8 missing city
         "[1, 2, 3]",                                                           // 9 not an object
         restaurantJson("Good Three", city, 1));                                // 10
 
@@ -104,11 +104,11 @@ class ImportFlowIntegrationTests {
   void readsCsvAgainstItsHeaderAndReportsBadRowsByTheirLine() {
     String city = uniqueCity();
     String body = String.join("\r\n",
-        "name,city,cuisine,priceLevel,tags,lat,lon",
-        "Nasi Lemak House," + city + ",Malay,1,breakfast|spicy,3.1,101.7",
-        "Half Geo," + city + ",Malay,2,,3.1,",
-        "\"Quoted, Name\"," + city + ",Thai,abc,,,",
-        "Laksa King," + city + ",Peranakan,3,,,");
+        "name,city,cuisine,address,priceLevel,tags,lat,lon",
+        "Nasi Lemak House," + city + ",Malay,1 Jalan Alor,1,breakfast|spicy,3.1,101.7",
+        "Half Geo," + city + ",Malay,2 Jalan Alor,2,,3.1,",
+        "\"Quoted, Name\"," + city + ",Thai,\"3 Jalan Alor, KL\",abc,,,",
+        "Laksa King," + city + ",Peranakan,4 Jalan Alor,,,,");
 
     HttpResponse<String> accepted = api.post("restaurants", "text/csv; charset=utf-8", body);
 
@@ -130,7 +130,7 @@ class ImportFlowIntegrationTests {
     JsonNode problem = json(refused);
     assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("header");
     assertThat(problem.path("detail").asString())
-        .contains("missing city", "unknown town, owner", "required name, city, cuisine, priceLevel");
+        .contains("missing city", "unknown town, owner", "missing city, address", "required name, city, cuisine, address");
   }
 
   @Test
@@ -204,7 +204,7 @@ class ImportFlowIntegrationTests {
         .containsExactly(Map.entry(3L, "field 'email' must be a well-formed email address"));
 
     Map<String, AttributeValue> restaurant = restaurant(restaurantId);
-    assertThat(restaurant.get("name").s()).isEqualTo("  Café  Ñam ");
+    assertThat(restaurant.get("name").s()).isEqualTo("Café  Ñam");
     assertThat(restaurant.get("nameKey").s()).isEqualTo("café ñam");
     assertThat(restaurant.get("allKey").s()).isEqualTo("ALL");
     assertThat(restaurant.get("cityKey").s()).isEqualTo(city.toLowerCase());
@@ -291,7 +291,8 @@ class ImportFlowIntegrationTests {
   }
 
   static String restaurantJson(String name, String city, int priceLevel) {
-    return "{\"name\":\"" + name + "\",\"city\":\"" + city + "\",\"cuisine\":\"Malay\",\"priceLevel\":" + priceLevel + "}";
+    return "{\"name\":\"" + name + "\",\"city\":\"" + city + "\",\"cuisine\":\"Malay\",\"address\":\"1 Jalan " + name
+        + "\",\"priceLevel\":" + priceLevel + "}";
   }
 
   /** Line and the start of the reason of each kept rejection. */

@@ -2,6 +2,9 @@ package com.bellyfed.imports.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.data.reviews.ReviewContent;
+import com.bellyfed.data.reviews.ReviewItem;
+import com.bellyfed.data.reviews.ReviewItems;
 import com.bellyfed.imports.jobs.ImportedRatings.RestaurantReviews;
 import com.bellyfed.imports.jobs.ImportedRatings.ReviewsImported;
 import java.util.ArrayList;
@@ -46,6 +49,8 @@ class ImportedRatingsTests {
   }
 
   private static Map<String, AttributeValue> review(String restaurantId, int rating) {
-    return Map.of("restaurantId", AttributeValue.fromS(restaurantId), "rating", AttributeValue.fromN(Integer.toString(rating)));
+    // As the chunk wrote it: the shared codec's item.
+    return ReviewItems.encode(ReviewItem.created(
+        restaurantId, java.util.UUID.randomUUID().toString(), new ReviewContent("u-1", rating, null, null), java.time.Instant.EPOCH));
   }
 }

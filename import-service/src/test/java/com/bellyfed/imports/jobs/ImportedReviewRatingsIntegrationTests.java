@@ -209,7 +209,7 @@ class ImportedReviewRatingsIntegrationTests {
     for (int i = 0; i < count; i++) {
       String id = UUID.randomUUID().toString();
       ids.add(id);
-      lines.add("{\"restaurantId\":\"" + id + "\",\"name\":\"Rated " + i + "\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":2}");
+      lines.add("{\"restaurantId\":\"" + id + "\",\"name\":\"Rated " + i + "\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":2}");
     }
     JsonNode job = api.awaitSettled(jobId(api.post("restaurants", "application/x-ndjson", String.join("\n", lines))), Duration.ofSeconds(60));
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED");

@@ -102,9 +102,9 @@ class ProgressIntegrationTests {
     }
     Path bad = files.resolve("restaurants.ndjson");
     Files.writeString(bad, String.join("\n",
-        "{\"name\":\"Fine\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":1}",
-        "{\"name\":\"Fine too\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":2}",
-        "{\"name\":\"Bad\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"priceLevel\":7}"));
+        "{\"name\":\"Fine\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":1}",
+        "{\"name\":\"Fine too\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":2}",
+        "{\"name\":\"Bad\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":7}"));
 
     Run success = cli(good.toString(), "--type", "restaurants", "--url", api.base());
     Run rejected = cli(bad.toString(), "--type", "restaurants", "--url", api.base());

@@ -63,7 +63,7 @@ class RecordReaderTests {
   @Test
   void givesEachAcceptedRecordItsIdAndCreationTimeOnce() throws IOException {
     RecordReader.Accepted accepted = (RecordReader.Accepted) drain(open(Format.NDJSON,
-        "{\"restaurantId\":null,\"name\":\"A\",\"city\":\"B\",\"cuisine\":\"C\",\"priceLevel\":1}", Long.MAX_VALUE, RecordType.RESTAURANTS)).get(0);
+        "{\"restaurantId\":null,\"name\":\"A\",\"city\":\"B\",\"cuisine\":\"C\",\"address\":\"D\",\"priceLevel\":1}", Long.MAX_VALUE, RecordType.RESTAURANTS)).get(0);
 
     RestaurantRecord record = (RestaurantRecord) accepted.record();
     assertThat(record.restaurantId()).hasSize(36);

@@ -7,6 +7,7 @@ import com.bellyfed.localaws.edge.Workers;
 import com.bellyfed.localaws.sqs.ElasticMqQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.localaws.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
   // Each delivery is a few in-process actor messages; a failing target waits in the retry scheduler, not here.
   private static final int DELIVERY_THREADS = 4;
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Json.MAPPER;
   private final EventBridgeEmulator emulator;
   private final TargetDelivery delivery;
 

@@ -2,6 +2,7 @@ package com.bellyfed.localaws.faults;
 
 import com.bellyfed.localaws.edge.AwsService;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.localaws.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import java.util.Locale;
  */
 public final class FaultAdminHandler implements HttpHandler {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Json.MAPPER;
   private final FaultInjector faults;
 
   public FaultAdminHandler(FaultInjector faults) {

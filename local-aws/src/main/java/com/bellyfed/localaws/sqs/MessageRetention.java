@@ -5,6 +5,7 @@ import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.Protocol;
 import com.bellyfed.localaws.edge.ServiceBackend;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.localaws.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class MessageRetention implements ServiceBackend {
   private static final long MAX_SECONDS = 1_209_600;
 
   private final ServiceBackend elasticMq;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Json.MAPPER;
   private final ConcurrentMap<String, String> retentionByQueue = new ConcurrentHashMap<>();
 
   public MessageRetention(ServiceBackend elasticMq) {

@@ -1,9 +1,10 @@
 package com.bellyfed.query.restaurants;
 
+import com.bellyfed.data.restaurants.RestaurantItem;
+import com.bellyfed.data.restaurants.RestaurantItems;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.query.paging.Cursors;
 import com.bellyfed.query.paging.Page;
-import com.bellyfed.query.storage.Items;
 import com.bellyfed.query.storage.KeyedPage;
 import com.bellyfed.query.storage.Store;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public class Restaurants {
   Restaurants(Store store, Cursors cursors, Topology topology) {
     this.store = store;
     this.cursors = cursors;
-    this.table = topology.table("restaurants").name();
+    this.table = topology.table(RestaurantItems.TABLE).name();
   }
 
   /**
@@ -45,16 +46,17 @@ public class Restaurants {
 
   public Optional<Versioned> find(String restaurantId) {
     GetItemResponse response =
-        store.getItem(r -> r.tableName(table).key(Map.of("restaurantId", AttributeValue.fromS(restaurantId))));
+        store.getItem(r -> r.tableName(table).key(RestaurantItems.key(restaurantId)));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Versioned(Restaurant.from(response.item()), Items.longOr(response.item(), "version", 0)));
+    RestaurantItem item = RestaurantItems.decode(response.item());
+    return Optional.of(new Versioned(Restaurant.of(item), item.version()));
   }
 
   public boolean exists(String restaurantId) {
     GetItemResponse response =
-        store.getItem(r -> r.tableName(table).key(Map.of("restaurantId", AttributeValue.fromS(restaurantId))).projectionExpression("restaurantId"));
+        store.getItem(r -> r.tableName(table).key(RestaurantItems.key(restaurantId)).projectionExpression("restaurantId"));
     return response.hasItem() && !response.item().isEmpty();
   }
 

@@ -1,28 +1,25 @@
 package com.bellyfed.query.reviews;
 
-import com.bellyfed.query.storage.Items;
+import com.bellyfed.data.reviews.ReviewItem;
+import com.bellyfed.data.reviews.ReviewItems;
+import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A review as the API shows it. */
+/** A review as the API shows it, read with shared-data's codec. */
 public record Review(
     String reviewId,
     String restaurantId,
-    @Nullable String userId,
-    @Nullable Integer rating,
+    String userId,
+    int rating,
     @Nullable String dish,
     @Nullable String text,
-    @Nullable String createdAt) {
+    Instant createdAt) {
 
   static Review from(Map<String, AttributeValue> item) {
+    ReviewItem review = ReviewItems.decode(item);
     return new Review(
-        String.valueOf(Items.string(item, "reviewId")),
-        String.valueOf(Items.string(item, "restaurantId")),
-        Items.string(item, "userId"),
-        Items.integer(item, "rating"),
-        Items.string(item, "dish"),
-        Items.string(item, "text"),
-        Items.string(item, "createdAt"));
+        review.reviewId(), review.restaurantId(), review.userId(), review.rating(), review.dish(), review.text(), review.createdAt());
   }
 }

@@ -1,5 +1,6 @@
 package com.bellyfed.query.reviews;
 
+import com.bellyfed.data.reviews.ReviewItems;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.query.paging.Cursors;
 import com.bellyfed.query.paging.Page;
@@ -38,12 +39,12 @@ public class Reviews {
     this.cursors = cursors;
     this.restaurants = restaurants;
     this.profiles = profiles;
-    this.table = topology.table("reviews").name();
+    this.table = topology.table(ReviewItems.TABLE).name();
   }
 
   /** @param sort newest or rating */
   public Page<Review> ofRestaurant(String restaurantId, String sort, int limit, @Nullable String cursor) {
-    String index = sort.equals("rating") ? "restaurant-rating-index" : "restaurant-newest-index";
+    String index = sort.equals("rating") ? ReviewItems.RESTAURANT_RATING_INDEX : ReviewItems.RESTAURANT_NEWEST_INDEX;
     String sortAttribute = sort.equals("rating") ? "rating" : "createdAt";
     Page<Review> page = list(index, "restaurantId", restaurantId, sortAttribute, limit, cursor);
     if (cursor == null && page.items().isEmpty() && !restaurants.exists(restaurantId)) {
@@ -53,7 +54,7 @@ public class Reviews {
   }
 
   public Page<Review> ofUser(String userId, int limit, @Nullable String cursor) {
-    Page<Review> page = list("user-reviews-index", "userId", userId, "createdAt", limit, cursor);
+    Page<Review> page = list(ReviewItems.USER_REVIEWS_INDEX, "userId", userId, "createdAt", limit, cursor);
     if (cursor == null && page.items().isEmpty() && !profiles.exists(userId)) {
       throw new NotFoundException("user", userId);
     }

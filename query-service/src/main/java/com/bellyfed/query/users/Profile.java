@@ -1,14 +1,16 @@
 package com.bellyfed.query.users;
 
-import com.bellyfed.query.storage.Items;
-import java.math.BigDecimal;
+import com.bellyfed.data.users.Preferences;
+import com.bellyfed.data.users.UserItem;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A user's profile page. Email and account status stay out: a profile page does not show them.
+ * A user's profile page, read with shared-data's codec. Email and account status stay out: a
+ * profile page does not show them.
+ *
+ * @param preferences empty lists and no price range while the user has set none
  */
 public record Profile(
     String userId,
@@ -18,32 +20,20 @@ public record Profile(
     @Nullable String bio,
     @Nullable String avatarUrl,
     Preferences preferences,
-    @Nullable String createdAt) {
+    Instant createdAt) {
 
-  /**
-   * What the user likes to eat.
-   *
-   * @param priceRange price levels, 1 to 4, when set
-   */
-  public record Preferences(List<String> cuisines, List<String> dietaryRestrictions, @Nullable PriceRange priceRange) {}
+  static final Preferences NONE = new Preferences(List.of(), List.of(), null);
 
-  /** Lowest and highest price level. */
-  public record PriceRange(@Nullable BigDecimal min, @Nullable BigDecimal max) {}
-
-  static Profile from(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> preferences = Items.map(item, "preferences");
-    Map<String, AttributeValue> range = preferences == null ? null : Items.map(preferences, "priceRange");
+  static Profile of(UserItem user) {
+    var profile = user.profile();
     return new Profile(
-        String.valueOf(Items.string(item, "userId")),
-        Items.string(item, "userName"),
-        Items.string(item, "displayName"),
-        Items.string(item, "city"),
-        Items.string(item, "bio"),
-        Items.string(item, "avatarUrl"),
-        new Preferences(
-            preferences == null ? List.of() : Items.strings(preferences, "cuisines"),
-            preferences == null ? List.of() : Items.strings(preferences, "dietaryRestrictions"),
-            range == null ? null : new PriceRange(Items.number(range, "min"), Items.number(range, "max"))),
-        Items.string(item, "createdAt"));
+        user.userId(),
+        user.userName(),
+        profile == null ? null : profile.displayName(),
+        profile == null ? null : profile.city(),
+        profile == null ? null : profile.bio(),
+        profile == null ? null : profile.avatarUrl(),
+        user.preferences() == null ? NONE : user.preferences(),
+        user.createdAt());
   }
 }

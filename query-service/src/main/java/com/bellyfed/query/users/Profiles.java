@@ -1,12 +1,11 @@
 package com.bellyfed.query.users;
 
+import com.bellyfed.data.users.UserItem;
+import com.bellyfed.data.users.UserItems;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.query.storage.Items;
 import com.bellyfed.query.storage.Store;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /** Reads user profiles by userId, the users table's key. */
@@ -18,7 +17,7 @@ public class Profiles {
 
   Profiles(Store store, Topology topology) {
     this.store = store;
-    this.table = topology.table("users").name();
+    this.table = topology.table(UserItems.TABLE).name();
   }
 
   /**
@@ -29,16 +28,17 @@ public class Profiles {
   public record Versioned(Profile profile, long version) {}
 
   public Optional<Versioned> find(String userId) {
-    GetItemResponse response = store.getItem(r -> r.tableName(table).key(Map.of("userId", AttributeValue.fromS(userId))));
+    GetItemResponse response = store.getItem(r -> r.tableName(table).key(UserItems.key(userId)));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Versioned(Profile.from(response.item()), Items.longOr(response.item(), "version", 0)));
+    UserItem user = UserItems.decode(response.item());
+    return Optional.of(new Versioned(Profile.of(user), user.version()));
   }
 
   public boolean exists(String userId) {
     GetItemResponse response =
-        store.getItem(r -> r.tableName(table).key(Map.of("userId", AttributeValue.fromS(userId))).projectionExpression("userId"));
+        store.getItem(r -> r.tableName(table).key(UserItems.key(userId)).projectionExpression("userId"));
     return response.hasItem() && !response.item().isEmpty();
   }
 }

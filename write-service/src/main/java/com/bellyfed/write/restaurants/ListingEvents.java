@@ -1,6 +1,6 @@
 package com.bellyfed.write.restaurants;
 
-import com.bellyfed.write.restaurants.Listing.Geo;
+import com.bellyfed.data.restaurants.Listing.Geo;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,11 @@
 package com.bellyfed.write.restaurants;
 
-import static com.bellyfed.write.writing.Items.n;
-import static com.bellyfed.write.writing.Items.s;
+import static com.bellyfed.data.Attributes.n;
+import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.restaurants.Listing;
+import com.bellyfed.data.restaurants.RestaurantItem;
+import com.bellyfed.data.restaurants.RestaurantItems;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
@@ -28,8 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Writes restaurant items exactly as docs/data-model.md describes them (index keys from {@link
- * TableKeys}, aggregates 0 when new), each with its restaurant.listing.* event in the same
+ * Writes restaurant items in the layout of {@link RestaurantItems} (docs/data-model.md), each with its restaurant.listing.* event in the same
  * transaction. A replacement touches the listing's attributes only, never the rating aggregates,
  * which the rating consumer owns.
  */
@@ -46,21 +48,13 @@ public class Restaurants {
   Restaurants(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;
     this.writes = writes;
-    this.table = topology.table("restaurants").name();
+    this.table = topology.table(RestaurantItems.TABLE).name();
   }
 
   public Restaurant create(Listing listing, Function<Restaurant, List<TransactWriteItem>> alsoCommit) {
     Instant now = clock.instant();
     Restaurant restaurant = new Restaurant(UUID.randomUUID().toString(), listing, now, now, 1);
-    Map<String, AttributeValue> item = new HashMap<>(listingAttributes(listing));
-    item.put("restaurantId", s(restaurant.restaurantId()));
-    item.put("reviewCount", n(0));
-    item.put("ratingSum", n(0));
-    item.put("avgRating", n(0));
-    item.put("createdAt", s(TableKeys.timestamp(now)));
-    item.put("updatedAt", s(TableKeys.timestamp(now)));
-    item.put("version", n(1));
-    item.put("allKey", s(TableKeys.ALL));
+    Map<String, AttributeValue> item = RestaurantItems.encode(RestaurantItem.created(restaurant.restaurantId(), listing, now));
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(TransactWriteItem.builder()
         .put(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(restaurantId)"))
@@ -75,17 +69,16 @@ public class Restaurants {
 
   /** Replaces the listing; with {@code expected}, only if the restaurant is still at that version. */
   public Restaurant replace(String restaurantId, Listing listing, OptionalLong expected) {
-    Map<String, AttributeValue> current = current(restaurantId);
-    long version = Items.number(current, "version");
+    RestaurantItem current = current(restaurantId);
+    long version = current.version();
     checkVersion(restaurantId, expected, version);
     Instant now = clock.instant();
     Map<String, AttributeValue> values = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     List<String> sets = new ArrayList<>();
     List<String> removes = new ArrayList<>();
-    Map<String, AttributeValue> attributes = listingAttributes(listing);
-    for (String attribute : List.of(
-        "name", "city", "cuisine", "address", "geo", "priceLevel", "tags", "cityKey", "cuisineKey", "cityCuisineKey", "nameKey")) {
+    Map<String, AttributeValue> attributes = RestaurantItems.listingAttributes(listing);
+    for (String attribute : RestaurantItems.LISTING_ATTRIBUTES) {
       names.put("#" + attribute, attribute);
       if (attributes.containsKey(attribute)) {
         sets.add("#" + attribute + " = :" + attribute);
@@ -110,11 +103,11 @@ public class Restaurants {
         restaurantId, listing.name(), listing.city(), listing.cuisine(), listing.address(),
         listing.geo(), listing.priceLevel(), listing.tags(), version + 1), version + 1, null);
     commit(restaurantId, expected, List.of(item), event);
-    return new Restaurant(restaurantId, listing, Instant.parse(Items.string(current, "createdAt")), now, version + 1);
+    return new Restaurant(restaurantId, listing, current.createdAt(), now, version + 1);
   }
 
   public void delete(String restaurantId, OptionalLong expected) {
-    long version = Items.number(current(restaurantId), "version");
+    long version = current(restaurantId).version();
     checkVersion(restaurantId, expected, version);
     TransactWriteItem item = TransactWriteItem.builder()
         .delete(d -> d.tableName(table).key(key(restaurantId))
@@ -142,12 +135,12 @@ public class Restaurants {
     }
   }
 
-  private Map<String, AttributeValue> current(String restaurantId) {
+  private RestaurantItem current(String restaurantId) {
     Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(restaurantId)).consistentRead(true)).item();
     if (item == null || item.isEmpty()) {
       throw WriteRejected.notFound(WHAT, restaurantId);
     }
-    return item;
+    return RestaurantItems.decode(item);
   }
 
   private static void checkVersion(String restaurantId, OptionalLong expected, long current) {
@@ -157,29 +150,6 @@ public class Restaurants {
   }
 
   private static Map<String, AttributeValue> key(String restaurantId) {
-    return Map.of("restaurantId", s(restaurantId));
-  }
-
-  /** The listing's attributes and their index keys; optional ones absent when null or empty. */
-  private static Map<String, AttributeValue> listingAttributes(Listing listing) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("name", s(listing.name()));
-    item.put("city", s(listing.city()));
-    item.put("cuisine", s(listing.cuisine()));
-    item.put("address", s(listing.address()));
-    if (listing.geo() != null) {
-      item.put("geo", AttributeValue.fromM(Map.of("lat", n(listing.geo().lat()), "lon", n(listing.geo().lon()))));
-    }
-    if (listing.priceLevel() != null) {
-      item.put("priceLevel", n(listing.priceLevel()));
-    }
-    if (!listing.tags().isEmpty()) {
-      item.put("tags", Items.strings(listing.tags()));
-    }
-    item.put("cityKey", s(TableKeys.cityKey(listing.city())));
-    item.put("cuisineKey", s(TableKeys.cuisineKey(listing.cuisine())));
-    item.put("cityCuisineKey", s(TableKeys.cityCuisineKey(listing.city(), listing.cuisine())));
-    item.put("nameKey", s(TableKeys.nameKey(listing.name())));
-    return item;
+    return RestaurantItems.key(restaurantId);
   }
 }

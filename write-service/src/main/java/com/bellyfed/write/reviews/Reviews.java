@@ -1,9 +1,12 @@
 package com.bellyfed.write.reviews;
 
-import com.bellyfed.events.topology.TableKeys;
-import static com.bellyfed.write.writing.Items.n;
-import static com.bellyfed.write.writing.Items.s;
+import static com.bellyfed.data.Attributes.n;
+import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.restaurants.RestaurantItems;
+import com.bellyfed.data.reviews.ReviewContent;
+import com.bellyfed.data.reviews.ReviewItem;
+import com.bellyfed.data.reviews.ReviewItems;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.reviews.ReviewEvents.ReviewCreated;
 import com.bellyfed.write.reviews.ReviewEvents.ReviewDeleted;
@@ -12,15 +15,12 @@ import com.bellyfed.write.writing.DomainWrites;
 import com.bellyfed.write.writing.Items;
 import com.bellyfed.write.writing.WriteRejected;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public class Reviews {
 
   private static final String WHAT = "Review";
-  private static final String REVIEW_ID_INDEX = "review-id-index";
 
   private final DynamoDbClient dynamoDb;
   private final DomainWrites writes;
@@ -45,31 +44,20 @@ public class Reviews {
   Reviews(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;
     this.writes = writes;
-    this.reviews = topology.table("reviews").name();
-    this.restaurants = topology.table("restaurants").name();
+    this.reviews = topology.table(ReviewItems.TABLE).name();
+    this.restaurants = topology.table(RestaurantItems.TABLE).name();
   }
 
   /** Creates a review of an existing restaurant (the restaurant's existence is a condition of the same transaction). */
-  public Review create(
-      String restaurantId, String userId, int rating, @Nullable String dish, @Nullable String text,
-      Function<Review, List<TransactWriteItem>> alsoCommit) {
-    Review review = new Review(UUID.randomUUID().toString(), restaurantId, userId, rating, dish, text, clock.instant(), 1);
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("restaurantId", s(restaurantId));
-    item.put("reviewId", s(review.reviewId()));
-    item.put("userId", s(userId));
-    item.put("rating", n(rating));
-    if (dish != null) {
-      item.put("dish", s(dish));
-    }
-    if (text != null) {
-      item.put("text", s(text));
-    }
-    item.put("createdAt", s(TableKeys.timestamp(review.createdAt())));
-    item.put("version", n(1));
+  public Review create(String restaurantId, ReviewContent content, Function<Review, List<TransactWriteItem>> alsoCommit) {
+    ReviewItem written = ReviewItem.created(restaurantId, UUID.randomUUID().toString(), content, clock.instant());
+    Review review = new Review(
+        written.reviewId(), restaurantId, written.userId(), written.rating(), written.dish(), written.text(), written.createdAt(), 1);
+    Map<String, AttributeValue> item = ReviewItems.encode(written);
+    String userId = written.userId();
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(TransactWriteItem.builder()
-        .conditionCheck(check -> check.tableName(restaurants).key(Map.of("restaurantId", s(restaurantId)))
+        .conditionCheck(check -> check.tableName(restaurants).key(RestaurantItems.key(restaurantId))
             .conditionExpression("attribute_exists(restaurantId)"))
         .build());
     items.add(TransactWriteItem.builder()
@@ -78,7 +66,7 @@ public class Reviews {
     items.addAll(alsoCommit.apply(review));
     try {
       writes.commit(items, List.of(writes.event(
-          "restaurant.review.created", new ReviewCreated(review.reviewId(), restaurantId, userId, rating, dish), 1, userId)));
+          "restaurant.review.created", new ReviewCreated(review.reviewId(), restaurantId, userId, review.rating(), review.dish()), 1, userId)));
     } catch (CommitConflict conflict) {
       if (conflict.conditionFailedAt(0)) {
         throw WriteRejected.notFound("Restaurant", restaurantId);
@@ -90,13 +78,13 @@ public class Reviews {
 
   /** Deletes a review; with {@code expected}, only if it is still at that version. */
   public void delete(String reviewId, OptionalLong expected) {
-    Map<String, AttributeValue> review = find(reviewId);
-    long version = Items.number(review, "version");
+    ReviewItem review = find(reviewId);
+    long version = review.version();
     if (expected.isPresent() && expected.getAsLong() != version) {
       throw WriteRejected.versionMoved(WHAT, reviewId, expected.getAsLong(), version);
     }
-    String restaurantId = Items.string(review, "restaurantId");
-    String userId = Items.string(review, "userId");
+    String restaurantId = review.restaurantId();
+    String userId = review.userId();
     TransactWriteItem delete = TransactWriteItem.builder()
         .delete(d -> d.tableName(reviews).key(key(restaurantId, reviewId))
             .conditionExpression("#version = :current")
@@ -106,7 +94,7 @@ public class Reviews {
     try {
       writes.commit(List.of(delete), List.of(writes.event(
           "restaurant.review.deleted",
-          new ReviewDeleted(reviewId, restaurantId, userId, (int) Items.number(review, "rating")),
+          new ReviewDeleted(reviewId, restaurantId, userId, review.rating()),
           version + 1,
           userId)));
     } catch (CommitConflict conflict) {
@@ -116,8 +104,8 @@ public class Reviews {
   }
 
   /** The review by its id alone: the review-id-index gives its restaurant, the table then a consistent read. */
-  private Map<String, AttributeValue> find(String reviewId) {
-    List<Map<String, AttributeValue>> found = dynamoDb.query(q -> q.tableName(reviews).indexName(REVIEW_ID_INDEX)
+  private ReviewItem find(String reviewId) {
+    List<Map<String, AttributeValue>> found = dynamoDb.query(q -> q.tableName(reviews).indexName(ReviewItems.REVIEW_ID_INDEX)
         .keyConditionExpression("reviewId = :id").expressionAttributeValues(Map.of(":id", s(reviewId))).limit(1)).items();
     if (found.isEmpty()) {
       throw WriteRejected.notFound(WHAT, reviewId);
@@ -128,10 +116,10 @@ public class Reviews {
     if (item == null || item.isEmpty()) {
       throw WriteRejected.notFound(WHAT, reviewId);
     }
-    return item;
+    return ReviewItems.decode(item);
   }
 
   private static Map<String, AttributeValue> key(String restaurantId, String reviewId) {
-    return Map.of("restaurantId", s(restaurantId), "reviewId", s(reviewId));
+    return ReviewItems.key(restaurantId, reviewId);
   }
 }

@@ -1,7 +1,9 @@
 package com.bellyfed.write.users;
 
+import com.bellyfed.data.users.Preferences;
+import com.bellyfed.data.users.Profile;
+import com.bellyfed.data.users.UserItem;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +23,8 @@ public record User(
     long version,
     boolean created) {
 
-  /** What a user says about themselves. */
-  public record Profile(String displayName, @Nullable String city, @Nullable String bio, @Nullable String avatarUrl) {}
-
-  /** What a user likes; {@code priceRange} in price levels 1-4. */
-  public record Preferences(List<String> cuisines, List<String> dietaryRestrictions, @Nullable PriceRange priceRange) {}
-
-  public record PriceRange(int min, int max) {}
+  static User of(UserItem item, boolean created) {
+    return new User(item.userId(), item.email(), item.userName(), item.status(), item.profile(), item.preferences(),
+        item.createdAt(), item.updatedAt(), item.version(), created);
+  }
 }

@@ -1,14 +1,15 @@
 package com.bellyfed.write.users;
 
-import com.bellyfed.events.topology.TableKeys;
-import static com.bellyfed.write.writing.Items.n;
-import static com.bellyfed.write.writing.Items.s;
+import static com.bellyfed.data.Attributes.n;
+import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.users.Preferences;
+import com.bellyfed.data.users.Profile;
+import com.bellyfed.data.users.UserItem;
+import com.bellyfed.data.users.UserItems;
+import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.write.users.User.Preferences;
-import com.bellyfed.write.users.User.PriceRange;
-import com.bellyfed.write.users.User.Profile;
 import com.bellyfed.write.users.UserEvents.PreferencesChanged;
 import com.bellyfed.write.users.UserEvents.ProfileUpdated;
 import com.bellyfed.write.writing.CommitConflict;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public class UserAccounts {
 
   static final String WHAT = "User";
-  static final List<String> PROFILE = List.of("displayName", "city", "bio", "avatarUrl");
 
   private final DynamoDbClient dynamoDb;
   private final DomainWrites writes;
@@ -48,16 +47,12 @@ public class UserAccounts {
   UserAccounts(DynamoDbClient dynamoDb, DomainWrites writes, Topology topology) {
     this.dynamoDb = dynamoDb;
     this.writes = writes;
-    this.table = topology.table("users").name();
+    this.table = topology.table(UserItems.TABLE).name();
   }
 
   public User updateProfile(String userId, Profile profile, OptionalLong expected) {
-    Map<String, AttributeValue> attributes = new HashMap<>();
-    attributes.put("displayName", s(profile.displayName()));
-    putIfPresent(attributes, "city", profile.city());
-    putIfPresent(attributes, "bio", profile.bio());
-    putIfPresent(attributes, "avatarUrl", profile.avatarUrl());
-    List<String> removed = PROFILE.stream().filter(name -> !attributes.containsKey(name)).toList();
+    Map<String, AttributeValue> attributes = UserItems.profileAttributes(profile);
+    List<String> removed = UserItems.PROFILE_ATTRIBUTES.stream().filter(name -> !attributes.containsKey(name)).toList();
     return write(userId, expected, attributes, removed, version -> writes.event(
         "user.profile.updated",
         new ProfileUpdated(userId, profile.displayName(), profile.city(), profile.bio(), profile.avatarUrl(), version),
@@ -66,14 +61,7 @@ public class UserAccounts {
   }
 
   public User updatePreferences(String userId, Preferences preferences, OptionalLong expected) {
-    Map<String, AttributeValue> map = new HashMap<>();
-    map.put("cuisines", Items.strings(preferences.cuisines()));
-    map.put("dietaryRestrictions", Items.strings(preferences.dietaryRestrictions()));
-    if (preferences.priceRange() != null) {
-      map.put("priceRange", AttributeValue.fromM(Map.of(
-          "min", n(preferences.priceRange().min()), "max", n(preferences.priceRange().max()))));
-    }
-    return write(userId, expected, Map.of("preferences", AttributeValue.fromM(map)), List.of(), version -> writes.event(
+    return write(userId, expected, Map.of(UserItems.PREFERENCES, UserItems.preferences(preferences)), List.of(), version -> writes.event(
         "user.preferences.changed",
         new PreferencesChanged(userId, preferences.cuisines(), preferences.dietaryRestrictions(), preferences.priceRange(), version),
         version,
@@ -93,12 +81,8 @@ public class UserAccounts {
         throw WriteRejected.versionMovedOnMissing(WHAT, userId);
       }
       version = 1;
-      after = new HashMap<>(attributes);
-      after.put("userId", s(userId));
-      after.put("status", s("ACTIVE"));
-      after.put("createdAt", s(TableKeys.timestamp(now)));
-      after.put("updatedAt", s(TableKeys.timestamp(now)));
-      after.put("version", n(1));
+      after = new HashMap<>(UserItems.encode(new UserItem(userId, null, null, UserItem.ACTIVE, null, null, now, now, 1)));
+      after.putAll(attributes);
       item = TransactWriteItem.builder()
           .put(put -> put.tableName(table).item(after).conditionExpression("attribute_not_exists(userId)"))
           .build();
@@ -145,40 +129,10 @@ public class UserAccounts {
   }
 
   static User user(Map<String, AttributeValue> item, boolean created) {
-    String displayName = Items.string(item, "displayName");
-    Profile profile = displayName == null ? null
-        : new Profile(displayName, Items.string(item, "city"), Items.string(item, "bio"), Items.string(item, "avatarUrl"));
-    Preferences preferences = null;
-    AttributeValue stored = item.get("preferences");
-    if (stored != null && stored.hasM()) {
-      Map<String, AttributeValue> map = stored.m();
-      AttributeValue range = map.get("priceRange");
-      preferences = new Preferences(
-          Items.stringList(map, "cuisines"),
-          Items.stringList(map, "dietaryRestrictions"),
-          range == null || !range.hasM() ? null
-              : new PriceRange((int) Items.number(range.m(), "min"), (int) Items.number(range.m(), "max")));
-    }
-    return new User(
-        Items.string(item, "userId"),
-        Items.string(item, "email"),
-        Items.string(item, "userName"),
-        String.valueOf(Items.string(item, "status")),
-        profile,
-        preferences,
-        Instant.parse(Items.string(item, "createdAt")),
-        Instant.parse(Items.string(item, "updatedAt")),
-        Items.number(item, "version"),
-        created);
+    return User.of(UserItems.decode(item), created);
   }
 
   static Map<String, AttributeValue> key(String userId) {
-    return Map.of("userId", s(userId));
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> attributes, String name, @Nullable String value) {
-    if (value != null) {
-      attributes.put(name, s(value));
-    }
+    return UserItems.key(userId);
   }
 }

@@ -1,6 +1,6 @@
 package com.bellyfed.write.users;
 
-import com.bellyfed.write.users.User.PriceRange;
+import com.bellyfed.data.users.Preferences.PriceRange;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

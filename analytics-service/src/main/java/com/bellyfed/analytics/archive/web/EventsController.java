@@ -5,7 +5,6 @@ import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
 import com.bellyfed.analytics.web.NotFoundException;
 import com.bellyfed.analytics.web.RequestParameters;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,20 +18,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/events}: the chain of events one user request caused, across every service. */
 @RestController
 @RequestMapping("/api/events")
 class EventsController {
 
-  // Envelopes hold Jackson 2 trees; the web layer writes with Jackson 3, which would render such a
-  // tree as a bean ("nodeType", "array", ...). Plain maps and lists render as the JSON they are.
-  private static final ObjectMapper JACKSON2 = new ObjectMapper();
-
   private final EventArchive archive;
+  private final JsonMapper jsonMapper;
 
-  EventsController(EventArchive archive) {
+  EventsController(EventArchive archive, JsonMapper jsonMapper) {
     this.archive = archive;
+    this.jsonMapper = jsonMapper;
   }
 
   /** One event of a chain with its causation links. */
@@ -75,7 +73,11 @@ class EventsController {
     return new Chain(correlationId, chain.size(), roots, chain);
   }
 
-  private static @Nullable Object plain(JsonNode tree) {
-    return JACKSON2.convertValue(tree, Object.class);
+  /**
+   * Envelopes hold Jackson 2 trees; the web layer writes with Jackson 3, which would render such a
+   * tree as a bean ("nodeType", "array", ...). Read through its text, it renders as the JSON it is.
+   */
+  private @Nullable Object plain(@Nullable JsonNode tree) {
+    return tree == null ? null : jsonMapper.readValue(tree.toString(), Object.class);
   }
 }

@@ -5,7 +5,6 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.envelope.TracePropagation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +46,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class ReliableConsumer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final SqsClient sqs;
   private final IdempotencyGuard guard;
@@ -355,7 +353,7 @@ public final class ReliableConsumer implements AutoCloseable {
   private DeliveredEvent unwrap(String body) {
     JsonNode event;
     try {
-      event = MAPPER.readTree(body);
+      event = json.readTree(body);
     } catch (Exception e) {
       throw new IllegalArgumentException("Body is not JSON: " + e.getMessage());
     }
@@ -383,7 +381,7 @@ public final class ReliableConsumer implements AutoCloseable {
       throw new IllegalStateException("Queue " + queueUrl + " has no redrive policy, so no dead-letter queue");
     }
     try {
-      String arn = MAPPER.readTree(policy).path("deadLetterTargetArn").asText();
+      String arn = json.readTree(policy).path("deadLetterTargetArn").asText();
       String name = arn.substring(arn.lastIndexOf(':') + 1);
       return sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
     } catch (Exception e) {

@@ -8,15 +8,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON form of envelopes and payloads: ISO-8601 timestamps, no nulls written. */
+/**
+ * The JSON form of envelopes and payloads: ISO-8601 timestamps, no nulls written. Jackson 2, the
+ * event library's own serializer, with one mapper for the JVM: every instance and every reader of
+ * event-shaped JSON (EventBridge bodies, chunk records) shares it.
+ */
 public final class EnvelopeJson {
 
-  private final ObjectMapper mapper =
+  private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+  private final ObjectMapper mapper = MAPPER;
+
+  /** The shared mapper, for code that streams event-shaped JSON itself. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * Reads JSON as a tree (an EventBridge event, a redrive policy).
+   *
+   * @throws IllegalArgumentException with Jackson's message when it is not JSON
+   */
+  public JsonNode readTree(String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
 
   public String write(EventEnvelope envelope) {
     try {

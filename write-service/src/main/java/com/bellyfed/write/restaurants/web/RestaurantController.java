@@ -1,5 +1,6 @@
 package com.bellyfed.write.restaurants.web;
 
+import com.bellyfed.data.restaurants.Listing;
 import com.bellyfed.write.restaurants.Restaurant;
 import com.bellyfed.write.restaurants.Restaurants;
 import com.bellyfed.write.web.ETags;
@@ -42,20 +43,20 @@ class RestaurantController {
   @Operation(summary = "Create a restaurant (201, Location, ETag); Idempotency-Key replays a retried request")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RestaurantView> create(
-      @Valid @RequestBody RestaurantRequest body,
+      @Valid @RequestBody Listing body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String key,
       HttpServletRequest request) {
     return idempotency.create(key, request, body, RestaurantView.class, alsoCommit ->
-        created(restaurants.create(body.listing(), restaurant -> alsoCommit.apply(created(restaurant)))));
+        created(restaurants.create(body, restaurant -> alsoCommit.apply(created(restaurant)))));
   }
 
   @Operation(summary = "Replace a restaurant's listing; If-Match gives 412 when the version moved on")
   @PutMapping(path = "/{restaurantId}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RestaurantView> replace(
       @PathVariable @Pattern(regexp = ID) String restaurantId,
-      @Valid @RequestBody RestaurantRequest body,
+      @Valid @RequestBody Listing body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    Restaurant restaurant = restaurants.replace(restaurantId, body.listing(), ETags.expectedVersion(ifMatch));
+    Restaurant restaurant = restaurants.replace(restaurantId, body, ETags.expectedVersion(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(restaurant.version())).body(RestaurantView.of(restaurant));
   }
 

@@ -1,6 +1,6 @@
 package com.bellyfed.write.restaurants.web;
 
-import com.bellyfed.write.restaurants.Listing;
+import com.bellyfed.data.restaurants.Listing;
 import com.bellyfed.write.restaurants.Restaurant;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.bellyfed.write.reviews.web;
 
+import com.bellyfed.data.reviews.ReviewContent;
 import com.bellyfed.write.reviews.Review;
 import com.bellyfed.write.reviews.Reviews;
 import com.bellyfed.write.web.ETags;
@@ -40,12 +41,11 @@ class ReviewController {
   @PostMapping(path = "/api/restaurants/{restaurantId}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReviewView> create(
       @PathVariable @Pattern(regexp = ID) String restaurantId,
-      @Valid @RequestBody ReviewRequest body,
+      @Valid @RequestBody ReviewContent body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String key,
       HttpServletRequest request) {
     return idempotency.create(key, request, body, ReviewView.class, alsoCommit ->
-        created(reviews.create(restaurantId, body.userId(), body.rating(), strip(body.dish()), strip(body.text()),
-            review -> alsoCommit.apply(created(review)))));
+        created(reviews.create(restaurantId, body, review -> alsoCommit.apply(created(review)))));
   }
 
   @Operation(summary = "Delete a review; If-Match gives 412 when the version moved on")
@@ -62,9 +62,5 @@ class ReviewController {
         .location(URI.create("/api/reviews/" + review.reviewId()))
         .eTag(ETags.of(review.version()))
         .body(ReviewView.of(review));
-  }
-
-  private static @Nullable String strip(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -10,7 +10,6 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.users.CognitoSignup;
 import com.bellyfed.write.users.Signups;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
@@ -43,7 +42,6 @@ class SignupListener {
 
   static final String SIGNUP_EVENT_TYPE = "auth.signup.confirmed";
   private static final Logger log = LoggerFactory.getLogger(SignupListener.class);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ReliableConsumer consumer;
   private final Signups signups;
@@ -68,7 +66,7 @@ class SignupListener {
     JsonNode event;
     CognitoSignup signup;
     try {
-      event = MAPPER.readTree(inbound.body());
+      event = json.readTree(inbound.body());
       if (event == null || !event.path("detail").isObject()) {
         throw new IllegalArgumentException("the body is not an EventBridge event with a detail object");
       }
@@ -103,11 +101,7 @@ class SignupListener {
         stableId, SIGNUP_EVENT_TYPE, 1, "bellyfed.auth", time, eventBridgeId, null, 0, signup.sub(), event.path("detail"),
         Map.of("service", "cognito"));
     ObjectNode copy = ((ObjectNode) event).deepCopy();
-    try {
-      copy.set("detail", MAPPER.readTree(json.write(envelope)));
-    } catch (Exception e) {
-      throw new IllegalStateException("An envelope we built is not JSON", e);
-    }
+    copy.set("detail", json.tree(envelope));
     return copy.toString();
   }
 

@@ -2,8 +2,6 @@ package com.bellyfed.write.users.web;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.users.CognitoSignup;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Local development only ({@code bellyfed.write.dev-cognito-trigger=true}): puts on the auth bus
@@ -33,13 +33,13 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 @Tag(name = "dev", description = "Local development helpers; off unless bellyfed.write.dev-cognito-trigger=true")
 class DevCognitoController {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final EventBridgeClient eventBridge;
   private final String authBus;
+  private final JsonMapper jsonMapper;
 
-  DevCognitoController(EventBridgeClient eventBridge, Topology topology) {
+  DevCognitoController(EventBridgeClient eventBridge, Topology topology, JsonMapper jsonMapper) {
     this.eventBridge = eventBridge;
+    this.jsonMapper = jsonMapper;
     this.authBus = topology.bus("auth").name();
   }
 
@@ -52,7 +52,7 @@ class DevCognitoController {
   @PostMapping(path = "/dev/cognito/post-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> postConfirmation(@Valid @RequestBody TestSignup signup) {
     String sub = signup.sub() != null ? signup.sub() : UUID.randomUUID().toString();
-    ObjectNode detail = MAPPER.createObjectNode();
+    ObjectNode detail = jsonMapper.createObjectNode();
     detail.put("version", "1");
     detail.put("region", "us-east-1");
     detail.put("userPoolId", "us-east-1_localdev");

@@ -1,5 +1,7 @@
 package com.bellyfed.write.users.web;
 
+import com.bellyfed.data.users.Preferences;
+import com.bellyfed.data.users.Profile;
 import com.bellyfed.write.users.User;
 import com.bellyfed.write.users.UserAccounts;
 import com.bellyfed.write.web.ETags;
@@ -37,18 +39,18 @@ class UserController {
   @PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<UserView> profile(
       @PathVariable @Pattern(regexp = ID) String userId,
-      @Valid @RequestBody ProfileRequest body,
+      @Valid @RequestBody Profile body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    return answer(users.updateProfile(userId, body.profile(), ETags.expectedVersion(ifMatch)));
+    return answer(users.updateProfile(userId, body, ETags.expectedVersion(ifMatch)));
   }
 
   @Operation(summary = "Replace a user's preferences (201 when it creates the user); If-Match gives 412 when the version moved on")
   @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<UserView> preferences(
       @PathVariable @Pattern(regexp = ID) String userId,
-      @Valid @RequestBody PreferencesRequest body,
+      @Valid @RequestBody Preferences body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    return answer(users.updatePreferences(userId, body.preferences(), ETags.expectedVersion(ifMatch)));
+    return answer(users.updatePreferences(userId, body, ETags.expectedVersion(ifMatch)));
   }
 
   private static ResponseEntity<UserView> answer(User user) {

@@ -1,8 +1,8 @@
 package com.bellyfed.write.users.web;
 
 import com.bellyfed.write.users.User;
-import com.bellyfed.write.users.User.Preferences;
-import com.bellyfed.write.users.User.Profile;
+import com.bellyfed.data.users.Preferences;
+import com.bellyfed.data.users.Profile;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

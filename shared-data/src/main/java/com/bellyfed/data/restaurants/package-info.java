@@ -1,0 +1,5 @@
+/** The restaurants item: its record, its rules and its codec. */
+@NullMarked
+package com.bellyfed.data.restaurants;
+
+import org.jspecify.annotations.NullMarked;
