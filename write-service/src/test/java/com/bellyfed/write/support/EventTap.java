@@ -7,6 +7,7 @@ import com.bellyfed.testing.TappedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,35 @@ public final class EventTap implements AutoCloseable {
   /** The raw EventBridge events (JSON bodies) received until {@code count} arrived. */
   public List<String> awaitRaw(int count, Duration timeout) {
     return tap.await(count, timeout).stream().map(TappedEvent::body).toList();
+  }
+
+  /** Runs {@code stimulus} (a request...), to wait for the events it caused next: Spring Modulith's Scenario style. */
+  public <R> Stimulus<R> stimulate(Supplier<R> stimulus) {
+    return new Stimulus<>(tap.stimulate(stimulus));
+  }
+
+  /** What a stimulus returned, and the wait for the event it caused. */
+  public final class Stimulus<R> {
+
+    private final com.bellyfed.testing.EventTap.Stimulus<R> stimulus;
+
+    private Stimulus(com.bellyfed.testing.EventTap.Stimulus<R> stimulus) {
+      this.stimulus = stimulus;
+    }
+
+    public R result() {
+      return stimulus.result();
+    }
+
+    /** The first event of this type to arrive, within 30 s. */
+    public EventEnvelope andWaitForEventOfType(String eventType) {
+      return envelope(stimulus.andWaitForEventOfType(eventType));
+    }
+  }
+
+  /** Every event the tap received so far, in arrival order. */
+  public List<EventEnvelope> received() {
+    return tap.received().stream().map(this::envelope).toList();
   }
 
   private EventEnvelope envelope(TappedEvent event) {
