@@ -5,10 +5,10 @@ import static com.bellyfed.imports.jobs.ImportApi.jobId;
 import static com.bellyfed.imports.jobs.ImportApi.restaurantsIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.testing.LoadTest;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.testing.LoadTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

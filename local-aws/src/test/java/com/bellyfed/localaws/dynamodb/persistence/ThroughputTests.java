@@ -2,6 +2,7 @@ package com.bellyfed.localaws.dynamodb.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.testing.LoadTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import com.bellyfed.testing.LoadTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
