@@ -1,96 +1,48 @@
 package com.bellyfed.events;
 
-
-
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.bellyfed.testing.TappedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.awaitility.Awaitility;
-import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A private queue and rule on a bus that catch the events of one correlation id, so that a test sees
- * exactly its own events although every test shares the topology.
+ * The shared {@link com.bellyfed.testing.EventTap} on local-aws, catching the events of one
+ * correlation id, with the envelopes read as the runtime reads them.
  */
 public final class EventTap implements AutoCloseable {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final LocalAws localAws;
-  private final String bus;
-  private final String rule;
-  private final String queueUrl;
+  private final com.bellyfed.testing.EventTap tap;
   private final EnvelopeJson json = new EnvelopeJson();
 
-  private EventTap(LocalAws localAws, String bus, String rule, String queueUrl) {
-    this.localAws = localAws;
-    this.bus = bus;
-    this.rule = rule;
-    this.queueUrl = queueUrl;
+  private EventTap(com.bellyfed.testing.EventTap tap) {
+    this.tap = tap;
   }
 
   public static EventTap on(LocalAws localAws, String bus, String correlationId) {
-    String name = "tap-" + UUID.randomUUID().toString().substring(0, 8);
-    String queueUrl = localAws.sqs().createQueue(request -> request.queueName(name)).queueUrl();
-    String arn =
-        localAws.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes().get(QueueAttributeName.QUEUE_ARN);
-    localAws.eventBridge().putRule(request -> request.name(name).eventBusName(bus)
-        .eventPattern("{\"detail\":{\"correlationId\":[\"" + correlationId + "\"]}}"));
-    localAws.eventBridge().putTargets(request -> request.rule(name).eventBusName(bus).targets(Target.builder().id("tap").arn(arn).build()));
-    return new EventTap(localAws, bus, name, queueUrl);
+    return new EventTap(com.bellyfed.testing.EventTap.correlation(localAws.sqs(), localAws.eventBridge(), bus, correlationId));
   }
 
   /** Receives until {@code count} events arrived, returning every one received (duplicates included). */
   public List<EventEnvelope> await(int count, Duration timeout) {
-    List<EventEnvelope> received = new ArrayList<>();
-    Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
-      received.addAll(receive(1));
-      return received.size() >= count;
-    });
-    return received;
+    return envelopes(tap.await(count, timeout));
   }
 
   /** Whatever else arrives within a second. */
   public List<EventEnvelope> more() {
-    return receive(1);
+    return envelopes(tap.more());
   }
 
-  private List<EventEnvelope> receive(int waitSeconds) {
-    List<Message> messages =
-        localAws.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
-            .messages();
-    if (messages.isEmpty()) {
-      return List.of();
-    }
-    localAws.sqs().deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(
-        messages.stream().map(message -> DeleteMessageBatchRequestEntry.builder()
-            .id(Integer.toString(messages.indexOf(message))).receiptHandle(message.receiptHandle()).build()).toList()));
-    List<EventEnvelope> envelopes = new ArrayList<>();
-    for (Message message : messages) {
-      try {
-        JsonNode event = MAPPER.readTree(message.body());
-        envelopes.add(json.read(event.path("detail").toString()));
-      } catch (Exception e) {
-        throw new IllegalStateException("Not an EventBridge event: " + message.body(), e);
-      }
-    }
+  private List<EventEnvelope> envelopes(List<TappedEvent> events) {
+    List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+    events.forEach(event -> envelopes.add(json.read(event.detail().toString())));
     return envelopes;
   }
 
   @Override
   public void close() {
-    localAws.eventBridge().removeTargets(request -> request.rule(rule).eventBusName(bus).ids("tap"));
-    localAws.eventBridge().deleteRule(request -> request.name(rule).eventBusName(bus));
-    localAws.sqs().deleteQueue(request -> request.queueUrl(queueUrl));
+    tap.close();
   }
 }

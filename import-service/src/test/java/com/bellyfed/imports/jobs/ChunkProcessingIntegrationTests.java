@@ -15,6 +15,8 @@ import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ class ChunkProcessingIntegrationTests {
   @Autowired Topology topology;
   @Autowired ImportJobs jobs;
   @Autowired MessageListenerContainerRegistry containers;
+  @Autowired MeterRegistry registry;
 
   ImportApi api;
 
@@ -147,9 +150,12 @@ class ChunkProcessingIntegrationTests {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
         .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
 
+    double setbacks = chunkSetbacks();
     localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
     try {
-      await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+      // Down until the outage has cost the import a chunk (failed past the writer's retries, or
+      // deferred by the open circuit), so that a chunk has to come back through the queue.
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> chunkSetbacks() > setbacks);
     } finally {
       localAws.faults().clear();
     }
@@ -226,5 +232,13 @@ class ChunkProcessingIntegrationTests {
         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
     return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** Chunks the import's consumer did not get through: its handler failed, or the open circuit deferred it. */
+  private double chunkSetbacks() {
+    return registry.find("bellyfed.events.handler.failures").tag("consumer", ChunkProcessor.CONSUMER).counters().stream()
+            .mapToDouble(Counter::count).sum()
+        + registry.find("bellyfed.events.consumer.deferred").tag("consumer", ChunkProcessor.CONSUMER).counters().stream()
+            .mapToDouble(Counter::count).sum();
   }
 }

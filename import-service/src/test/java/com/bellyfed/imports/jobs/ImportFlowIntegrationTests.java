@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.testing.LoadTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,10 +31,13 @@ class ImportFlowIntegrationTests {
 
   /**
    * The issue's 100,000 (about 1.5 minutes here, most of it the service's own parsing, validation and
-   * events); {@code -Dimports.test.large-count=10000} for a
-   * quicker local run. The benchmark imports 1,000,000.
+   * events), run by {@code ./mvnw verify -Pload}; {@code -Dimports.test.large-count=...} for another
+   * size. The benchmark imports 1,000,000.
    */
   static final int LARGE = Integer.getInteger("imports.test.large-count", 100_000);
+
+  /** The same import in the default build: many chunks and many BatchWriteItem calls, in seconds. */
+  static final int MANY = 10_000;
 
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
@@ -47,22 +51,32 @@ class ImportFlowIntegrationTests {
   }
 
   @Test
+  void importsTenThousandGeneratedRestaurantsWithExactCountsAndEveryOneReadable() {
+    importsGeneratedRestaurantsWithExactCountsAndEveryOneReadable(MANY);
+  }
+
+  @LoadTest
+  @Test
   void importsOneHundredThousandGeneratedRestaurantsWithExactCountsAndEveryOneReadable() {
+    importsGeneratedRestaurantsWithExactCountsAndEveryOneReadable(LARGE);
+  }
+
+  private void importsGeneratedRestaurantsWithExactCountsAndEveryOneReadable(int count) {
     String city = uniqueCity();
     long seed = ThreadLocalRandom.current().nextLong();
-    HttpResponse<String> accepted = api.post(Generator.restaurants(LARGE, seed, city));
+    HttpResponse<String> accepted = api.post(Generator.restaurants(count, seed, city));
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(accepted.headers().firstValue("Location")).hasValue("/api/imports/" + jobId(accepted));
     JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofMinutes(10));
 
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
-    assertThat(job.path("counts").path("received").asLong()).isEqualTo(LARGE);
-    assertThat(job.path("counts").path("written").asLong()).isEqualTo(LARGE);
+    assertThat(job.path("counts").path("received").asLong()).isEqualTo(count);
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(count);
     assertThat(job.path("counts").path("rejected").asLong()).isZero();
     assertThat(job.path("counts").path("failed").asLong()).isZero();
-    assertThat(restaurantsIn(dynamoDb, topology, city)).as("restaurants readable through the city index").isEqualTo(LARGE);
-    for (long index : new long[] {0, LARGE / 2, LARGE - 1}) {
+    assertThat(restaurantsIn(dynamoDb, topology, city)).as("restaurants readable through the city index").isEqualTo(count);
+    for (long index : new long[] {0, count / 2, count - 1}) {
       assertThat(restaurant(Generator.id(seed, index))).as("restaurant %d by its id", index).containsKey("nameKey");
     }
   }

@@ -152,12 +152,13 @@ class ReviewsIntegrationTests {
     try (EventTap tap = EventTap.correlation(localAws, "restaurant", correlation)) {
       assertThat(api.delete("/api/reviews/" + reviewId, "If-Match", "\"2\"").status()).isEqualTo(412);
 
-      Answer deleted = api.delete("/api/reviews/" + reviewId, "If-Match", "\"1\"", "X-Correlation-Id", correlation);
+      EventTap.Stimulus<Answer> deletion =
+          tap.stimulate(() -> api.delete("/api/reviews/" + reviewId, "If-Match", "\"1\"", "X-Correlation-Id", correlation));
 
-      assertThat(deleted.status()).isEqualTo(204);
+      assertThat(deletion.result().status()).isEqualTo(204);
       assertThat(item(restaurantId, reviewId)).isEmpty();
-      EventEnvelope event = tap.await(1, Duration.ofSeconds(20)).get(0);
-      assertThat(event.eventType()).isEqualTo("restaurant.review.deleted");
+      EventEnvelope event = deletion.andWaitForEventOfType("restaurant.review.deleted");
+      assertThat(tap.received()).as("the deletion's only event").containsExactly(event);
       assertThat(event.data().path("rating").asInt()).isEqualTo(2);
       assertThat(event.data().path("restaurantId").asText()).isEqualTo(restaurantId);
     }

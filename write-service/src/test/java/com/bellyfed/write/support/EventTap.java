@@ -3,111 +3,87 @@ package com.bellyfed.write.support;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.bellyfed.testing.TappedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.awaitility.Awaitility;
-import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * A private queue and rule on a bus (its name from the topology) that catch the events a test
- * caused, so that a test sees exactly its own events although every test shares the topology.
+ * The shared {@link com.bellyfed.testing.EventTap} on a bus of the topology (by its domain), with
+ * the envelopes read as the service reads them.
  */
 public final class EventTap implements AutoCloseable {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final LocalAws localAws;
-  private final String bus;
-  private final String rule;
-  private final String queueUrl;
+  private final com.bellyfed.testing.EventTap tap;
   private final EnvelopeJson json = new EnvelopeJson();
 
-  private EventTap(LocalAws localAws, String bus, String rule, String queueUrl) {
-    this.localAws = localAws;
-    this.bus = bus;
-    this.rule = rule;
-    this.queueUrl = queueUrl;
+  private EventTap(com.bellyfed.testing.EventTap tap) {
+    this.tap = tap;
   }
 
   /** Catches the events of one correlation id on the bus of {@code domain}. */
   public static EventTap correlation(LocalAws localAws, String domain, String correlationId) {
-    return on(localAws, domain, "{\"detail\":{\"correlationId\":[\"" + correlationId + "\"]}}");
+    return new EventTap(com.bellyfed.testing.EventTap.correlation(
+        localAws.sqs(), localAws.eventBridge(), localAws.topology().bus(domain).name(), correlationId));
   }
 
   /** Catches the events matching an EventBridge pattern on the bus of {@code domain}. */
   public static EventTap on(LocalAws localAws, String domain, String pattern) {
-    String bus = localAws.topology().bus(domain).name();
-    String name = "tap-" + UUID.randomUUID().toString().substring(0, 8);
-    String queueUrl = localAws.sqs().createQueue(request -> request.queueName(name)).queueUrl();
-    String arn =
-        localAws.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes().get(QueueAttributeName.QUEUE_ARN);
-    localAws.eventBridge().putRule(request -> request.name(name).eventBusName(bus).eventPattern(pattern));
-    localAws.eventBridge().putTargets(request -> request.rule(name).eventBusName(bus).targets(Target.builder().id("tap").arn(arn).build()));
-    return new EventTap(localAws, bus, name, queueUrl);
+    return new EventTap(com.bellyfed.testing.EventTap.on(localAws.sqs(), localAws.eventBridge(), localAws.topology().bus(domain).name(), pattern));
   }
 
-  /** Receives until {@code count} events arrived, returning every one received (duplicates included). */
+  /** Receives until {@code count} events arrived, returning every one received (duplicates included), in a list the test may add to. */
   public List<EventEnvelope> await(int count, Duration timeout) {
-    List<EventEnvelope> received = new ArrayList<>();
-    Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
-      received.addAll(receive(1));
-      return received.size() >= count;
-    });
-    return received;
+    return tap.await(count, timeout).stream().map(this::envelope).collect(Collectors.toCollection(ArrayList::new));
   }
 
   /** Whatever else arrives within a second. */
   public List<EventEnvelope> more() {
-    return receive(1);
+    return tap.more().stream().map(this::envelope).toList();
   }
 
   /** The raw EventBridge events (JSON bodies) received until {@code count} arrived. */
   public List<String> awaitRaw(int count, Duration timeout) {
-    List<String> received = new ArrayList<>();
-    Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
-      received.addAll(receiveRaw(1).stream().map(Message::body).toList());
-      return received.size() >= count;
-    });
-    return received;
+    return tap.await(count, timeout).stream().map(TappedEvent::body).toList();
   }
 
-  private List<EventEnvelope> receive(int waitSeconds) {
-    List<EventEnvelope> envelopes = new ArrayList<>();
-    for (Message message : receiveRaw(waitSeconds)) {
-      try {
-        JsonNode event = MAPPER.readTree(message.body());
-        envelopes.add(json.read(event.path("detail").toString()));
-      } catch (Exception e) {
-        throw new IllegalStateException("Not an EventBridge event: " + message.body(), e);
-      }
-    }
-    return envelopes;
+  /** Runs {@code stimulus} (a request...), to wait for the events it caused next: Spring Modulith's Scenario style. */
+  public <R> Stimulus<R> stimulate(Supplier<R> stimulus) {
+    return new Stimulus<>(tap.stimulate(stimulus));
   }
 
-  private List<Message> receiveRaw(int waitSeconds) {
-    List<Message> messages =
-        localAws.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
-            .messages();
-    if (!messages.isEmpty()) {
-      localAws.sqs().deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(
-          messages.stream().map(message -> DeleteMessageBatchRequestEntry.builder()
-              .id(Integer.toString(messages.indexOf(message))).receiptHandle(message.receiptHandle()).build()).toList()));
+  /** What a stimulus returned, and the wait for the event it caused. */
+  public final class Stimulus<R> {
+
+    private final com.bellyfed.testing.EventTap.Stimulus<R> stimulus;
+
+    private Stimulus(com.bellyfed.testing.EventTap.Stimulus<R> stimulus) {
+      this.stimulus = stimulus;
     }
-    return messages;
+
+    public R result() {
+      return stimulus.result();
+    }
+
+    /** The first event of this type to arrive, within 30 s. */
+    public EventEnvelope andWaitForEventOfType(String eventType) {
+      return envelope(stimulus.andWaitForEventOfType(eventType));
+    }
+  }
+
+  /** Every event the tap received so far, in arrival order. */
+  public List<EventEnvelope> received() {
+    return tap.received().stream().map(this::envelope).toList();
+  }
+
+  private EventEnvelope envelope(TappedEvent event) {
+    return json.read(event.detail().toString());
   }
 
   @Override
   public void close() {
-    localAws.eventBridge().removeTargets(request -> request.rule(rule).eventBusName(bus).ids("tap"));
-    localAws.eventBridge().deleteRule(request -> request.name(rule).eventBusName(bus));
-    localAws.sqs().deleteQueue(request -> request.queueUrl(queueUrl));
+    tap.close();
   }
 }

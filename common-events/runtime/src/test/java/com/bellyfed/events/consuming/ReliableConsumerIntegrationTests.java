@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,8 @@ class ReliableConsumerIntegrationTests {
     IdempotencyGuard guard = new IdempotencyGuard(
         localAws.dynamoDb(), localAws.topology().table("processed-events").name(), Clock.systemUTC(), IdempotencyGuard.DEFAULT_RETENTION);
     consumer = new ReliableConsumer(sqs, guard, RuntimeFixtures.JSON,
-        ConsumerSettings.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5))
+        // Capped at 2 s: the third receive's backoff need not be longer to prove that SQS redrives after it.
+        ConsumerSettings.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
             .withHeartbeat(Duration.ofMillis(500), Duration.ofSeconds(2)), Clock.systemUTC(), registry);
   }
 
@@ -183,13 +183,16 @@ class ReliableConsumerIntegrationTests {
     });
     otherPoller.start();
 
-    // The handler outlives the queue's 2 s visibility timeout three times over.
-    Outcome outcome = consumer.handle("slow", message, event -> finish.await(6, TimeUnit.SECONDS));
+    // The handler outlives the queue's 2 s visibility timeout twice over, the shortest window in
+    // which a message nobody kept invisible would surely have come back; it stops as soon as it does.
+    Outcome outcome = consumer.handle("slow", message, event ->
+        await().failFast("delivered again while the handler ran", () -> !seenMeanwhile.isEmpty())
+            .during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(30)).until(seenMeanwhile::isEmpty));
     finish.countDown();
     otherPoller.join();
 
-    assertThat(outcome).isEqualTo(Outcome.HANDLED);
     assertThat(seenMeanwhile).as("deliveries to another poller while the handler ran").isEmpty();
+    assertThat(outcome).isEqualTo(Outcome.HANDLED);
   }
 
   private EventEnvelope review() {

@@ -11,6 +11,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import com.bellyfed.testing.LoadTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
@@ -25,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +47,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @SpringBootTest(
     classes = SqsEventListenersIntegrationTests.ListenerApp.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {"spring.application.name=listener-app", "bellyfed.events.consumer.first-backoff=4s"})
+        // The shortest backoff the consumer has (whole seconds): a failing message is dead-lettered after 1 + 2 + 4 s.
+    properties = {"spring.application.name=listener-app", "bellyfed.events.consumer.first-backoff=1s"})
 class SqsEventListenersIntegrationTests {
 
   static String queueUrl;
@@ -96,20 +100,40 @@ class SqsEventListenersIntegrationTests {
     return new String[] {queue, deadLetter};
   }
 
+  /**
+   * Longer than the 7 s after which a message failing on every receive is dead-lettered (first
+   * backoff 1 s, three receives), so that only the pause keeps the stream out of the dead-letter queue.
+   */
+  @Test
+  void aListenerPausesWhileDynamoDbIsDownLongerThanTheBackoffsToTheDeadLetterQueueAndLosesNothing(LocalAws localAws) {
+    pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(10));
+  }
+
+  @LoadTest
   @Test
   void aListenerPausesWhileDynamoDbIsDownForThirtySecondsAndLosesNothing(LocalAws localAws) {
-    List<String> sent = new ArrayList<>();
+    pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(30));
+  }
+
+  private void pausesThroughAnOutageAndLosesNothing(LocalAws localAws, Duration outage) {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    int messages = 10;
+    ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+    long pausesBefore = pause.pauses("guarded");
     localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
     try {
-      // A steady stream through the whole outage: one message every three seconds for thirty seconds.
-      for (int i = 0; i < 10; i++) {
-        EventEnvelope review = review("guarded");
-        sent.add(review.eventId());
-        localAws.sqs().sendMessage(request -> request.queueUrl(guardedQueueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
-        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
-      }
-      assertThat(pause.pauses()).as("the listener paused during the outage").isPositive();
+      // A steady stream through the whole outage: ten messages, evenly spaced.
+      stream.scheduleAtFixedRate(() -> {
+        if (sent.size() < messages) {
+          EventEnvelope review = review("guarded");
+          localAws.sqs().sendMessage(request -> request.queueUrl(guardedQueueUrl).messageBody(RuntimeFixtures.eventBridgeEvent(review)));
+          sent.add(review.eventId());
+        }
+      }, 0, outage.toMillis() / messages, TimeUnit.MILLISECONDS);
+      // Down until the whole stream is sent and the listener paused (failing calls take a while on a busy machine).
+      await().atMost(outage.plusSeconds(60)).until(() -> sent.size() == messages && pause.pauses("guarded") > pausesBefore);
     } finally {
+      stream.shutdownNow();
       localAws.faults().clear();
     }
 

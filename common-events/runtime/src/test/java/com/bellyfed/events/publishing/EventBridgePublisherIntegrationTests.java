@@ -15,6 +15,7 @@ import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import com.bellyfed.testing.LoadTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -46,7 +47,18 @@ class EventBridgePublisherIntegrationTests {
   }
 
   @Test
+  void deliversAThousandEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(LocalAws localAws) throws Exception {
+    deliversEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(localAws, 125);
+  }
+
+  @LoadTest
+  @Test
   void deliversTenThousandEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(LocalAws localAws) throws Exception {
+    deliversEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(localAws, 1_250);
+  }
+
+  private void deliversEventsFromEightThreadsEachExactlyOnceInCallsOfAtMostTen(LocalAws localAws, int perThread) throws Exception {
+    int total = 8 * perThread;
     String correlationId = UUID.randomUUID().toString();
     EventBridgePublisher publisher = publisher(localAws, RuntimeFixtures.quickBreaker());
     List<String> published = Collections.synchronizedList(new ArrayList<>());
@@ -57,8 +69,8 @@ class EventBridgePublisherIntegrationTests {
       for (int t = 0; t < 8; t++) {
         int thread = t;
         producers.add(threads.submit(() -> Correlation.with(correlationId, null, () -> {
-          for (int i = 0; i < 1_250; i++) {
-            published.add(publisher.publish("restaurant.review.created", ReviewCreated.review(thread * 1_250 + i)).eventId());
+          for (int i = 0; i < perThread; i++) {
+            published.add(publisher.publish("restaurant.review.created", ReviewCreated.review(thread * perThread + i)).eventId());
           }
         })));
       }
@@ -67,14 +79,14 @@ class EventBridgePublisherIntegrationTests {
       }
       threads.shutdown();
 
-      List<EventEnvelope> received = tap.await(10_000, Duration.ofMinutes(3));
+      List<EventEnvelope> received = tap.await(total, Duration.ofMinutes(3));
       received.addAll(tap.more());
 
-      assertThat(received).hasSize(10_000);
+      assertThat(received).hasSize(total);
       assertThat(received.stream().map(EventEnvelope::eventId).collect(Collectors.toSet())).isEqualTo(Set.copyOf(published));
       assertThat(registry.get("bellyfed.events.batch.size").summary().max()).isLessThanOrEqualTo(10);
-      assertThat(registry.get("bellyfed.events.batch.size").summary().count()).isLessThan(10_000);
-      assertThat(registry.get("bellyfed.events.published").counter().count()).isEqualTo(10_000);
+      assertThat(registry.get("bellyfed.events.batch.size").summary().count()).isLessThan(total);
+      assertThat(registry.get("bellyfed.events.published").counter().count()).isEqualTo(total);
       assertThat(registry.get("bellyfed.events.dropped").counter().count()).isZero();
     } finally {
       publisher.close();

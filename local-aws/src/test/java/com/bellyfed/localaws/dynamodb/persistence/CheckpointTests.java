@@ -89,18 +89,23 @@ class CheckpointTests {
     List<Journal> opened = new ArrayList<>();
     KeyValueModel model = open(Records.SETTINGS, opened);
     Journal journal = opened.get(0);
+    int threads = 4;
+    int writesEach = 5000;
     Thread checkpoints = new Thread(() -> {
       try {
         for (int i = 0; i < 8; i++) {
           journal.checkpoint(model);
-          Thread.sleep(20);
+          // Spread over the writes: the next checkpoint once the writers appended more (or are done).
+          long appended = journal.stats().appended();
+          org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(1))
+              .until(() -> journal.stats().appended() >= Math.min(appended + 500, (long) threads * writesEach));
         }
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     });
     checkpoints.start();
-    writeConcurrently(model, journal, 4, 5000);
+    writeConcurrently(model, journal, threads, writesEach);
     checkpoints.join();
     assertThat(journal.stats().checkpoints()).isEqualTo(8);
     journal.close();
