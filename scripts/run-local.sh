@@ -20,11 +20,12 @@ if $build; then
   ./mvnw -q -B -ntp install -DskipTests
 fi
 
-export AWS_ENDPOINT_URL=http://localhost:4566
-export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+# Spring Cloud AWS configures every AWS client of the services: the endpoint is its one setting here;
+# the region and credentials come from the SDK's default chains (AWS_REGION, AWS_ACCESS_KEY_ID...).
+export SPRING_CLOUD_AWS_ENDPOINT=http://localhost:4566
+export AWS_REGION=us-east-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
-export SPRING_CLOUD_AWS_ENDPOINT=$AWS_ENDPOINT_URL SPRING_CLOUD_AWS_REGION_STATIC=$AWS_REGION
-export BELLYFED_EVENTS_ENVIRONMENT=dev BELLYFED_EVENTS_ENDPOINT=$AWS_ENDPOINT_URL BELLYFED_EVENTS_REGION=$AWS_REGION
+export BELLYFED_EVENTS_ENVIRONMENT=dev
 
 mkdir -p target/run-local
 pids=()

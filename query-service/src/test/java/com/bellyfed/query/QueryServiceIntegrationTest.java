@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
-      "bellyfed.query.dynamodb.open-state-wait=1s",
+      "resilience4j.circuitbreaker.instances.dynamodb.wait-duration-in-open-state=1s",
       // Generous: the machine running the tests is shared, and a slow answer must not open the circuit.
       "bellyfed.query.dynamodb.attempt-timeout=2s",
       "bellyfed.query.dynamodb.call-timeout=4s",

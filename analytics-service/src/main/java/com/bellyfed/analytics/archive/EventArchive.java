@@ -5,6 +5,9 @@ import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -13,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,7 +38,6 @@ public class EventArchive {
 
   public static final String CONSUMER = "event-archive";
   private static final int MAX_BATCH = 25;
-  private static final int MAX_ATTEMPTS = 8;
   static final String CORRELATION_INDEX = "archive-correlation-index";
   static final String HOUR_INDEX = "archive-hour-index";
 
@@ -45,9 +46,12 @@ public class EventArchive {
   private final String table;
   private final Counter stored;
   private final Counter skippedReplays;
+  private final Backoff backoff;
 
-  EventArchive(DynamoDbClient dynamoDb, EnvelopeJson json, Topology topology, MeterRegistry registry) {
+  EventArchive(DynamoDbClient dynamoDb, EnvelopeJson json, Topology topology, RetryRegistry retries, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
+    // Exponential backoff with jitter, as AWS advises for unprocessed items: resilience4j.retry.instances.archive.
+    this.backoff = Declared.backoff(retries, "archive");
     this.json = json;
     this.table = topology.table("event-archive").name();
     this.stored = Counter.builder("bellyfed.archive.stored").description("Events stored in the event archive").register(registry);
@@ -81,11 +85,12 @@ public class EventArchive {
   private void write(List<WriteRequest> writes) {
     Map<String, List<WriteRequest>> unprocessed = Map.of(table, writes);
     for (int attempt = 1; !unprocessed.isEmpty(); attempt++) {
-      if (attempt > MAX_ATTEMPTS) {
-        throw new IllegalStateException("DynamoDB left " + unprocessed.get(table).size() + " archive items unprocessed after " + MAX_ATTEMPTS + " attempts");
+      if (attempt > backoff.maxAttempts()) {
+        throw new IllegalStateException(
+            "DynamoDB left " + unprocessed.get(table).size() + " archive items unprocessed after " + backoff.maxAttempts() + " attempts");
       }
       if (attempt > 1) {
-        pause(attempt);
+        pause(attempt - 1);
       }
       Map<String, List<WriteRequest>> request = unprocessed;
       BatchWriteItemResponse response = dynamoDb.batchWriteItem(batch -> batch.requestItems(request));
@@ -95,10 +100,9 @@ public class EventArchive {
     }
   }
 
-  private static void pause(int attempt) {
+  private void pause(int retry) {
     try {
-      // Exponential backoff with full jitter, as AWS advises for unprocessed items.
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 25L << Math.min(attempt, 6)));
+      backoff.pauseBefore(retry);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while retrying unprocessed archive items", e);

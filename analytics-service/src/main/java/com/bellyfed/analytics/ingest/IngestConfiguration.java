@@ -1,7 +1,8 @@
 package com.bellyfed.analytics.ingest;
 
-import com.bellyfed.events.listener.ListenerPause;
+import com.bellyfed.kit.resilience.Declared;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,12 +10,13 @@ import org.springframework.context.annotation.Configuration;
 class IngestConfiguration {
 
   /**
-   * The circuit of the analytics and archive listeners' DynamoDB writes
-   * ({@link ListenerPause#dependencyCircuit}): while it is open both listeners stop polling, so an
+   * The circuit of the analytics and archive listeners' DynamoDB writes,
+   * {@code resilience4j.circuitbreaker.instances.dynamodb} (on the runtime's {@code dependency}
+   * configuration): while it is open both listeners stop polling ({@code ListenerPause}), so an
    * outage sends nothing to the dead-letter queues: the events wait in their queues.
    */
   @Bean
-  CircuitBreaker analyticsDynamoDbCircuitBreaker() {
-    return ListenerPause.dependencyCircuit("analytics-dynamodb");
+  CircuitBreaker analyticsDynamoDbCircuitBreaker(CircuitBreakerRegistry registry) {
+    return Declared.circuitBreaker(registry, "dynamodb");
   }
 }

@@ -2,6 +2,9 @@ package com.bellyfed.analytics.ingest;
 
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,10 @@ class IngestWriter implements AutoCloseable {
   static final int MAX_ITEMS = 100;
   /** Below DynamoDB's 4 MB per transaction, leaving room for the attribute names the estimate leaves out. */
   static final int MAX_BYTES = 3_500_000;
-  private static final int MAX_ATTEMPTS = 8;
 
   private final DynamoDbClient dynamoDb;
+  // Transactions that conflicted with another instance's: resilience4j.retry.instances.ingest.
+  private final Backoff backoff;
   private final Clock clock;
   private final String eventsTable;
   private final String aggregatesTable;
@@ -75,8 +78,10 @@ class IngestWriter implements AutoCloseable {
       String eventId, Instant timestamp, Map<String, AttributeValue> item, List<Contribution> contributions, long expiresAt,
       int size, CompletableFuture<Boolean> stored) {}
 
-  IngestWriter(DynamoDbClient dynamoDb, Clock clock, Topology topology, AnalyticsSettings settings, MeterRegistry registry) {
+  IngestWriter(
+      DynamoDbClient dynamoDb, Clock clock, Topology topology, AnalyticsSettings settings, RetryRegistry retries, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
+    this.backoff = Declared.backoff(retries, "ingest");
     this.clock = clock;
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
@@ -188,7 +193,7 @@ class IngestWriter implements AutoCloseable {
           }
         }
         boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-        if (fresh.size() == events.size() && (!conflict || attempt == MAX_ATTEMPTS)) {
+        if (fresh.size() == events.size() && (!conflict || !backoff.canRetry(attempt))) {
           throw cancelled;
         }
         if (conflict) {
@@ -219,9 +224,9 @@ class IngestWriter implements AutoCloseable {
     return sums;
   }
 
-  private static void pause(int attempt) {
+  private void pause(int attempt) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 6)));
+      backoff.pauseBefore(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while retrying a conflicting transaction", e);

@@ -155,7 +155,6 @@ public final class AnalyticsIngestBenchmark {
     log.getParentFile().mkdirs();
     List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(),
         "--server.port=" + port,
-        "--bellyfed.events.endpoint=" + endpoint, "--bellyfed.events.region=us-east-1",
         "--spring.cloud.aws.endpoint=" + endpoint, "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local"));
     if (writers > 0) {

@@ -239,8 +239,6 @@ public final class ImportBenchmark implements Callable<Integer> {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
         "--server.port=" + port,
-        "--bellyfed.events.endpoint=" + endpoint,
-        "--bellyfed.events.region=us-east-1",
         "--spring.cloud.aws.endpoint=" + endpoint,
         "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local",

@@ -34,8 +34,10 @@ record Service(String mode, Process process, String base, long launched) {
     command.addAll(List.of(
         "-jar", jar.toString(),
         "--server.port=" + port,
-        "--bellyfed.events.endpoint=" + localAws.endpoint(),
-        "--bellyfed.events.region=" + localAws.region().id()));
+        "--spring.cloud.aws.endpoint=" + localAws.endpoint(),
+        "--spring.cloud.aws.region.static=" + localAws.region().id(),
+        "--spring.cloud.aws.credentials.access-key=local",
+        "--spring.cloud.aws.credentials.secret-key=local"));
     command.addAll(List.of(arguments));
     long launched = System.nanoTime();
     Process process = new ProcessBuilder(pinning.map(p -> p.wrap(command)).orElse(command))

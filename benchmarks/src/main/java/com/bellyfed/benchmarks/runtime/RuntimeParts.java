@@ -50,7 +50,7 @@ public record RuntimeParts(
     PublisherSettings defaults = PublisherSettings.defaults();
     PublisherSettings settings =
         new PublisherSettings(
-            defaults.bufferCapacity(), defaults.offerTimeout(), senders, defaults.maxAttempts(), defaults.initialBackoff(), defaults.shutdownTimeout());
+            defaults.bufferCapacity(), defaults.offerTimeout(), senders, defaults.backoff(), defaults.shutdownTimeout(), defaults.linger());
     return new EventBridgePublisher(factory, sender, outbox, settings, registry);
   }
 

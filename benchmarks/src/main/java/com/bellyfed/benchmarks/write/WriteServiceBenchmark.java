@@ -259,7 +259,6 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(
         ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "--server.port=0",
-        "--bellyfed.events.endpoint=" + localAws.endpoint(), "--bellyfed.events.region=" + localAws.region().id(),
         "--spring.cloud.aws.endpoint=" + localAws.endpoint(), "--spring.cloud.aws.region.static=" + localAws.region().id(),
         "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local",
         "--logging.level.root=INFO")

@@ -1,13 +1,14 @@
 package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,14 +23,14 @@ class ChunkQueue {
   /** SQS caps a batch at 10 entries and 256 KB in all. */
   static final int MAX_ENTRIES = 10;
   static final int MAX_BATCH_BYTES = 250 * 1024;
-  private static final int ATTEMPTS = 8;
-
   private final SqsClient sqs;
   private final String queueName;
+  private final Backoff backoff;
   private volatile String queueUrl;
 
-  ChunkQueue(SqsClient sqs, Topology topology) {
+  ChunkQueue(SqsClient sqs, Topology topology, RetryRegistry retries) {
     this.sqs = sqs;
+    this.backoff = Declared.backoff(retries, "chunksend");
     this.queueName = topology.queue("import").name();
   }
 
@@ -46,10 +47,10 @@ class ChunkQueue {
       response.successful().forEach(success -> pending.remove(success.id()));
       if (!pending.isEmpty()) {
         List<BatchResultErrorEntry> failed = response.failed();
-        if (attempt >= ATTEMPTS || failed.stream().anyMatch(BatchResultErrorEntry::senderFault)) {
+        if (!backoff.canRetry(attempt) || failed.stream().anyMatch(BatchResultErrorEntry::senderFault)) {
           throw new IllegalStateException("SQS refused chunks of an import: " + failed);
         }
-        LockSupport.parkNanos(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20L << attempt)).toNanos());
+        LockSupport.parkNanos(backoff.delayBefore(attempt).toNanos());
       }
     }
   }

@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of imports, under {@code bellyfed.imports}.
+ * Settings of imports, under {@code bellyfed.imports}. The attempts and waits of a BatchWriteItem
+ * call are {@code resilience4j.retry.instances.batchwrite}, those of a chunk's SendMessageBatch
+ * {@code resilience4j.retry.instances.chunksend}.
  *
  * @param maxBodySize the largest body accepted; a longer one is cut off with 413 and the job fails
  * @param maxLineSize the longest line (one record); a longer one is rejected with its line number
@@ -14,8 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param chunkMaxRecords the most records in one chunk
  * @param listenerConcurrency chunks handled at once by one instance
  * @param writers BatchWriteItem calls in flight for one chunk
- * @param writeAttempts attempts of one BatchWriteItem call (throttling, unprocessed items) before the chunk fails
- * @param writeBackoff the first retry's delay; later ones double, with full jitter
  * @param keptRejections rejections kept in the job (all are counted)
  * @param progressInterval the least time between two progress events of one job
  * @param streamInterval how often a progress stream looks for changes
@@ -29,8 +29,6 @@ public record ImportSettings(
     @DefaultValue("250") int chunkMaxRecords,
     @DefaultValue("4") int listenerConcurrency,
     @DefaultValue("4") int writers,
-    @DefaultValue("10") int writeAttempts,
-    @DefaultValue("50ms") Duration writeBackoff,
     @DefaultValue("1000") int keptRejections,
     @DefaultValue("1s") Duration progressInterval,
     @DefaultValue("300ms") Duration streamInterval,

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +20,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.retry.RetryRegistry;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -45,13 +47,15 @@ class ItemWriter implements DisposableBean {
   private final DynamoDbClient dynamoDb;
   private final Topology topology;
   private final ImportSettings settings;
+  private final Backoff backoff;
   private final MeterRegistry registry;
   private final ExecutorService calls;
 
-  ItemWriter(DynamoDbClient dynamoDb, Topology topology, ImportSettings settings, MeterRegistry registry) {
+  ItemWriter(DynamoDbClient dynamoDb, Topology topology, ImportSettings settings, RetryRegistry retries, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
     this.topology = topology;
     this.settings = settings;
+    this.backoff = Declared.backoff(retries, "batchwrite");
     this.registry = registry;
     AtomicInteger threads = new AtomicInteger();
     this.calls = Executors.newCachedThreadPool(runnable -> {
@@ -161,7 +165,7 @@ class ItemWriter implements DisposableBean {
         if (!retriable) {
           continue;
         }
-        if (attempt >= settings.writeAttempts()) {
+        if (!backoff.canRetry(attempt)) {
           throw cancelled;
         }
         registry.counter("bellyfed.imports.write.retries", "reason", "transaction").increment();
@@ -192,7 +196,7 @@ class ItemWriter implements DisposableBean {
         }
         registry.counter("bellyfed.imports.unprocessed.items").increment(unprocessed.size());
         pending = unprocessed;
-        if (attempt >= settings.writeAttempts()) {
+        if (!backoff.canRetry(attempt)) {
           throw new IllegalStateException(unprocessed.size() + " items stayed unprocessed after " + attempt + " attempts");
         }
       } catch (SdkException e) {
@@ -207,7 +211,7 @@ class ItemWriter implements DisposableBean {
     boolean transientFailure = e instanceof AwsServiceException service
         ? service.isThrottlingException() || service.statusCode() >= 500
         : e instanceof SdkClientException;
-    if (!transientFailure || attempt >= settings.writeAttempts()) {
+    if (!transientFailure || !backoff.canRetry(attempt)) {
       throw e;
     }
     String reason = e instanceof AwsServiceException service ? (service.isThrottlingException() ? "throttling" : "server") : "client";
@@ -215,9 +219,8 @@ class ItemWriter implements DisposableBean {
   }
 
   private void backOff(int attempt) {
-    long cap = settings.writeBackoff().toMillis() << Math.min(attempt - 1, 6);
     try {
-      TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+      backoff.pauseBefore(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while backing off", e);

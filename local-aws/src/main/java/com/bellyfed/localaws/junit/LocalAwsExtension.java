@@ -2,6 +2,7 @@ package com.bellyfed.localaws.junit;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,30 +13,30 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starts one local-aws per JVM on a free port, with the dev topology provisioned, and hands tests
- * its SDK clients. It also sets the system properties Spring Cloud AWS reads, so that Spring Boot
- * tests in the same JVM talk to it. Tests isolate themselves by naming, not by restarts.
+ * its SDK clients. The Spring context of a test class that runs with it gets local-aws's connection
+ * details ({@link LocalAwsContextCustomizerFactory}), so Spring Boot tests talk to it without system
+ * properties. Tests isolate themselves by naming, not by restarts.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+
+  private static @Nullable LocalAws instance;
 
   /** The JVM's local-aws, started on first use and stopped when the test run ends. */
   public static LocalAws shared(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent(LocalAws.class, key -> startShared(), LocalAws.class);
+        .computeIfAbsent(LocalAws.class, key -> sharedInstance(), LocalAws.class);
   }
 
-  private static LocalAws startShared() {
-    LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
-    System.setProperty("spring.cloud.aws.endpoint", localAws.endpoint().toString());
-    System.setProperty("spring.cloud.aws.region.static", localAws.region().id());
-    System.setProperty("spring.cloud.aws.credentials.access-key", "local");
-    System.setProperty("spring.cloud.aws.credentials.secret-key", "local");
-    System.setProperty("bellyfed.events.endpoint", localAws.endpoint().toString());
-    System.setProperty("bellyfed.events.region", localAws.region().id());
-    return localAws;
+  /** The JVM's local-aws, started on first use; {@link #shared} also has JUnit stop it when the run ends. */
+  static synchronized LocalAws sharedInstance() {
+    if (instance == null) {
+      instance = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+    }
+    return instance;
   }
 
   @Override

@@ -1,10 +1,9 @@
 package com.bellyfed.query.storage;
 
-import com.bellyfed.kit.outage.Outages;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import com.bellyfed.events.topology.Topology;
-import io.micrometer.core.instrument.Gauge;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,25 +15,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @EnableConfigurationProperties(StoreProperties.class)
 class StorageConfiguration {
 
+  /**
+   * {@code resilience4j.circuitbreaker.instances.dynamodb} (application.yml): its state is
+   * {@code resilience4j_circuitbreaker_state{name="dynamodb"}} in the metrics and {@code /actuator/circuitbreakers}.
+   */
   @Bean
-  CircuitBreaker queryDynamoDbCircuitBreaker(StoreProperties properties, MeterRegistry registry) {
-    CircuitBreaker breaker =
-        CircuitBreaker.of(
-            "query-dynamodb",
-            CircuitBreakerConfig.custom()
-                .failureRateThreshold(properties.failureRateThreshold())
-                .slidingWindowSize(properties.slidingWindowSize())
-                .minimumNumberOfCalls(properties.minimumNumberOfCalls())
-                .waitDurationInOpenState(properties.openStateWait())
-                // Recovers on its own: the first request after the wait probes DynamoDB.
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(3)
-                .recordException(Outages::isOutage)
-                .build());
-    Gauge.builder("bellyfed.query.dynamodb.circuit.open", breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
-        .description("1 while reads are refused because DynamoDB is failing")
-        .register(registry);
-    return breaker;
+  CircuitBreaker queryDynamoDbCircuitBreaker(CircuitBreakerRegistry registry) {
+    return Declared.circuitBreaker(registry, "dynamodb");
   }
 
   /** "tables" in the health endpoint and the readiness group. */

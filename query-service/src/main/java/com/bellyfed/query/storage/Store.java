@@ -3,6 +3,7 @@ package com.bellyfed.query.storage;
 import com.bellyfed.kit.outage.Outages;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Store {
   private final CircuitBreaker circuitBreaker;
   private final AwsRequestOverrideConfiguration timeouts;
   private final StoreProperties properties;
+  private final Duration retryAfter;
   private final MeterRegistry registry;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -44,6 +46,8 @@ public final class Store {
     this.dynamoDb = dynamoDb;
     this.circuitBreaker = circuitBreaker;
     this.properties = properties;
+    // The open state's wait, as the breaker is configured: a client retrying sooner is refused again.
+    this.retryAfter = Duration.ofMillis(circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
     this.registry = registry;
     this.timeouts =
         AwsRequestOverrideConfiguration.builder()
@@ -122,14 +126,14 @@ public final class Store {
     } catch (CallNotPermittedException open) {
       outcome = "rejected";
       throw new StoreUnavailableException(
-          "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", properties.openStateWait(), open);
+          "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", retryAfter, open);
     } catch (RuntimeException e) {
       if (!Outages.isOutage(e)) {
         outcome = "error";
         throw e;
       }
       outcome = "outage";
-      throw new StoreUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), properties.openStateWait(), e);
+      throw new StoreUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), retryAfter, e);
     } finally {
       timer(operation, table, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }

@@ -6,7 +6,6 @@ import static com.bellyfed.write.writing.Items.s;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.write.WriteProperties;
 import com.bellyfed.write.ratings.RatingEvents.ImportedReviews;
 import com.bellyfed.write.ratings.RatingEvents.RatingUpdated;
 import com.bellyfed.write.ratings.RatingEvents.ReviewCreated;
@@ -16,6 +15,9 @@ import com.bellyfed.write.writing.CommitConflict;
 import com.bellyfed.write.writing.DomainWrites;
 import com.bellyfed.write.writing.Items;
 import com.bellyfed.write.writing.WriteAnalytics;
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -23,7 +25,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,7 +50,7 @@ public class RatingAggregator {
   private final IdempotencyGuard guard;
   private final WriteAnalytics analytics;
   private final String table;
-  private final int attempts;
+  private final Backoff backoff;
   private final Counter applied;
   private final Counter duplicates;
   private final Counter retries;
@@ -57,13 +58,14 @@ public class RatingAggregator {
 
   RatingAggregator(
       DynamoDbClient dynamoDb, DomainWrites writes, IdempotencyGuard guard, WriteAnalytics analytics, Topology topology,
-      WriteProperties settings, MeterRegistry registry) {
+      RetryRegistry retryRegistry, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
     this.writes = writes;
     this.guard = guard;
     this.analytics = analytics;
     this.table = topology.table("restaurants").name();
-    this.attempts = settings.ratingAttempts();
+    // Jittered waits growing to 50 ms, so that racing consumers of one restaurant spread out.
+    this.backoff = Declared.backoff(retryRegistry, "ratings");
     this.applied = Counter.builder("bellyfed.write.ratings").tag("outcome", "applied").register(registry);
     this.duplicates = Counter.builder("bellyfed.write.ratings").tag("outcome", "duplicate").register(registry);
     this.retries = Counter.builder("bellyfed.write.ratings.retries").description("Compare-and-set retries on hot restaurants").register(registry);
@@ -135,12 +137,11 @@ public class RatingAggregator {
           duplicates.increment();
           return;
         }
-        if (attempt >= attempts) {
+        if (!backoff.canRetry(attempt)) {
           throw conflict;
         }
         retries.increment();
-        // Full jitter, growing to 50 ms, so that racing consumers of one restaurant spread out.
-        LockSupport.parkNanos(Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, Math.min(50, 2L * attempt) + 1)).toNanos());
+        LockSupport.parkNanos(backoff.delayBefore(attempt).toNanos());
       }
     }
   }

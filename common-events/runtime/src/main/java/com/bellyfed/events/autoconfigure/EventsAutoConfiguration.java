@@ -21,8 +21,14 @@ import com.bellyfed.events.publishing.PutEventsSender;
 import com.bellyfed.events.sideeffects.AnalyticsRecorder;
 import com.bellyfed.events.sideeffects.ErrorReporter;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.resilience.Declared;
+import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -30,6 +36,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,12 +52,8 @@ import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.env.Environment;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -59,13 +62,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Wires the event runtime into a Spring Boot service: one {@code EventPublisher}, the outbox store
  * and relay, the reliable consumer for {@code @SqsListener} methods, and the correlation filter,
- * all from {@code bellyfed.events.*}. Every bean backs off
- * when the service defines its own.
+ * all from {@code bellyfed.events.*}. AWS clients take endpoint, region and credentials from Spring
+ * Cloud AWS ({@code spring.cloud.aws.*}), breakers and retries from Resilience4j's registries
+ * ({@code resilience4j.*}). Every bean backs off when the service defines its own.
  */
-// After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses.
+// After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses, and
+// after Resilience4j's starter, whose registries hold the breakers and retries declared in resilience4j.*.
 // Before Spring Cloud AWS's SQS configuration, whose listener container factory backs off for ours.
 @AutoConfiguration(
-    afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
+    afterName = {
+      "io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration",
+      "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
+      "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+      "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration"
+    },
     beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
@@ -107,31 +117,27 @@ public class EventsAutoConfiguration {
     return current == null || carrier == null ? TracePropagation.NONE : new MicrometerTracePropagation(current, carrier);
   }
 
+  /** Spring Cloud AWS has no EventBridge starter: its configurer gives the client the same endpoint, region and credentials. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  EventBridgeClient eventBridgeClient(EventsProperties properties) {
-    return client(EventBridgeClient.builder(), properties).build();
+  EventBridgeClient eventBridgeClient(
+      AwsClientBuilderConfigurer configurer, ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return syncClient(EventBridgeClient.builder(), configurer, connectionDetails, customizers);
   }
 
+  /** Only where Spring Cloud AWS's DynamoDB starter is missing: otherwise its client is the one. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  DynamoDbClient dynamoDbClient(EventsProperties properties) {
-    return client(DynamoDbClient.builder(), properties).build();
+  DynamoDbClient dynamoDbClient(
+      AwsClientBuilderConfigurer configurer, ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return syncClient(DynamoDbClient.builder(), configurer, connectionDetails, customizers);
   }
 
-  /** Opens after half of at least 10 calls failed; probes again after 5 s on its own. */
+  /** {@code resilience4j.circuitbreaker.instances.eventbridge}; while open, events go to the outbox at once. */
   @Bean
   @ConditionalOnMissingBean(name = "eventBridgeCircuitBreaker")
-  CircuitBreaker eventBridgeCircuitBreaker() {
-    return CircuitBreaker.of(
-        "eventbridge",
-        CircuitBreakerConfig.custom()
-            .slidingWindowSize(20)
-            .minimumNumberOfCalls(10)
-            .failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofSeconds(5))
-            .automaticTransitionFromOpenToHalfOpenEnabled(true)
-            .build());
+  CircuitBreaker eventBridgeCircuitBreaker(CircuitBreakerRegistry registry) {
+    return Declared.circuitBreaker(registry, "eventbridge");
   }
 
   @Bean
@@ -150,15 +156,16 @@ public class EventsAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   EventBridgePublisher eventPublisher(
-      EventFactory factory, PutEventsSender sender, OutboxStore outbox, EventsProperties properties, ObjectProvider<MeterRegistry> registry) {
+      EventFactory factory, PutEventsSender sender, OutboxStore outbox, EventsProperties properties, RetryRegistry retries,
+      ObjectProvider<MeterRegistry> registry) {
     EventsProperties.Publisher settings = properties.publisher();
     return new EventBridgePublisher(
         factory,
         sender,
         outbox,
         new PublisherSettings(
-            settings.bufferCapacity(), settings.offerTimeout(), settings.senders(), settings.maxAttempts(),
-            settings.initialBackoff(), settings.shutdownTimeout(), settings.linger()),
+            settings.bufferCapacity(), settings.offerTimeout(), settings.senders(), Declared.backoff(retries, "eventbridge"),
+            settings.shutdownTimeout(), settings.linger()),
         registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
@@ -180,8 +187,9 @@ public class EventsAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  SqsClient sqsClient(EventsProperties properties) {
-    return client(SqsClient.builder(), properties).build();
+  SqsClient sqsClient(
+      AwsClientBuilderConfigurer configurer, ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return syncClient(SqsClient.builder(), configurer, connectionDetails, customizers);
   }
 
   @Bean
@@ -303,15 +311,13 @@ public class EventsAutoConfiguration {
     }
   }
 
-  private static <B extends AwsClientBuilder<B, ?>> B client(B builder, EventsProperties properties) {
-    builder.region(Region.of(properties.region()));
-    if (properties.endpoint() != null) {
-      builder.endpointOverride(properties.endpoint())
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    } else {
-      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
-    return builder;
+  /** Endpoint, region and credentials from {@code spring.cloud.aws.*} (or a test's connection details), as every Spring Cloud AWS client. */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C syncClient(
+      B builder, AwsClientBuilderConfigurer configurer, ObjectProvider<AwsConnectionDetails> connectionDetails,
+      ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return configurer
+        .configureSyncClient(builder, null, connectionDetails.getIfAvailable(), Stream.<AwsClientCustomizer<B>>empty(), customizers.orderedStream())
+        .build();
   }
 
   private static String serviceName(EventsProperties properties, Environment environment) {

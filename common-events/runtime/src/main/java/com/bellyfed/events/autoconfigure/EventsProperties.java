@@ -1,18 +1,17 @@
 package com.bellyfed.events.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the event runtime, under {@code bellyfed.events}.
+ * Settings of the event runtime, under {@code bellyfed.events}. The AWS endpoint, region and
+ * credentials are Spring Cloud AWS's ({@code spring.cloud.aws.*}); breakers and retries are declared
+ * under {@code resilience4j.*} ({@code eventbridge}).
  *
  * @param environment the environment whose topology names buses and tables: dev, staging or prod
  * @param service the name written into every envelope's metadata; defaults to the application name
- * @param endpoint an AWS endpoint override (local-aws, LocalStack); AWS itself when unset
- * @param region the AWS region
  * @param publisher how events are batched and retried
  * @param outbox how outbox rows are relayed
  * @param consumer how consumed events are deduplicated and retried
@@ -21,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EventsProperties(
     @DefaultValue("dev") String environment,
     @Nullable String service,
-    @Nullable URI endpoint,
-    @DefaultValue("us-east-1") String region,
     @DefaultValue Publisher publisher,
     @DefaultValue Outbox outbox,
     @DefaultValue Consumer consumer) {
@@ -31,16 +28,12 @@ public record EventsProperties(
    * @param bufferCapacity events held in memory before {@code publish} waits
    * @param offerTimeout how long {@code publish} waits for room before spilling to the outbox
    * @param senders threads sending PutEvents calls
-   * @param maxAttempts attempts per event before it is spilled to the outbox
-   * @param initialBackoff the first retry's delay; later ones double, with jitter
    * @param shutdownTimeout how long shutdown may take to flush the buffer
    */
   public record Publisher(
       @DefaultValue("10000") int bufferCapacity,
       @DefaultValue("100ms") Duration offerTimeout,
       @DefaultValue("4") int senders,
-      @DefaultValue("3") int maxAttempts,
-      @DefaultValue("50ms") Duration initialBackoff,
       @DefaultValue("10s") Duration shutdownTimeout,
       @DefaultValue("0ms") Duration linger) {}
 

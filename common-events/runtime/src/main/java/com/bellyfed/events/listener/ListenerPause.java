@@ -2,11 +2,7 @@ package com.bellyfed.events.listener;
 
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
-import com.bellyfed.kit.outage.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * the circuit half-opens. Without it, every poll during an outage burns one of a message's three
  * receives and healthy messages end in the dead-letter queue. The breaker must move to half-open
  * by itself ({@code automaticTransitionFromOpenToHalfOpenEnabled}), since no calls happen while the
- * listener is stopped.
+ * listener is stopped: the {@code dependency} configuration under
+ * {@code resilience4j.circuitbreaker.configs} (the event runtime's defaults) is made for such circuits:
+ * it counts outages only, probes with one call at a time after 2 s, 4 s, ... up to 60 s (each probe
+ * costs its messages a receive), and half-opens by itself.
  *
  * <p>Each listener has its own lifecycle thread: stopping a container waits for its in-flight polls
  * and handlers (up to its shutdown timeout), and one listener's wait must never delay the stop of
@@ -42,24 +41,6 @@ public final class ListenerPause implements AutoCloseable {
 
   public ListenerPause(MessageListenerContainerRegistry registry) {
     this.registry = registry;
-  }
-
-  /**
-   * A circuit for a listener's dependency, to pause the listener with: opens when half of at least
-   * 10 calls failed on an outage ({@link Outages#isOutage}: a request the dependency refused as
-   * invalid does not count, and must reach the DLQ), probes with a single call after 2 s, then 4 s,
-   * ... up to 60 s (each probe costs its messages a receive), and half-opens by itself.
-   */
-  public static CircuitBreaker dependencyCircuit(String name) {
-    return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-        .slidingWindowSize(20)
-        .minimumNumberOfCalls(10)
-        .failureRateThreshold(50)
-        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)))
-        .permittedNumberOfCallsInHalfOpenState(1)
-        .automaticTransitionFromOpenToHalfOpenEnabled(true)
-        .recordException(Outages::isOutage)
-        .build());
   }
 
   /** Stops the listener {@code listenerId} while {@code breaker} is open; several listeners may share one breaker. */

@@ -15,7 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -186,12 +185,11 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
 
   private void retryOrSpill(Pending pending, String error) {
     metrics.failedAttempts.increment();
-    if (pending.attempt() >= settings.maxAttempts() || retries.isShutdown()) {
+    if (!settings.backoff().canRetry(pending.attempt()) || retries.isShutdown()) {
       spill(pending.prepared(), error);
       return;
     }
-    long base = settings.initialBackoff().toMillis() << (pending.attempt() - 1);
-    long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    long delay = settings.backoff().delayBefore(pending.attempt()).toMillis();
     inFlight.incrementAndGet();
     try {
       retries.schedule(() -> send(List.of(pending.next())), delay, TimeUnit.MILLISECONDS);

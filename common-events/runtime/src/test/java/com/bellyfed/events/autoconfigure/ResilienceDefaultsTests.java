@@ -1,0 +1,95 @@
+package com.bellyfed.events.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/** The breakers and retries the runtime declares in resilience4j.*, as Resilience4j's starter builds them. */
+class ResilienceDefaultsTests {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withInitializer(context -> new ResilienceDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication()))
+      .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class));
+
+  @Test
+  void declaresTheEventBridgeBreakerCountingOutagesOnly() {
+    runner.run(context -> {
+      CircuitBreakerConfig config =
+          Declared.circuitBreaker(context.getBean(CircuitBreakerRegistry.class), "eventbridge").getCircuitBreakerConfig();
+
+      assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+      assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+      assertThat(config.getFailureRateThreshold()).isEqualTo(50);
+      assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(5_000);
+      assertThat(config.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
+      assertThat(config.getRecordExceptionPredicate().test(SdkClientException.create("down", new ConnectException()))).isTrue();
+      assertThat(config.getRecordExceptionPredicate().test(DynamoDbException.builder().statusCode(400).message("invalid").build()))
+          .as("a request refused as invalid is no outage")
+          .isFalse();
+    });
+  }
+
+  @Test
+  void declaresThePublishersRetryAsJitteredExponentialBackoff() {
+    runner.run(context -> {
+      Backoff backoff = Declared.backoff(context.getBean(RetryRegistry.class), "eventbridge");
+
+      assertThat(backoff.maxAttempts()).isEqualTo(3);
+      for (int sample = 0; sample < 100; sample++) {
+        assertThat(backoff.delayBefore(1).toMillis()).isBetween(25L, 75L);
+        assertThat(backoff.delayBefore(2).toMillis()).isBetween(50L, 150L);
+      }
+    });
+  }
+
+  @Test
+  void aListenersDependencyCircuitProbesOnceAfterWaitsThatDoubleUpToAMinute() {
+    runner.withPropertyValues("resilience4j.circuitbreaker.instances.dynamodb.base-config=dependency").run(context -> {
+      CircuitBreakerConfig config =
+          Declared.circuitBreaker(context.getBean(CircuitBreakerRegistry.class), "dynamodb").getCircuitBreakerConfig();
+
+      assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(1);
+      assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(2_000);
+      assertThat(config.getWaitIntervalFunctionInOpenState().apply(2)).isEqualTo(4_000);
+      assertThat(config.getWaitIntervalFunctionInOpenState().apply(10)).isEqualTo(60_000);
+      assertThat(config.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
+      assertThat(config.getRecordExceptionPredicate().test(DynamoDbException.builder().statusCode(400).message("invalid").build())).isFalse();
+    });
+  }
+
+  @Test
+  void environmentVariablesTuneTheDeclaredInstances() {
+    runner
+        .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "RESILIENCE4J_CIRCUITBREAKER_INSTANCES_EVENTBRIDGE_WAITDURATIONINOPENSTATE", "7s",
+                "RESILIENCE4J_RETRY_INSTANCES_EVENTBRIDGE_MAXATTEMPTS", "5"))))
+        .run(context -> {
+          CircuitBreakerConfig config =
+              Declared.circuitBreaker(context.getBean(CircuitBreakerRegistry.class), "eventbridge").getCircuitBreakerConfig();
+
+          assertThat(Duration.ofMillis(config.getWaitIntervalFunctionInOpenState().apply(1))).isEqualTo(Duration.ofSeconds(7));
+          assertThat(config.getSlidingWindowSize()).as("the rest of the declaration stays").isEqualTo(20);
+          assertThat(Declared.backoff(context.getBean(RetryRegistry.class), "eventbridge").maxAttempts()).isEqualTo(5);
+          assertThat(context.getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers()).hasSize(1);
+        });
+  }
+}
