@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.kit.backoff.Backoff;
 import com.bellyfed.kit.resilience.Declared;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -12,6 +13,7 @@ import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfigurat
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** The breakers and retries the runtime declares in resilience4j.*, as Resilience4j's starter builds them. */
@@ -72,6 +75,29 @@ class ResilienceDefaultsTests {
       assertThat(config.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
       assertThat(config.getRecordExceptionPredicate().test(DynamoDbException.builder().statusCode(400).message("invalid").build())).isFalse();
     });
+  }
+
+  @Test
+  void aListenersDependencyCircuitOpensOnOutagesOnlyAndNeedsTenCallsBeforeItJudges() {
+    runner.withPropertyValues(
+            "resilience4j.circuitbreaker.instances.refusals.base-config=dependency",
+            "resilience4j.circuitbreaker.instances.outages.base-config=dependency")
+        .run(context -> {
+          CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
+          CircuitBreaker refusals = Declared.circuitBreaker(registry, "refusals");
+          CircuitBreaker outages = Declared.circuitBreaker(registry, "outages");
+
+          for (int i = 0; i < 9; i++) {
+            refusals.onError(1, TimeUnit.MILLISECONDS, ConditionalCheckFailedException.builder().statusCode(400).message("refused").build());
+            outages.onError(1, TimeUnit.MILLISECONDS, DynamoDbException.builder().statusCode(503).message("down").build());
+          }
+          assertThat(outages.getState()).as("nine calls are too few to judge").isEqualTo(CircuitBreaker.State.CLOSED);
+
+          refusals.onError(1, TimeUnit.MILLISECONDS, ConditionalCheckFailedException.builder().statusCode(400).message("refused").build());
+          outages.onError(1, TimeUnit.MILLISECONDS, DynamoDbException.builder().statusCode(503).message("down").build());
+          assertThat(refusals.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+          assertThat(outages.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        });
   }
 
   @Test

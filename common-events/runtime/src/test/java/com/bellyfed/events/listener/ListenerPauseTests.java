@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * When a listener polls: stopped while its dependency's circuit is open, started again once it
@@ -92,34 +90,6 @@ class ListenerPauseTests {
 
     assertThat(listener.isRunning()).isTrue();
     assertThat(listener.stops).hasValue(0);
-  }
-
-  @Test
-  void theDependencyCircuitOpensOnOutagesOnlyNotOnRequestsTheDependencyRefused() {
-    CircuitBreaker refusals = ListenerPause.dependencyCircuit("refusals");
-    CircuitBreaker outages = ListenerPause.dependencyCircuit("outages");
-
-    for (int i = 0; i < 10; i++) {
-      refusals.onError(1, TimeUnit.MILLISECONDS, ConditionalCheckFailedException.builder().statusCode(400).message("refused").build());
-      outages.onError(1, TimeUnit.MILLISECONDS, DynamoDbException.builder().statusCode(503).message("down").build());
-    }
-
-    assertThat(refusals.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-    assertThat(outages.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-    assertThat(outages.getCircuitBreakerConfig().isAutomaticTransitionFromOpenToHalfOpenEnabled())
-        .as("no call moves it to half-open while its listener is stopped").isTrue();
-    assertThat(outages.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState()).as("one probe").isEqualTo(1);
-  }
-
-  @Test
-  void theDependencyCircuitNeedsTenCallsBeforeItJudges() {
-    CircuitBreaker circuit = ListenerPause.dependencyCircuit("dynamodb");
-
-    for (int i = 0; i < 9; i++) {
-      circuit.onError(1, TimeUnit.MILLISECONDS, DynamoDbException.builder().statusCode(503).message("down").build());
-    }
-
-    assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
   private Container container(String id) {
