@@ -37,4 +37,24 @@ class AnalyticsArchitectureTests {
     classes().that().haveSimpleNameEndingWith("Listener")
         .should().resideInAPackage("..messaging").andShould().notBePublic().check(CLASSES);
   }
+
+  @Test
+  void webTypesUseNoJackson2() {
+    noClasses()
+        .that()
+        .resideInAPackage("..web..")
+        .or()
+        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml.jackson.core..",
+            "com.fasterxml.jackson.databind..",
+            "com.fasterxml.jackson.datatype..",
+            "com.fasterxml.jackson.dataformat..",
+            "com.fasterxml.jackson.module..")
+        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
+            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
+        .check(CLASSES);
+  }
 }

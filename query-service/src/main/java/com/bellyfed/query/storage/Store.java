@@ -1,6 +1,7 @@
 package com.bellyfed.query.storage;
 
 import com.bellyfed.kit.outage.Outages;
+import com.bellyfed.kit.problem.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,7 +122,7 @@ public final class Store {
       return circuitBreaker.executeSupplier(read);
     } catch (CallNotPermittedException open) {
       outcome = "rejected";
-      throw new StoreUnavailableException(
+      throw new ServiceUnavailableException(
           "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", properties.openStateWait(), open);
     } catch (RuntimeException e) {
       if (!Outages.isOutage(e)) {
@@ -129,7 +130,7 @@ public final class Store {
         throw e;
       }
       outcome = "outage";
-      throw new StoreUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), properties.openStateWait(), e);
+      throw new ServiceUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), properties.openStateWait(), e);
     } finally {
       timer(operation, table, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }

@@ -55,6 +55,17 @@ class CursorsTests {
   }
 
   @Test
+  void refusesACursorWithAnyOneCharacterChanged() {
+    String cursor = cursors.next("listing", KEY);
+    for (int i = 0; i < cursor.length(); i++) {
+      char[] chars = cursor.toCharArray();
+      chars[i] = chars[i] == 'A' ? 'B' : 'A';
+      String modified = new String(chars);
+      assertThatThrownBy(() -> cursors.decode(modified, "listing", KEY.keySet())).as("position " + i).isInstanceOf(InvalidCursorException.class);
+    }
+  }
+
+  @Test
   void refusesACursorOfAnotherListingOrSecretOrKeyDesign() {
     String cursor = cursors.next("restaurants:rating", KEY);
     assertThatThrownBy(() -> cursors.decode(cursor, "restaurants:name", KEY.keySet())).isInstanceOf(InvalidCursorException.class);
