@@ -83,9 +83,9 @@ public final class RecordReader {
    * @throws InvalidHeaderException when the CSV header does not fit the type, saying what it expects
    */
   public static RecordReader open(
-      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, long maxBodyBytes, Clock clock)
+      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, Clock clock)
       throws IOException {
-    RecordReader reader = new RecordReader(type, format, new LineReader(body, maxLineBytes, maxBodyBytes), validator, clock, maxLineBytes);
+    RecordReader reader = new RecordReader(type, format, new LineReader(body, maxLineBytes), validator, clock, maxLineBytes);
     if (format == Format.CSV) {
       reader.readHeader();
     }

@@ -50,6 +50,15 @@ public final class Cursors {
   }
 
   /**
+   * The key a cursor resumes after, if it was issued for {@code listing} and has not expired.
+   *
+   * @throws InvalidCursorException otherwise
+   */
+  public Map<String, AttributeValue> decode(String cursor, String listing) {
+    return key(open(cursor, listing));
+  }
+
+  /**
    * The key a cursor resumes after, if it was issued for {@code listing}, has not expired and
    * names exactly {@code keyAttributes}.
    *

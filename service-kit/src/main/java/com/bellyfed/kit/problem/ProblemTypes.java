@@ -21,6 +21,8 @@ public final class ProblemTypes {
   public static final URI CONFLICT = URI.create("urn:bellyfed:problem:conflict");
   /** 412: an {@code If-Match} names a version that is no longer current. */
   public static final URI PRECONDITION_FAILED = URI.create("urn:bellyfed:problem:precondition-failed");
+  /** 422: well-formed, but not acceptable as it stands (e.g. an Idempotency-Key reused for another request). */
+  public static final URI UNPROCESSABLE = URI.create("urn:bellyfed:problem:unprocessable");
   /** 428: the operation needs {@code If-Match}. */
   public static final URI PRECONDITION_REQUIRED = URI.create("urn:bellyfed:problem:precondition-required");
   /** 413: the body is over the service's limit. */
@@ -51,6 +53,7 @@ public final class ProblemTypes {
       case 412 -> PRECONDITION_FAILED;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 422 -> UNPROCESSABLE;
       case 428 -> PRECONDITION_REQUIRED;
       case 429 -> TOO_MANY_REQUESTS;
       case 431 -> HEADERS_TOO_LARGE;

@@ -90,6 +90,18 @@ public final class Parameters {
     return reject(name, "must be a whole number from " + min + " to " + max);
   }
 
+  /** A page size Spring already parsed as a number: 1 to {@code max}, {@code fallback} when absent. */
+  public int limit(String name, @Nullable Integer value, int fallback, int max) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < 1 || value > max) {
+      reject(name, "must be between 1 and " + max);
+      return fallback;
+    }
+    return value;
+  }
+
   public @Nullable BigDecimal decimal(String name, @Nullable String value, BigDecimal min, BigDecimal max) {
     if (value == null) {
       return null;

@@ -2,8 +2,8 @@ package com.bellyfed.analytics.archive.web;
 
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
-import com.bellyfed.analytics.web.NotFoundException;
-import com.bellyfed.analytics.web.RequestParameters;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,9 +46,9 @@ class EventsController {
   @Operation(summary = "Every archived event of one correlation id, ordered by timestamp then sequence number, with which event caused which")
   @GetMapping
   Chain chain(@RequestParam(required = false) @Nullable String correlationId) {
-    RequestParameters parameters = new RequestParameters();
-    parameters.require("correlationId", correlationId);
-    parameters.check();
+    Parameters parameters = new Parameters();
+    parameters.required("correlationId", correlationId, 200);
+    parameters.validate();
     List<ArchivedEvent> events = archive.chain(correlationId);
     if (events.isEmpty()) {
       throw new NotFoundException("No archived event has correlation id " + correlationId);
