@@ -130,7 +130,8 @@ public final class Store {
         throw e;
       }
       outcome = "outage";
-      throw new ServiceUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), properties.openStateWait(), e);
+      // The cause stays in the log, never in the answer.
+      throw new ServiceUnavailableException("DynamoDB did not answer in time or failed. Retry later.", properties.openStateWait(), e);
     } finally {
       timer(operation, table, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }

@@ -81,7 +81,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // The body is left unread: the connection cannot carry another request.
     response.setHeader(HttpHeaders.CONNECTION, "close");
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+    byte[] body = json.writeValueAsBytes(problem);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** The request with a body that cannot be read past the limit. */
