@@ -4,8 +4,6 @@ import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,20 +17,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/events}: the chain of events one user request caused, across every service. */
 @RestController
 @RequestMapping("/api/events")
 class EventsController {
 
-  // Envelopes hold Jackson 2 trees; the web layer writes with Jackson 3, which would render such a
-  // tree as a bean ("nodeType", "array", ...). Plain maps and lists render as the JSON they are.
-  private static final ObjectMapper JACKSON2 = new ObjectMapper();
-
   private final EventArchive archive;
+  // Envelopes hold Jackson 2 trees, which Jackson 3 would render as beans ("nodeType", "array", ...):
+  // the data is read back from its JSON text into plain maps and lists by the service's one mapper.
+  private final JsonMapper json;
 
-  EventsController(EventArchive archive) {
+  EventsController(EventArchive archive, JsonMapper json) {
     this.archive = archive;
+    this.json = json;
   }
 
   /** One event of a chain with its causation links. */
@@ -71,11 +70,11 @@ class EventsController {
     List<ChainEvent> chain = events.stream().map(event -> new ChainEvent(
         event.envelope().eventId(), event.envelope().eventType(), event.source(), event.envelope().timestamp(),
         event.envelope().sequenceNumber(), event.envelope().causationId(), caused.get(event.envelope().eventId()),
-        event.envelope().metadata().get("service"), plain(event.envelope().data()), event.envelope().metadata())).toList();
+        event.envelope().metadata().get("service"), plain(event), event.envelope().metadata())).toList();
     return new Chain(correlationId, chain.size(), roots, chain);
   }
 
-  private static @Nullable Object plain(JsonNode tree) {
-    return JACKSON2.convertValue(tree, Object.class);
+  private @Nullable Object plain(ArchivedEvent event) {
+    return json.readValue(event.dataJson(), Object.class);
   }
 }

@@ -2,8 +2,6 @@ package com.bellyfed.write.users.web;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.users.CognitoSignup;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
@@ -33,13 +33,13 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 @Tag(name = "dev", description = "Local development helpers; off unless bellyfed.write.dev-cognito-trigger=true")
 class DevCognitoController {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final EventBridgeClient eventBridge;
   private final String authBus;
+  private final JsonMapper json;
 
-  DevCognitoController(EventBridgeClient eventBridge, Topology topology) {
+  DevCognitoController(EventBridgeClient eventBridge, Topology topology, JsonMapper json) {
     this.eventBridge = eventBridge;
+    this.json = json;
     this.authBus = topology.bus("auth").name();
   }
 
@@ -52,7 +52,7 @@ class DevCognitoController {
   @PostMapping(path = "/dev/cognito/post-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> postConfirmation(@Valid @RequestBody TestSignup signup) {
     String sub = signup.sub() != null ? signup.sub() : UUID.randomUUID().toString();
-    ObjectNode detail = MAPPER.createObjectNode();
+    ObjectNode detail = json.createObjectNode();
     detail.put("version", "1");
     detail.put("region", "us-east-1");
     detail.put("userPoolId", "us-east-1_localdev");
