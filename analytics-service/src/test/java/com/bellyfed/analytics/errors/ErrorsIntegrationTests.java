@@ -124,8 +124,9 @@ class ErrorsIntegrationTests {
     String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asText();
     String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
     // Moving the CRITICAL partition's position one second later would repeat error D, if the cursor were taken at its word.
+    // (The kit's merged cursor URL-encodes each key value, then each partition's key: the instant appears encoded twice.)
     String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.replace(
-        SortableInstant.of(base.plusSeconds(4)), SortableInstant.of(base.plusSeconds(5))).getBytes(StandardCharsets.UTF_8))
+        twiceEncoded(SortableInstant.of(base.plusSeconds(4))), twiceEncoded(SortableInstant.of(base.plusSeconds(5)))).getBytes(StandardCharsets.UTF_8))
         + cursor.substring(cursor.indexOf('.'));
     assertThat(edited).isNotEqualTo(cursor);
     String ofOneSeverity = http.get("/api/errors?severity=LOW&limit=1" + window).json().path("nextCursor").asText();
@@ -171,5 +172,9 @@ class ErrorsIntegrationTests {
     return errors.stream()
         .sorted(Comparator.comparing((EventEnvelope error) -> SortableInstant.of(error.timestamp()) + "#" + error.eventId()).reversed())
         .map(EventEnvelope::eventId).toList();
+  }
+
+  private static String twiceEncoded(String text) {
+    return java.net.URLEncoder.encode(java.net.URLEncoder.encode(text, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 }
