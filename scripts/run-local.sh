@@ -26,6 +26,9 @@ export SPRING_CLOUD_AWS_ENDPOINT=http://localhost:4566
 export AWS_REGION=us-east-1
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export BELLYFED_EVENTS_ENVIRONMENT=dev
+# Page cursors are signed with this key; query, import and analytics do not start without one.
+# Local only: deployments set their own, shared by every instance of a service.
+export BELLYFED_PAGING_CURSOR_SECRET=${BELLYFED_PAGING_CURSOR_SECRET:-local-only-cursor-secret-change-me-0123456789}
 
 mkdir -p target/run-local
 pids=()

@@ -1,5 +1,6 @@
 package com.bellyfed.analytics;
 
+import com.bellyfed.kit.paging.EnablePaging;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 /** Starts the analytics-service. */
 @SpringBootApplication
 @EnableConfigurationProperties(AnalyticsSettings.class)
+@EnablePaging
 public class AnalyticsServiceApplication {
 
   public static void main(String[] args) {

@@ -3,7 +3,6 @@ package com.bellyfed.analytics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the analytics-service, under {@code bellyfed.analytics}.
@@ -16,13 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param replayLease how long a replay job stays with the instance running it after its last progress write
  *     (written about every second); when it runs out, another instance takes the job over
  * @param replayClaimInterval how often an instance looks for running replay jobs whose lease ran out
- * @param maxRequestBody the largest request body accepted; larger ones get 413
  * @param maxRange the longest time range a read may cover
  * @param ingestWriters how many transactions storing analytics events may be in flight at once, each
  *     writing its own shard of the aggregate rows
- * @param cursorSecret the key that signs every page cursor (events, errors, all errors merged), so that an edited one,
- *     or one of another listing, is refused; every instance behind one address needs the same. A forged cursor yields
- *     nothing a caller could not ask for anyway, so the default key still makes edits evident, just not forgery
  */
 @ConfigurationProperties("bellyfed.analytics")
 public record AnalyticsSettings(
@@ -33,7 +28,5 @@ public record AnalyticsSettings(
     @DefaultValue("50") int replayDefaultRate,
     @DefaultValue("15s") Duration replayLease,
     @DefaultValue("5s") Duration replayClaimInterval,
-    @DefaultValue("64KB") DataSize maxRequestBody,
     @DefaultValue("31d") Duration maxRange,
-    @DefaultValue("4") int ingestWriters,
-    @DefaultValue("bellyfed-analytics-cursors") String cursorSecret) {}
+    @DefaultValue("4") int ingestWriters) {}

@@ -45,11 +45,30 @@ class AnalyticsArchitectureTests {
   void buildsNoJsonMapperOfItsOwn() {
     // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
     // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
-    // paging.Cursor is left out until issue 17's one signed cursor (service-kit) replaces it.
-    noClasses().that().doNotHaveFullyQualifiedName("com.bellyfed.analytics.paging.Cursor")
+    noClasses()
         .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
         .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
         .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
+        .check(CLASSES);
+  }
+
+  @Test
+  void webTypesUseNoJackson2() {
+    noClasses()
+        .that()
+        .resideInAPackage("..web..")
+        .or()
+        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml.jackson.core..",
+            "com.fasterxml.jackson.databind..",
+            "com.fasterxml.jackson.datatype..",
+            "com.fasterxml.jackson.dataformat..",
+            "com.fasterxml.jackson.module..")
+        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
+            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
         .check(CLASSES);
   }
 }

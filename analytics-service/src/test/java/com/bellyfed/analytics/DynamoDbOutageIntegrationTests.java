@@ -85,7 +85,7 @@ class DynamoDbOutageIntegrationTests {
         && messagesIn(localAws, topology.queue("analytics").name()) == 0 && messagesIn(localAws, topology.queue("archive").name()) == 0);
 
     assertThat(http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong()).isEqualTo(EVENTS);
-    assertThat(http.get("/api/analytics/events" + query + "&limit=100").json().path("events").findValuesAsText("eventId"))
+    assertThat(http.get("/api/analytics/events" + query + "&limit=100").json().path("items").findValuesAsText("eventId"))
         .containsExactlyInAnyOrderElementsOf(events.stream().map(EventEnvelope::eventId).toList());
     assertThat(http.get("/api/events?correlationId=" + correlationId).json().path("events").findValuesAsText("eventId"))
         .containsExactlyInAnyOrderElementsOf(events.stream().map(EventEnvelope::eventId).toList());

@@ -59,4 +59,24 @@ class ImportArchitectureTests {
         .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
         .check(SERVICE);
   }
+
+  @Test
+  void webTypesUseNoJackson2() {
+    noClasses()
+        .that()
+        .resideInAPackage("..web..")
+        .or()
+        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml.jackson.core..",
+            "com.fasterxml.jackson.databind..",
+            "com.fasterxml.jackson.datatype..",
+            "com.fasterxml.jackson.dataformat..",
+            "com.fasterxml.jackson.module..")
+        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
+            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
+        .check(SERVICE);
+  }
 }

@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     properties = {
       "bellyfed.events.consumer.first-backoff=1s",
       "bellyfed.events.consumer.max-backoff=4s",
-      "bellyfed.imports.max-body-size=64MB",
+      "bellyfed.web.max-body-size=64MB",
       "bellyfed.imports.stream-interval=100ms"
     })
 public @interface ImportServiceTest {}

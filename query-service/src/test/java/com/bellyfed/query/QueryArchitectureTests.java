@@ -57,11 +57,31 @@ class QueryArchitectureTests {
         .check(MAIN);
     noClasses()
         .that()
-        .resideInAnyPackage("com.bellyfed.query.storage..", "com.bellyfed.query.paging..")
+        .resideInAnyPackage("com.bellyfed.query.storage..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.bellyfed.query.restaurants..", "com.bellyfed.query.reviews..", "com.bellyfed.query.users..")
-        .because("storage and paging serve the features, never the other way round")
+        .because("storage serves the features, never the other way round")
+        .check(MAIN);
+  }
+
+  @Test
+  void webTypesUseNoJackson2() {
+    noClasses()
+        .that()
+        .resideInAPackage("..web..")
+        .or()
+        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml.jackson.core..",
+            "com.fasterxml.jackson.databind..",
+            "com.fasterxml.jackson.datatype..",
+            "com.fasterxml.jackson.dataformat..",
+            "com.fasterxml.jackson.module..")
+        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
+            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
         .check(MAIN);
   }
 

@@ -60,7 +60,13 @@ public class EventArchive {
   }
 
   /** One archived event with what a replay needs to publish it again. */
-  public record ArchivedEvent(EventEnvelope envelope, String source, String detailType) {}
+  public record ArchivedEvent(EventEnvelope envelope, String source, String detailType) {
+
+    /** The event's data as JSON text, so that the web layer reads it with its own (Jackson 3) mapper. */
+    public String dataJson() {
+      return envelope.data().toString();
+    }
+  }
 
   /**
    * Stores the events of one poll with BatchWriteItem. Storing an event again writes the same item

@@ -1,6 +1,6 @@
 package com.bellyfed.analytics.deadletters;
 
-import com.bellyfed.analytics.web.NotFoundException;
+import com.bellyfed.kit.problem.NotFoundException;
 
 /** A name that is not a dead-letter queue of the topology. */
 public class UnknownDeadLetterQueueException extends NotFoundException {

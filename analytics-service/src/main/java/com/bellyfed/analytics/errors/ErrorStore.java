@@ -1,14 +1,13 @@
 package com.bellyfed.analytics.errors;
 
 import com.bellyfed.analytics.AnalyticsSettings;
-import com.bellyfed.analytics.paging.Cursor;
-import com.bellyfed.analytics.paging.MergedCursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.paging.Cursors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,16 +47,18 @@ public class ErrorStore {
   private final EnvelopeJson json;
   private final Clock clock;
   private final AnalyticsSettings settings;
+  private final Cursors cursors;
   private final MeterRegistry registry;
   private final String table;
 
   ErrorStore(DynamoDbClient dynamoDb, IdempotencyGuard guard, EnvelopeJson json, Clock clock, AnalyticsSettings settings,
-      MeterRegistry registry, Topology topology) {
+      MeterRegistry registry, Topology topology, Cursors cursors) {
     this.dynamoDb = dynamoDb;
     this.guard = guard;
     this.json = json;
     this.clock = clock;
     this.settings = settings;
+    this.cursors = cursors;
     this.registry = registry;
     this.table = topology.table("errors").name();
   }
@@ -68,7 +69,7 @@ public class ErrorStore {
       boolean canRetry, String occurredAt, @Nullable String correlationId) {}
 
   /** A page of errors, newest first, with counts of the page by severity and code. */
-  public record ErrorPage(List<StoredError> errors, Map<String, Long> bySeverity, Map<String, Long> byCode, @Nullable String nextCursor) {}
+  public record ErrorPage(List<StoredError> items, Map<String, Long> bySeverity, Map<String, Long> byCode, @Nullable String nextCursor) {}
 
   public void on(EventEnvelope envelope) {
     ErrorOccurred error = json.payload(envelope, ErrorOccurred.class);
@@ -109,6 +110,9 @@ public class ErrorStore {
         "service", error.service(), "severity", error.severity().name(), "code", error.errorCode()).increment();
   }
 
+  /** What a cursor of {@link #findAll} belongs to. */
+  public static final String MERGED_LISTING = "errors|all";
+
   /** The partitions of the severity index, one per severity. */
   public static final Set<String> SEVERITIES =
       Arrays.stream(ErrorOccurred.Severity.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
@@ -138,7 +142,7 @@ public class ErrorStore {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeValues(values).build());
     List<StoredError> errors = page.items().stream().map(ErrorStore::error).toList();
-    return page(errors, Cursor.encode(page.lastEvaluatedKey(), listing(service, severity), settings.cursorSecret()));
+    return page(errors, cursors.next(listing(service, severity), page.lastEvaluatedKey()));
   }
 
   /**
@@ -147,7 +151,7 @@ public class ErrorStore {
    * merge has taken all it read, so a page costs at most one query per severity unless DynamoDB's
    * 1 MB page cap cuts one short. Ties on the instant fall to the event id, as in the sort key.
    *
-   * @param positions a {@link MergedCursor}'s positions, null for the first page
+   * @param positions a merged cursor's positions (Cursors#decodeMerged), null for the first page
    */
   public ErrorPage findAll(Instant from, Instant to, int limit, @Nullable Map<String, Map<String, AttributeValue>> positions) {
     List<Partition> partitions = new ArrayList<>();
@@ -189,7 +193,7 @@ public class ErrorStore {
         next.put(partition.severity, partition.position);
       }
     }
-    return page(taken.stream().map(ErrorStore::error).toList(), remaining ? MergedCursor.encode(next, settings.cursorSecret()) : null);
+    return page(taken.stream().map(ErrorStore::error).toList(), remaining ? cursors.nextMerged(MERGED_LISTING, next) : null);
   }
 
   /** One severity's partition of the index: what was read of it and not yet returned, and where the next read starts. */

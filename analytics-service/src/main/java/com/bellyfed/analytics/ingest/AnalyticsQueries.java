@@ -1,9 +1,9 @@
 package com.bellyfed.analytics.ingest;
 
-import com.bellyfed.analytics.AnalyticsSettings;
-import com.bellyfed.analytics.paging.Cursor;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,13 +26,13 @@ public class AnalyticsQueries {
   private final DynamoDbClient dynamoDb;
   private final String eventsTable;
   private final String aggregatesTable;
-  private final String cursorSecret;
+  private final Cursors cursors;
   private final JsonMapper jsonMapper;
 
-  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology, AnalyticsSettings settings, JsonMapper jsonMapper) {
+  AnalyticsQueries(DynamoDbClient dynamoDb, Topology topology, Cursors cursors, JsonMapper jsonMapper) {
     this.dynamoDb = dynamoDb;
+    this.cursors = cursors;
     this.jsonMapper = jsonMapper;
-    this.cursorSecret = settings.cursorSecret();
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
   }
@@ -67,8 +67,7 @@ public class AnalyticsQueries {
       Map<String, Object> properties) {}
 
   /** A page of events, oldest first, with the cursor of the next page when there is one. */
-  public record EventPage(List<StoredEvent> events, @Nullable String nextCursor) {}
-
+  
   public Summary summary(String service, @Nullable String eventType, Instant from, Instant to, Bucket bucket) {
     String type = eventType == null ? AnalyticsTable.ALL_TYPES : eventType;
     TreeMap<Instant, Accumulator> buckets = new TreeMap<>();
@@ -105,7 +104,7 @@ public class AnalyticsQueries {
     return "analytics-events|" + service + "|" + (eventType == null ? "" : eventType);
   }
 
-  public EventPage events(
+  public Page<StoredEvent> events(
       String service, @Nullable String eventType, Instant from, Instant to, int limit, @Nullable Map<String, AttributeValue> cursor) {
     QueryRequest.Builder query = QueryRequest.builder().tableName(eventsTable).limit(limit).exclusiveStartKey(cursor);
     Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
@@ -120,7 +119,7 @@ public class AnalyticsQueries {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeNames(Map.of("#ts", "timestamp")).expressionAttributeValues(values).build());
     List<StoredEvent> events = page.items().stream().map(this::event).toList();
-    return new EventPage(events, Cursor.encode(page.lastEvaluatedKey(), listing(service, eventType), cursorSecret));
+    return new Page<>(events, cursors.next(listing(service, eventType), page.lastEvaluatedKey()));
   }
 
   private StoredEvent event(Map<String, AttributeValue> item) {

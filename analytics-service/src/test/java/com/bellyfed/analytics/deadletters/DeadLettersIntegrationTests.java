@@ -97,10 +97,10 @@ class DeadLettersIntegrationTests {
 
     assertThat(redrive.status()).as(redrive.body()).isEqualTo(202);
     assertThat(redrive.json().path("taskHandle").asText()).isNotBlank();
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("errors").size() == 5);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 5);
     await().atMost(Duration.ofSeconds(10)).until(() -> depth(localAws, url) == 0);
     await().atMost(Duration.ofSeconds(10)).until(() -> depth(localAws, url(localAws, topology.queue("error").name())) == 0);
-    assertThat(http.get("/api/errors?service=" + service).json().path("errors").findValuesAsText("eventId"))
+    assertThat(http.get("/api/errors?service=" + service).json().path("items").findValuesAsText("eventId"))
         .containsExactlyInAnyOrderElementsOf(errors.stream().map(EventEnvelope::eventId).toList());
   }
 

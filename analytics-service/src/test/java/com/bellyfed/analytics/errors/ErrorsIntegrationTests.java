@@ -47,17 +47,17 @@ class ErrorsIntegrationTests {
         .eventBusName(bus).source("bellyfed.system").detailType("ErrorOccurred").detail(AnalyticsFixtures.JSON.write(error)).build()).toList()));
 
     Http http = new Http(port);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("errors").size() == 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 3);
 
     JsonNode page = http.get("/api/errors?service=" + service).json();
     assertThat(page.path("bySeverity").path("HIGH").asLong()).isEqualTo(2);
     assertThat(page.path("byCode").path("SLOW_QUERY").asLong()).isEqualTo(1);
-    assertThat(page.path("errors").findValuesAsText("correlationId")).containsOnly(correlationId);
-    assertThat(page.path("errors").get(0).path("context").path("table").asText()).isEqualTo("reviews");
+    assertThat(page.path("items").findValuesAsText("correlationId")).containsOnly(correlationId);
+    assertThat(page.path("items").get(0).path("context").path("table").asText()).isEqualTo("reviews");
     JsonNode low = http.get("/api/errors?service=" + service + "&severity=low").json();
-    assertThat(low.path("errors").findValuesAsText("errorCode")).containsExactly("SLOW_QUERY");
+    assertThat(low.path("items").findValuesAsText("errorCode")).containsExactly("SLOW_QUERY");
     JsonNode bySeverity = http.get("/api/errors?severity=HIGH&limit=500").json();
-    assertThat(bySeverity.path("errors").findValuesAsText("eventId")).contains(errors.get(0).eventId(), errors.get(1).eventId());
+    assertThat(bySeverity.path("items").findValuesAsText("eventId")).contains(errors.get(0).eventId(), errors.get(1).eventId());
   }
 
   @Test
@@ -88,22 +88,22 @@ class ErrorsIntegrationTests {
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plus(Duration.ofHours(1));
     Http http = new Http(port);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("errors").size() == errors.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == errors.size());
 
     List<JsonNode> pages = pages(http, "/api/errors?limit=5" + window);
     assertThat(pages).hasSize(5);
-    assertThat(pages.subList(0, 4)).allSatisfy(page -> assertThat(page.path("errors").size()).isEqualTo(5));
-    assertThat(pages.stream().flatMap(page -> page.path("errors").findValuesAsText("eventId").stream()))
+    assertThat(pages.subList(0, 4)).allSatisfy(page -> assertThat(page.path("items").size()).isEqualTo(5));
+    assertThat(pages.stream().flatMap(page -> page.path("items").findValuesAsText("eventId").stream()))
         .containsExactlyElementsOf(newestFirst(errors));
     JsonNode first = pages.get(0);
-    long highOnFirstPage = first.path("errors").findValuesAsText("severity").stream().filter("HIGH"::equals).count();
+    long highOnFirstPage = first.path("items").findValuesAsText("severity").stream().filter("HIGH"::equals).count();
     assertThat(first.path("bySeverity").path("HIGH").asLong()).isEqualTo(highOnFirstPage);
     assertThat(first.path("byCode").properties().stream().mapToLong(entry -> entry.getValue().asLong()).sum()).isEqualTo(5);
 
     Instant from = base.plusSeconds(40);
     Instant to = base.plusSeconds(100);
     List<JsonNode> narrowed = pages(http, "/api/errors?limit=2&from=" + from + "&to=" + to);
-    assertThat(narrowed.stream().flatMap(page -> page.path("errors").findValuesAsText("eventId").stream()))
+    assertThat(narrowed.stream().flatMap(page -> page.path("items").findValuesAsText("eventId").stream()))
         .containsExactlyElementsOf(newestFirst(errors.stream()
             .filter(error -> !error.timestamp().isBefore(from) && error.timestamp().isBefore(to)).toList()));
   }
@@ -120,12 +120,13 @@ class ErrorsIntegrationTests {
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plusSeconds(60);
     Http http = new Http(port);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("errors").size() == 4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == 4);
     String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asText();
     String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
     // Moving the CRITICAL partition's position one second later would repeat error D, if the cursor were taken at its word.
+    // (The kit's merged cursor URL-encodes each key value, then each partition's key: the instant appears encoded twice.)
     String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.replace(
-        SortableInstant.of(base.plusSeconds(4)), SortableInstant.of(base.plusSeconds(5))).getBytes(StandardCharsets.UTF_8))
+        twiceEncoded(SortableInstant.of(base.plusSeconds(4))), twiceEncoded(SortableInstant.of(base.plusSeconds(5)))).getBytes(StandardCharsets.UTF_8))
         + cursor.substring(cursor.indexOf('.'));
     assertThat(edited).isNotEqualTo(cursor);
     String ofOneSeverity = http.get("/api/errors?severity=LOW&limit=1" + window).json().path("nextCursor").asText();
@@ -140,7 +141,7 @@ class ErrorsIntegrationTests {
     // A cursor of one severity's listing is refused for another's, instead of reaching DynamoDB outside the query.
     assertThat(http.get("/api/errors?severity=CRITICAL&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(400);
     assertThat(http.get("/api/errors?severity=LOW&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(200);
-    assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("errors").findValuesAsText("errorCode"))
+    assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("items").findValuesAsText("errorCode"))
         .containsExactly("B");
   }
 
@@ -171,5 +172,9 @@ class ErrorsIntegrationTests {
     return errors.stream()
         .sorted(Comparator.comparing((EventEnvelope error) -> SortableInstant.of(error.timestamp()) + "#" + error.eventId()).reversed())
         .map(EventEnvelope::eventId).toList();
+  }
+
+  private static String twiceEncoded(String text) {
+    return java.net.URLEncoder.encode(java.net.URLEncoder.encode(text, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 }

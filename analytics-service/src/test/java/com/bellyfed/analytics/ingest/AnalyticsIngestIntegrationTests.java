@@ -50,7 +50,7 @@ class AnalyticsIngestIntegrationTests {
 
     Http http = new Http(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 12);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 12);
 
     Map<String, AttributeValue> stored = localAws.dynamoDb().getItem(request -> request
         .tableName(topology.table("analytics-events").name())
@@ -59,7 +59,7 @@ class AnalyticsIngestIntegrationTests {
     assertThat(Long.parseLong(stored.get("expiresAt").n())).isCloseTo(ninetyDays, within(120L));
     assertThat(stored.get("service").s()).isEqualTo(service);
     assertThat(stored).containsKeys("receivedAt", "processingDelayMs");
-    JsonNode listed = http.get("/api/analytics/events" + query).json().path("events").get(0);
+    JsonNode listed = http.get("/api/analytics/events" + query).json().path("items").get(0);
     assertThat(listed.path("properties").path("service").asText()).as("the event's own properties").isEqualTo(service);
 
     JsonNode summary = http.get("/api/analytics/summary" + query).json();
@@ -90,10 +90,10 @@ class AnalyticsIngestIntegrationTests {
 
     Http http = new Http(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 2);
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
 
-    assertThat(http.get("/api/analytics/events" + query).json().path("events").size()).isEqualTo(2);
+    assertThat(http.get("/api/analytics/events" + query).json().path("items").size()).isEqualTo(2);
     assertThat(http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong()).isEqualTo(2);
   }
 
@@ -115,7 +115,7 @@ class AnalyticsIngestIntegrationTests {
     // the stored ones cancel the shared transaction, which then commits without them.
     sendBatch(localAws, queueUrl, events);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 10);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 10);
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
     JsonNode total = http.get("/api/analytics/summary" + query).json().path("total");
     assertThat(total.path("count").asLong()).isEqualTo(10);
@@ -227,7 +227,7 @@ class AnalyticsIngestIntegrationTests {
     assertThat(dead.path("firstFailureReason").asText()).contains("data.action").contains("MAYBE");
     assertThat(dead.path("sourceQueue").asText()).isEqualTo(topology.queue("analytics").name());
     String query = "?service=" + service + "&from=" + valid.timestamp().minusSeconds(60) + "&to=" + valid.timestamp().plusSeconds(60);
-    assertThat(http.get("/api/analytics/events" + query).json().path("events").size()).isZero();
+    assertThat(http.get("/api/analytics/events" + query).json().path("items").size()).isZero();
     http.delete("/api/dlqs/" + dlq + "/messages/" + dead.path("messageId").asText());
   }
 
@@ -242,13 +242,13 @@ class AnalyticsIngestIntegrationTests {
     AnalyticsFixtures.publishAnalytics(localAws, topology, events);
     Http http = new Http(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("events").size() == 5);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 5);
 
     List<String> paged = new ArrayList<>();
     String cursor = null;
     do {
       JsonNode page = http.get("/api/analytics/events" + query + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.path("events").forEach(event -> paged.add(event.path("eventId").asText()));
+      page.path("items").forEach(event -> paged.add(event.path("eventId").asText()));
       cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
     } while (cursor != null);
 

@@ -155,6 +155,8 @@ public final class AnalyticsIngestBenchmark {
     log.getParentFile().mkdirs();
     List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(),
         "--server.port=" + port,
+        // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
+        "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
         "--spring.cloud.aws.endpoint=" + endpoint, "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local"));
     if (writers > 0) {

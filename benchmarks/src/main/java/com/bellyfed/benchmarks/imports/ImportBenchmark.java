@@ -185,7 +185,7 @@ public final class ImportBenchmark implements Callable<Integer> {
     Instant start = Instant.now();
     Future<?> producer = threads.submit(() -> {
       RecordReader reader = RecordReader.open(recordType, Format.NDJSON, streamed(Generator.of(type, count, seed)),
-          EventFactory.plainValidator(), 64 * 1024, Long.MAX_VALUE, Clock.systemUTC());
+          EventFactory.plainValidator(), 64 * 1024, Clock.systemUTC());
       List<WriteRequest> batch = new ArrayList<>(25);
       for (RecordReader.Entry entry; (entry = reader.next()) != null; ) {
         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(((RecordReader.Accepted) entry).record().toItem()).build()).build());
@@ -239,6 +239,8 @@ public final class ImportBenchmark implements Callable<Integer> {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
         "--server.port=" + port,
+        // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
+        "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
         "--spring.cloud.aws.endpoint=" + endpoint,
         "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local",

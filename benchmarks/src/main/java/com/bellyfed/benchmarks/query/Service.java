@@ -34,6 +34,8 @@ record Service(String mode, Process process, String base, long launched) {
     command.addAll(List.of(
         "-jar", jar.toString(),
         "--server.port=" + port,
+        // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
+        "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
         "--spring.cloud.aws.endpoint=" + localAws.endpoint(),
         "--spring.cloud.aws.region.static=" + localAws.region().id(),
         "--spring.cloud.aws.credentials.access-key=local",

@@ -2,15 +2,16 @@ package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
-import java.nio.charset.StandardCharsets;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,9 +37,11 @@ class ImportJobs {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
+  private final Cursors cursors;
 
-  ImportJobs(DynamoDbClient dynamoDb, Topology topology) {
+  ImportJobs(DynamoDbClient dynamoDb, Topology topology, Cursors cursors) {
     this.dynamoDb = dynamoDb;
+    this.cursors = cursors;
     this.table = topology.table("import-jobs").name();
     this.clock = Clock.systemUTC();
   }
@@ -176,9 +179,13 @@ class ImportJobs {
     }
   }
 
-  /** One page of jobs, newest first. */
-  Page list(int limit, @Nullable String cursor) {
-    Map<String, AttributeValue> start = cursor == null ? null : decode(cursor);
+  /**
+   * One page of jobs, newest first.
+   *
+   * @throws com.bellyfed.kit.paging.InvalidCursorException when the cursor is not one of this listing's
+   */
+  Page<ImportJob> list(int limit, @Nullable String cursor) {
+    Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, LISTING, KEY_ATTRIBUTES);
     QueryResponse response = dynamoDb.query(request -> request.tableName(table).indexName("import-jobs-created-index")
         .keyConditionExpression("listKey = :list")
         .expressionAttributeValues(Map.of(":list", s(LIST_KEY)))
@@ -187,37 +194,12 @@ class ImportJobs {
         .exclusiveStartKey(start));
     List<ImportJob> jobs = new ArrayList<>();
     response.items().forEach(item -> jobs.add(job(item)));
-    String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? encode(response.lastEvaluatedKey()) : null;
-    return new Page(jobs, next);
+    return new Page<>(jobs, cursors.next(LISTING, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null));
   }
 
-  /** A page of jobs and the cursor of the next one, null on the last page. */
-  record Page(List<ImportJob> jobs, @Nullable String next) {}
-
-  private static String encode(Map<String, AttributeValue> key) {
-    String raw = key.get("jobId").s() + "\n" + key.get("createdAt").s();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, AttributeValue> decode(String cursor) {
-    String[] parts;
-    try {
-      parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursorException();
-    }
-    if (parts.length != 2) {
-      throw new InvalidCursorException();
-    }
-    return Map.of("jobId", s(parts[0]), "createdAt", s(parts[1]), "listKey", s(LIST_KEY));
-  }
-
-  /** The cursor parameter is not one this service handed out. */
-  static class InvalidCursorException extends RuntimeException {
-    InvalidCursorException() {
-      super("cursor is not a cursor returned by this endpoint");
-    }
-  }
+  /** What a cursor of {@link #list} belongs to, and the key it carries (the base table's and the index's). */
+  private static final String LISTING = "import-jobs|import-jobs-created-index";
+  private static final Set<String> KEY_ATTRIBUTES = Set.of("jobId", "createdAt", "listKey");
 
   private static ImportJob job(Map<String, AttributeValue> item) {
     List<Rejection> rejections = item.containsKey("rejections")

@@ -10,7 +10,6 @@ import org.springframework.util.unit.DataSize;
  * call are {@code resilience4j.retry.instances.batchwrite}, those of a chunk's SendMessageBatch
  * {@code resilience4j.retry.instances.chunksend}.
  *
- * @param maxBodySize the largest body accepted; a longer one is cut off with 413 and the job fails
  * @param maxLineSize the longest line (one record); a longer one is rejected with its line number
  * @param chunkMaxSize the largest chunk message body, well under SQS's 256 KB so a batch holds several
  * @param chunkMaxRecords the most records in one chunk
@@ -23,7 +22,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("bellyfed.imports")
 public record ImportSettings(
-    @DefaultValue("4GB") DataSize maxBodySize,
     @DefaultValue("64KB") DataSize maxLineSize,
     @DefaultValue("96KB") DataSize chunkMaxSize,
     @DefaultValue("250") int chunkMaxRecords,

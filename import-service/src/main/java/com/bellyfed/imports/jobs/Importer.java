@@ -1,7 +1,7 @@
 package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.envelope.Correlation;
-import com.bellyfed.imports.records.BodyTooLargeException;
+import com.bellyfed.kit.problem.PayloadTooLargeException;
 import com.bellyfed.imports.records.Format;
 import com.bellyfed.imports.records.RecordReader;
 import com.bellyfed.imports.records.RecordType;
@@ -72,7 +72,7 @@ class Importer {
       }
     }
     RecordReader reader = RecordReader.open(
-        type, format, body, json, validator, (int) settings.maxLineSize().toBytes(), settings.maxBodySize().toBytes(), clock);
+        type, format, body, json, validator, (int) settings.maxLineSize().toBytes(), clock);
     if (!jobs.create(jobId, type.parameter(), format.name(), idempotencyKey)) {
       return new Started(jobs.find(jobId).orElseThrow(), false);
     }
@@ -80,7 +80,7 @@ class Importer {
     try {
       new Upload(jobId, type, reader).run();
     } catch (IOException | RuntimeException broken) {
-      String reason = broken instanceof BodyTooLargeException tooLarge
+      String reason = broken instanceof PayloadTooLargeException tooLarge
           ? "the body is larger than the limit of " + tooLarge.limit() + " bytes"
           : "the upload broke off: " + broken.getMessage();
       log.warn("Import {} failed while reading its body: {}", jobId, reason);

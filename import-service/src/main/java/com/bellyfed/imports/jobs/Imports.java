@@ -2,9 +2,9 @@ package com.bellyfed.imports.jobs;
 
 import com.bellyfed.imports.records.Format;
 import com.bellyfed.imports.records.RecordType;
+import com.bellyfed.kit.paging.Page;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,6 @@ public class Imports {
   /** A started (or, for a repeated Idempotency-Key, earlier) job. */
   public record Started(ImportJob job, boolean created) {}
 
-  /** A page of jobs, newest first, and the cursor of the next page (null on the last). */
-  public record Page(List<ImportJob> jobs, @Nullable String next) {}
 
   /** Reads the body into chunks; returns when every chunk is on the import queue. */
   public Started start(RecordType type, Format format, InputStream body, @Nullable String idempotencyKey) throws IOException {
@@ -39,14 +37,13 @@ public class Imports {
     return jobs.find(jobId);
   }
 
-  /** @throws IllegalArgumentException when the cursor was not handed out by {@link #list} */
-  public Page list(int limit, @Nullable String cursor) {
-    try {
-      ImportJobs.Page page = jobs.list(limit, cursor);
-      return new Page(page.jobs(), page.next());
-    } catch (ImportJobs.InvalidCursorException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+  /**
+   * A page of jobs, newest first.
+   *
+   * @throws com.bellyfed.kit.paging.InvalidCursorException (a 400) when the cursor was not handed out by this listing
+   */
+  public Page<ImportJob> list(int limit, @Nullable String cursor) {
+    return jobs.list(limit, cursor);
   }
 
   /** What a cancellation found. */

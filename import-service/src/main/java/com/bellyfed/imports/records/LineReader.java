@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into lines without ever holding more than one line of at most {@code
  * maxLineBytes}: a longer line is skipped to its end and reported as over-long, so a hostile body
- * cannot make memory grow. Counts every byte against {@code maxBodyBytes}.
+ * cannot make memory grow. The body's own limit is service-kit's (bellyfed.web.max-body-size).
  */
 final class LineReader {
 
@@ -16,7 +16,6 @@ final class LineReader {
 
   private final InputStream in;
   private final int maxLineBytes;
-  private final long maxBodyBytes;
   private final byte[] buffer = new byte[64 * 1024];
   private int position;
   private int limit;
@@ -24,10 +23,9 @@ final class LineReader {
   private long lineNumber;
   private long bytesRead;
 
-  LineReader(InputStream in, int maxLineBytes, long maxBodyBytes) {
+  LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** The next line, without its CR LF or LF; null at the end of the stream. */
@@ -76,9 +74,6 @@ final class LineReader {
       return false;
     }
     bytesRead += read;
-    if (bytesRead > maxBodyBytes) {
-      throw new BodyTooLargeException(maxBodyBytes);
-    }
     position = 0;
     limit = read;
     return true;

@@ -84,21 +84,20 @@ public final class RecordReader {
    * @throws InvalidHeaderException when the CSV header does not fit the type, saying what it expects
    */
   public static RecordReader open(
-      RecordType type, Format format, InputStream body, JsonMapper json, Validator validator, int maxLineBytes, long maxBodyBytes,
-      Clock clock) throws IOException {
-    RecordReader reader =
-        new RecordReader(type, format, new LineReader(body, maxLineBytes, maxBodyBytes), json, validator, clock, maxLineBytes);
+      RecordType type, Format format, InputStream body, JsonMapper json, Validator validator, int maxLineBytes, Clock clock)
+      throws IOException {
+    RecordReader reader = new RecordReader(type, format, new LineReader(body, maxLineBytes), json, validator, clock, maxLineBytes);
     if (format == Format.CSV) {
       reader.readHeader();
     }
     return reader;
   }
 
-  /** {@link #open(RecordType, Format, InputStream, JsonMapper, Validator, int, long, Clock)} outside Spring (the CLI, benchmarks). */
+  /** {@link #open(RecordType, Format, InputStream, JsonMapper, Validator, int, Clock)} outside Spring (the CLI, benchmarks). */
   public static RecordReader open(
-      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, long maxBodyBytes, Clock clock)
+      RecordType type, Format format, InputStream body, Validator validator, int maxLineBytes, Clock clock)
       throws IOException {
-    return open(type, format, body, JsonMapper.shared(), validator, maxLineBytes, maxBodyBytes, clock);
+    return open(type, format, body, JsonMapper.shared(), validator, maxLineBytes, clock);
   }
 
   /** The next entry; null at the end of the body. */

@@ -160,6 +160,7 @@ class ImportFlowIntegrationTests {
     assertThat(wrongMedia.statusCode()).isEqualTo(415);
     assertThat(wrongMedia.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(json(wrongMedia).path("detail").asString()).contains("application/x-ndjson", "text/csv");
+    assertThat(wrongMedia.headers().firstValue("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/x-ndjson", "text/csv"));
     assertThat(noType.statusCode()).isEqualTo(400);
     assertThat(json(noType).path("errors").get(0).path("field").asString()).isEqualTo("type");
   }
@@ -192,8 +193,9 @@ class ImportFlowIntegrationTests {
         })).build());
 
     assertThat(refused.statusCode()).isEqualTo(413);
-    assertThat(json(refused).path("limit").asLong()).isEqualTo(64L * 1024 * 1024);
-    JsonNode newest = json(api.get("/api/imports?limit=1")).path("jobs").get(0);
+    assertThat(json(refused).path("type").asString()).isEqualTo("urn:bellyfed:problem:payload-too-large");
+    assertThat(json(refused).path("detail").asString()).contains(Long.toString(64L * 1024 * 1024));
+    JsonNode newest = json(api.get("/api/imports?limit=1")).path("items").get(0);
     assertThat(newest.path("state").asString()).isEqualTo("FAILED");
     assertThat(newest.path("failureReason").asString()).contains("larger than the limit");
   }
@@ -276,10 +278,10 @@ class ImportFlowIntegrationTests {
     }
 
     JsonNode first = json(api.get("/api/imports?limit=2"));
-    JsonNode second = json(api.get("/api/imports?limit=1&cursor=" + first.path("next").asString()));
+    JsonNode second = json(api.get("/api/imports?limit=1&cursor=" + first.path("nextCursor").asString()));
 
-    assertThat(first.path("jobs")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(2), started.get(1));
-    assertThat(second.path("jobs")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(0));
+    assertThat(first.path("items")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(2), started.get(1));
+    assertThat(second.path("items")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(0));
     assertThat(api.get("/api/imports?limit=0").statusCode()).isEqualTo(400);
     assertThat(json(api.get("/api/imports?cursor=garbage")).path("errors").get(0).path("field").asString()).isEqualTo("cursor");
   }
@@ -297,7 +299,8 @@ class ImportFlowIntegrationTests {
     assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(unknownStream.statusCode()).isEqualTo(404);
     assertThat(finished.statusCode()).isEqualTo(409);
-    assertThat(json(finished).path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(json(finished).path("type").asString()).isEqualTo("urn:bellyfed:problem:conflict");
+    assertThat(json(finished).path("detail").asString()).contains("COMPLETED");
   }
 
   static String uniqueCity() {

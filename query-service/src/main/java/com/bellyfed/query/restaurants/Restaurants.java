@@ -3,8 +3,8 @@ package com.bellyfed.query.restaurants;
 import com.bellyfed.data.restaurants.RestaurantItem;
 import com.bellyfed.data.restaurants.RestaurantItems;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.query.paging.Cursors;
-import com.bellyfed.query.paging.Page;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
 import com.bellyfed.query.storage.KeyedPage;
 import com.bellyfed.query.storage.Store;
 import java.util.ArrayList;
@@ -100,6 +100,6 @@ public class Restaurants {
     KeyedPage page = store.queryPage(query.build(), search.limit(), startAfter, keyAttributes);
     return new Page<>(
         page.items().stream().map(Restaurant::from).toList(),
-        page.lastKey() == null ? null : cursors.encode(page.lastKey(), search.listing()));
+        cursors.next(search.listing(), page.lastKey()));
   }
 }

@@ -2,13 +2,13 @@ package com.bellyfed.query.reviews;
 
 import com.bellyfed.data.reviews.ReviewItems;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.query.paging.Cursors;
-import com.bellyfed.query.paging.Page;
 import com.bellyfed.query.restaurants.Restaurants;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
+import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.query.storage.KeyedPage;
 import com.bellyfed.query.storage.Store;
 import com.bellyfed.query.users.Profiles;
-import com.bellyfed.query.web.NotFoundException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class Reviews {
     String sortAttribute = sort.equals("rating") ? "rating" : "createdAt";
     Page<Review> page = list(index, "restaurantId", restaurantId, sortAttribute, limit, cursor);
     if (cursor == null && page.items().isEmpty() && !restaurants.exists(restaurantId)) {
-      throw new NotFoundException("restaurant", restaurantId);
+      throw new NotFoundException("No restaurant with id " + restaurantId);
     }
     return page;
   }
@@ -56,7 +56,7 @@ public class Reviews {
   public Page<Review> ofUser(String userId, int limit, @Nullable String cursor) {
     Page<Review> page = list(ReviewItems.USER_REVIEWS_INDEX, "userId", userId, "createdAt", limit, cursor);
     if (cursor == null && page.items().isEmpty() && !profiles.exists(userId)) {
-      throw new NotFoundException("user", userId);
+      throw new NotFoundException("No user with id " + userId);
     }
     return page;
   }
@@ -79,6 +79,6 @@ public class Reviews {
     KeyedPage page = store.queryPage(query, limit, startAfter, keyAttributes);
     return new Page<>(
         page.items().stream().map(Review::from).toList(),
-        page.lastKey() == null ? null : cursors.encode(page.lastKey(), listing));
+        cursors.next(listing, page.lastKey()));
   }
 }

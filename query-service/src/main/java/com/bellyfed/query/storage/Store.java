@@ -1,6 +1,7 @@
 package com.bellyfed.query.storage;
 
 import com.bellyfed.kit.outage.Outages;
+import com.bellyfed.kit.problem.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -125,7 +126,7 @@ public final class Store {
       return circuitBreaker.executeSupplier(read);
     } catch (CallNotPermittedException open) {
       outcome = "rejected";
-      throw new StoreUnavailableException(
+      throw new ServiceUnavailableException(
           "DynamoDB is failing; reads are refused for a moment to let it recover. Retry later.", retryAfter, open);
     } catch (RuntimeException e) {
       if (!Outages.isOutage(e)) {
@@ -133,7 +134,8 @@ public final class Store {
         throw e;
       }
       outcome = "outage";
-      throw new StoreUnavailableException("DynamoDB did not answer in time or failed: " + e.getClass().getSimpleName(), retryAfter, e);
+      // The cause stays in the log, never in the answer.
+      throw new ServiceUnavailableException("DynamoDB did not answer in time or failed. Retry later.", retryAfter, e);
     } finally {
       timer(operation, table, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }

@@ -1,4 +1,4 @@
-/** What every endpoint shares: parameter checks that become RFC 9457 problems, and cache policies. */
+/** What every endpoint here shares beyond service-kit's web contract: cache policies. */
 @NullMarked
 package com.bellyfed.query.web;
 

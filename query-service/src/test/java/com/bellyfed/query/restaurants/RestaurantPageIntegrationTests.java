@@ -60,7 +60,7 @@ class RestaurantPageIntegrationTests extends QueryServiceIntegrationTest {
     HttpResponse<String> response = get("/api/restaurants/" + "a".repeat(3_000));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).path("errors").findValuesAsText("parameter")).containsExactly("id");
+    assertThat(json(response).path("errors").findValuesAsText("field")).containsExactly("id");
     assertThat(get("/api/restaurants/%3Cscript%3E").statusCode()).isEqualTo(400);
   }
 

@@ -125,7 +125,7 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     JsonNode errors = json(response).path("errors");
-    assertThat(errors.findValuesAsText("parameter")).containsExactlyInAnyOrder("city", "minRating", "priceLevel", "sort", "limit");
+    assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("city", "minRating", "priceLevel", "sort", "limit");
     assertThat(reason(errors, "sort")).contains("rating, name, newest");
     assertThat(reason(errors, "limit")).contains("1 to 100");
     assertThat(reason(errors, "priceLevel")).contains("1 to 4");
@@ -181,12 +181,12 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   private static List<String> parameters(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    return json(response).path("errors").findValuesAsText("parameter");
+    return json(response).path("errors").findValuesAsText("field");
   }
 
   private static String reason(JsonNode errors, String parameter) {
     for (JsonNode error : errors) {
-      if (error.path("parameter").asText().equals(parameter)) {
+      if (error.path("field").asText().equals(parameter)) {
         return error.path("reason").asText();
       }
     }

@@ -46,7 +46,7 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(first).allSatisfy(response -> {
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-      assertThat(json(response).path("title").asText()).isEqualTo("Data store unavailable");
+      assertThat(json(response).path("type").asText()).isEqualTo("urn:bellyfed:problem:service-unavailable");
       assertThat(response.headers().firstValue("Retry-After")).isPresent();
     });
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queryDynamoDbCircuitBreaker.getState() == CircuitBreaker.State.OPEN);

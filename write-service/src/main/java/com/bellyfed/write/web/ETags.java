@@ -1,10 +1,8 @@
 package com.bellyfed.write.web;
 
+import com.bellyfed.kit.problem.InvalidRequestException;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The ETag of a representation is its item's version, as a strong entity tag: {@code "3"}. */
 public final class ETags {
@@ -18,7 +16,7 @@ public final class ETags {
   /**
    * The version an {@code If-Match} header expects, or empty when there is none (or {@code *}).
    *
-   * @throws ErrorResponseException 400 when the header names no version this service issued
+   * @throws InvalidRequestException 400 naming If-Match when the header names no version this service issued
    */
   public static OptionalLong expectedVersion(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
@@ -39,9 +37,6 @@ public final class ETags {
     } catch (NumberFormatException ignored) {
       // answered below
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST, "header 'If-Match' must be an ETag this service issued, such as \"3\"");
-    problem.setTitle("Invalid If-Match");
-    throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    throw InvalidRequestException.of("If-Match", "must be an ETag this service issued, such as \"3\"");
   }
 }

@@ -1,6 +1,7 @@
 package com.bellyfed.write.web;
 
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.problem.InvalidRequestException;
 import com.bellyfed.write.WriteProperties;
 import com.bellyfed.write.writing.CommitConflict;
 import com.bellyfed.write.writing.Items;
@@ -69,7 +70,7 @@ public class IdempotencyKeys {
       return write.write(response -> List.of());
     }
     if (!VALID_KEY.matcher(key).matches()) {
-      throw problem(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "header 'Idempotency-Key' must be 1 to 255 visible ASCII characters");
+      throw InvalidRequestException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
     }
     String fingerprint = fingerprint(request, body);
     Map<String, AttributeValue> stored = find(key);

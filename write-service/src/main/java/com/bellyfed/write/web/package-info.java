@@ -1,4 +1,4 @@
-/** HTTP concerns shared by every endpoint: problem details, ETags, Idempotency-Key replays, the body size limit and the write analytics. */
+/** HTTP concerns of this service beyond service-kit's web contract: ETags, Idempotency-Key replays and the write analytics. */
 @NullMarked
 package com.bellyfed.write.web;
 

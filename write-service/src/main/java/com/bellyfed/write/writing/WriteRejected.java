@@ -2,6 +2,7 @@ package com.bellyfed.write.writing;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import com.bellyfed.kit.problem.ProblemTypes;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -40,7 +41,7 @@ public final class WriteRejected extends ErrorResponseException {
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    problem.setType(URI.create("about:blank"));
+    problem.setType(ProblemTypes.of(status));
     return problem;
   }
 }

@@ -204,7 +204,7 @@ class RestaurantsIntegrationTests {
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.json().path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("city", "cuisine", "geo.lat", "geo.lon", "name", "priceLevel", "tags[0]");
-    assertThat(answer.json().path("detail").asText()).contains("field 'priceLevel' must be less than or equal to 4");
+    assertThat(answer.json().path("detail").asText()).contains("priceLevel: must be less than or equal to 4");
   }
 
   @Test

@@ -2,9 +2,8 @@ package com.bellyfed.analytics.archive.web;
 
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
-import com.bellyfed.analytics.web.NotFoundException;
-import com.bellyfed.analytics.web.RequestParameters;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsController {
 
   private final EventArchive archive;
-  private final JsonMapper jsonMapper;
+  // Envelopes hold Jackson 2 trees, which Jackson 3 would render as beans ("nodeType", "array", ...):
+  // the data is read back from its JSON text into plain maps and lists by the service's one mapper.
+  private final JsonMapper json;
 
-  EventsController(EventArchive archive, JsonMapper jsonMapper) {
+  EventsController(EventArchive archive, JsonMapper json) {
     this.archive = archive;
-    this.jsonMapper = jsonMapper;
+    this.json = json;
   }
 
   /** One event of a chain with its causation links. */
@@ -44,9 +45,9 @@ class EventsController {
   @Operation(summary = "Every archived event of one correlation id, ordered by timestamp then sequence number, with which event caused which")
   @GetMapping
   Chain chain(@RequestParam(required = false) @Nullable String correlationId) {
-    RequestParameters parameters = new RequestParameters();
-    parameters.require("correlationId", correlationId);
-    parameters.check();
+    Parameters parameters = new Parameters();
+    parameters.required("correlationId", correlationId, 200);
+    parameters.validate();
     List<ArchivedEvent> events = archive.chain(correlationId);
     if (events.isEmpty()) {
       throw new NotFoundException("No archived event has correlation id " + correlationId);
@@ -69,15 +70,11 @@ class EventsController {
     List<ChainEvent> chain = events.stream().map(event -> new ChainEvent(
         event.envelope().eventId(), event.envelope().eventType(), event.source(), event.envelope().timestamp(),
         event.envelope().sequenceNumber(), event.envelope().causationId(), caused.get(event.envelope().eventId()),
-        event.envelope().metadata().get("service"), plain(event.envelope().data()), event.envelope().metadata())).toList();
+        event.envelope().metadata().get("service"), plain(event), event.envelope().metadata())).toList();
     return new Chain(correlationId, chain.size(), roots, chain);
   }
 
-  /**
-   * Envelopes hold Jackson 2 trees; the web layer writes with Jackson 3, which would render such a
-   * tree as a bean ("nodeType", "array", ...). Read through its text, it renders as the JSON it is.
-   */
-  private @Nullable Object plain(@Nullable JsonNode tree) {
-    return tree == null ? null : jsonMapper.readValue(tree.toString(), Object.class);
+  private @Nullable Object plain(ArchivedEvent event) {
+    return json.readValue(event.dataJson(), Object.class);
   }
 }

@@ -1,9 +1,9 @@
 package com.bellyfed.analytics.deadletters.web;
 
 import com.bellyfed.analytics.deadletters.DeadLetters;
-import com.bellyfed.analytics.web.InvalidRequestException;
-import com.bellyfed.analytics.web.NotFoundException;
-import com.bellyfed.analytics.web.RequestParameters;
+import com.bellyfed.kit.problem.InvalidRequestException;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,9 +42,9 @@ class DeadLettersController {
   @Operation(summary = "Peek at up to 10 messages without consuming them (each peek counts as a receive)")
   @GetMapping("/{name}/messages")
   List<DeadLetters.Peeked> peek(@PathVariable String name, @RequestParam(required = false) @Nullable Integer limit) {
-    RequestParameters parameters = new RequestParameters();
-    int size = parameters.limit(limit, 10, 10);
-    parameters.check();
+    Parameters parameters = new Parameters();
+    int size = parameters.limit("limit", limit, 10, 10);
+    parameters.validate();
     return deadLetters.peek(name, size);
   }
 

@@ -2,7 +2,8 @@ package com.bellyfed.analytics.errors.web;
 
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.errors.ErrorStore;
-import com.bellyfed.analytics.web.RequestParameters;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.web.Parameters;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,9 +27,11 @@ class ErrorsController {
 
   private final ErrorStore errors;
   private final AnalyticsSettings settings;
+  private final Cursors cursors;
   private final Clock clock;
 
-  ErrorsController(ErrorStore errors, AnalyticsSettings settings, Clock clock) {
+  ErrorsController(ErrorStore errors, AnalyticsSettings settings, Cursors cursors, Clock clock) {
+    this.cursors = cursors;
     this.errors = errors;
     this.settings = settings;
     this.clock = clock;
@@ -47,7 +50,7 @@ class ErrorsController {
       @Parameter(description = "ISO-8601 instant, exclusive; default: a minute from now") @RequestParam(required = false) @Nullable String to,
       @Parameter(description = "1-500, default 50") @RequestParam(required = false) @Nullable Integer limit,
       @Parameter(description = "nextCursor of the previous page of the same query") @RequestParam(required = false) @Nullable String cursor) {
-    RequestParameters parameters = new RequestParameters();
+    Parameters parameters = new Parameters();
     String level = null;
     if (severity != null) {
       try {
@@ -61,15 +64,17 @@ class ErrorsController {
     Instant start = parameters.instant("from", from);
     Instant resolvedEnd = end != null ? end : clock.instant().plusSeconds(60);
     Instant resolvedStart = start != null ? start : resolvedEnd.minus(Duration.ofDays(1));
-    parameters.range(resolvedStart, resolvedEnd, settings.maxRange());
-    int pageSize = parameters.limit(limit, 50, 500);
+    parameters.range("from", resolvedStart, "to", resolvedEnd, settings.maxRange());
+    int pageSize = parameters.limit("limit", limit, 50, 500);
     if (serviceName == null && severity == null) {
-      Map<String, Map<String, AttributeValue>> positions = parameters.mergedCursor(cursor, settings.cursorSecret(), ErrorStore.SEVERITIES);
-      parameters.check();
+      Map<String, Map<String, AttributeValue>> positions =
+          parameters.cursor("cursor", cursor, value -> cursors.decodeMerged(value, ErrorStore.MERGED_LISTING, ErrorStore.SEVERITIES));
+      parameters.validate();
       return errors.findAll(resolvedStart, resolvedEnd, pageSize, positions);
     }
-    Map<String, AttributeValue> startKey = parameters.cursor(cursor, ErrorStore.listing(serviceName, level), settings.cursorSecret());
-    parameters.check();
+    String listing = ErrorStore.listing(serviceName, level);
+    Map<String, AttributeValue> startKey = parameters.cursor("cursor", cursor, value -> cursors.decode(value, listing));
+    parameters.validate();
     return errors.find(serviceName, level, resolvedStart, resolvedEnd, pageSize, startKey);
   }
 }

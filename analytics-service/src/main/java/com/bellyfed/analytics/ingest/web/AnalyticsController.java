@@ -3,9 +3,10 @@ package com.bellyfed.analytics.ingest.web;
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.ingest.AnalyticsQueries;
 import com.bellyfed.analytics.ingest.AnalyticsQueries.Bucket;
-import com.bellyfed.analytics.ingest.AnalyticsQueries.EventPage;
 import com.bellyfed.analytics.ingest.AnalyticsQueries.Summary;
-import com.bellyfed.analytics.web.RequestParameters;
+import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +27,11 @@ class AnalyticsController {
 
   private final AnalyticsQueries queries;
   private final AnalyticsSettings settings;
+  private final Cursors cursors;
   private final Clock clock;
 
-  AnalyticsController(AnalyticsQueries queries, AnalyticsSettings settings, Clock clock) {
+  AnalyticsController(AnalyticsQueries queries, AnalyticsSettings settings, Cursors cursors, Clock clock) {
+    this.cursors = cursors;
     this.queries = queries;
     this.settings = settings;
     this.clock = clock;
@@ -42,8 +45,8 @@ class AnalyticsController {
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(defaultValue = "minute") String bucket) {
-    RequestParameters parameters = new RequestParameters();
-    parameters.require("service", service);
+    Parameters parameters = new Parameters();
+    parameters.required("service", service, 200);
     Instant[] range = range(parameters, from, to);
     Bucket width = Bucket.MINUTE;
     try {
@@ -51,35 +54,35 @@ class AnalyticsController {
     } catch (IllegalArgumentException e) {
       parameters.reject("bucket", "must be minute, hour or day");
     }
-    parameters.check();
+    parameters.validate();
     return queries.summary(service, eventType, range[0], range[1], width);
   }
 
   @Operation(summary = "Stored analytics events of one service (and event type), oldest first, cursor-paged")
   @GetMapping("/events")
-  EventPage events(
+  Page<AnalyticsQueries.StoredEvent> events(
       @RequestParam(required = false) @Nullable String service,
       @RequestParam(required = false) @Nullable String eventType,
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    RequestParameters parameters = new RequestParameters();
-    parameters.require("service", service);
+    Parameters parameters = new Parameters();
+    parameters.required("service", service, 200);
     Instant[] range = range(parameters, from, to);
-    int pageSize = parameters.limit(limit, 50, 500);
-    Map<String, AttributeValue> start = service == null ? null : parameters.cursor(cursor, AnalyticsQueries.listing(service, eventType), settings.cursorSecret());
-    parameters.check();
+    int pageSize = parameters.limit("limit", limit, 50, 500);
+    Map<String, AttributeValue> start = service == null ? null : parameters.cursor("cursor", cursor, value -> cursors.decode(value, AnalyticsQueries.listing(service, eventType)));
+    parameters.validate();
     return queries.events(service, eventType, range[0], range[1], pageSize, start);
   }
 
   /** The last hour unless given; to is exclusive. */
-  private Instant[] range(RequestParameters parameters, @Nullable String from, @Nullable String to) {
+  private Instant[] range(Parameters parameters, @Nullable String from, @Nullable String to) {
     Instant end = parameters.instant("to", to);
     Instant start = parameters.instant("from", from);
     Instant resolvedEnd = end != null ? end : clock.instant().plusSeconds(60);
     Instant resolvedStart = start != null ? start : resolvedEnd.minus(Duration.ofHours(1));
-    parameters.range(resolvedStart, resolvedEnd, settings.maxRange());
+    parameters.range("from", resolvedStart, "to", resolvedEnd, settings.maxRange());
     return new Instant[] {resolvedStart, resolvedEnd};
   }
 }

@@ -4,9 +4,9 @@ import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.replay.ReplayJobs;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
-import com.bellyfed.analytics.web.ConflictException;
-import com.bellyfed.analytics.web.NotFoundException;
-import com.bellyfed.analytics.web.RequestParameters;
+import com.bellyfed.kit.problem.ConflictException;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -44,12 +44,12 @@ class ReplaysController {
   @Operation(summary = "Start a replay of the archived events of a window, in their original order, at a bounded rate")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReplayJob> start(@RequestBody ReplayBody body) {
-    RequestParameters parameters = new RequestParameters();
-    parameters.require("from", body.from());
-    parameters.require("to", body.to());
+    Parameters parameters = new Parameters();
+    parameters.required("from", body.from(), 200);
+    parameters.required("to", body.to(), 200);
     Instant from = parameters.instant("from", body.from());
     Instant to = parameters.instant("to", body.to());
-    parameters.range(from, to, settings.maxRange());
+    parameters.range("from", from, "to", to, settings.maxRange());
     Set<String> types = strings(parameters, "eventTypes", body.eventTypes());
     Set<String> sources = strings(parameters, "sources", body.sources());
     int rate = body.ratePerSecond() == null ? jobs.defaultRate() : body.ratePerSecond();
@@ -59,7 +59,7 @@ class ReplaysController {
     if (body.targetBus() != null && (body.targetBus().isBlank() || body.targetBus().length() > 256 || !jobs.busExists(body.targetBus()))) {
       parameters.reject("targetBus", "no such event bus");
     }
-    parameters.check();
+    parameters.validate();
     ReplayJob job = jobs.start(new ReplayRequest(from, to, types, sources, body.targetBus(), rate));
     return ResponseEntity.accepted().location(URI.create("/api/replays/" + job.jobId())).body(job);
   }
@@ -84,7 +84,7 @@ class ReplaysController {
     return jobs.find(jobId).orElseThrow();
   }
 
-  private static Set<String> strings(RequestParameters parameters, String field, @Nullable List<String> values) {
+  private static Set<String> strings(Parameters parameters, String field, @Nullable List<String> values) {
     if (values == null) {
       return Set.of();
     }

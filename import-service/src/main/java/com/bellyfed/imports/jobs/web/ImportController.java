@@ -1,10 +1,12 @@
 package com.bellyfed.imports.jobs.web;
 
 import com.bellyfed.imports.jobs.Imports;
-import com.bellyfed.imports.jobs.ImportSettings;
-import com.bellyfed.imports.records.BodyTooLargeException;
 import com.bellyfed.imports.records.Format;
 import com.bellyfed.imports.records.RecordType;
+import com.bellyfed.kit.paging.Page;
+import com.bellyfed.kit.problem.ConflictException;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,9 +16,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -36,12 +40,10 @@ class ImportController {
 
   private final Imports imports;
   private final ProgressStreams progress;
-  private final ImportSettings settings;
 
-  ImportController(Imports imports, ProgressStreams progress, ImportSettings settings) {
+  ImportController(Imports imports, ProgressStreams progress) {
     this.imports = imports;
     this.progress = progress;
-    this.settings = settings;
   }
 
   @Operation(
@@ -56,18 +58,19 @@ class ImportController {
       @Parameter(description = "restaurants, reviews or users") @RequestParam String type,
       @Parameter(description = "a repeated key returns the job it started, without reading the body again")
           @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-      HttpServletRequest request) throws IOException {
+      HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
     String contentType = request.getContentType();
-    Format format = Format.ofContentType(contentType == null ? "" : contentType)
-        .orElseThrow(() -> new UnsupportedContentTypeException(contentType));
-    RecordType recordType = RecordType.of(type)
-        .orElseThrow(() -> new InvalidRequestException("type", "must be one of " + RecordType.known() + ", not '" + type + "'"));
+    Format format = Format.ofContentType(contentType == null ? "" : contentType).orElseThrow(() -> unsupported(contentType));
+    Parameters parameters = new Parameters();
+    RecordType recordType = RecordType.of(type).orElse(null);
+    if (recordType == null) {
+      parameters.reject("type", "must be one of " + RecordType.known());
+    }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
+      parameters.reject("Idempotency-Key", "must be 1 to 200 characters");
     }
-    if (request.getContentLengthLong() > settings.maxBodySize().toBytes()) {
-      throw new BodyTooLargeException(settings.maxBodySize().toBytes());
-    }
+    parameters.validate();
+    // The body's size is service-kit's limit (bellyfed.web.max-body-size): 413 up front or as soon as a read passes it.
     Imports.Started started = imports.start(recordType, format, request.getInputStream(), idempotencyKey);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/imports/" + started.job().jobId()))
@@ -77,25 +80,19 @@ class ImportController {
   @Operation(summary = "An import job: state, counts, records/s and the first 1,000 rejections")
   @GetMapping("/{jobId}")
   JobView job(@PathVariable String jobId) {
-    return imports.find(jobId).map(job -> JobView.of(job, true)).orElseThrow(() -> new UnknownJobException(jobId));
+    return imports.find(jobId).map(job -> JobView.of(job, true)).orElseThrow(() -> unknown(jobId));
   }
 
-  @Operation(summary = "Recent import jobs, newest first", description = "Pass the returned `next` as `cursor` for the next page.")
+  @Operation(summary = "Recent import jobs, newest first", description = "Pass the returned `nextCursor` as `cursor` for the next page.")
   @GetMapping
-  Map<String, Object> list(
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) @Nullable String cursor) {
-    if (limit < 1 || limit > 100) {
-      throw new InvalidRequestException("limit", "must be between 1 and 100");
-    }
-    Imports.Page page;
-    try {
-      page = imports.list(limit, cursor);
-    } catch (IllegalArgumentException badCursor) {
-      throw new InvalidRequestException("cursor", badCursor.getMessage());
-    }
-    List<JobView> jobs = page.jobs().stream().map(job -> JobView.of(job, false)).toList();
-    return page.next() == null ? Map.of("jobs", jobs) : Map.of("jobs", jobs, "next", page.next());
+  Page<JobView> list(
+      @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable String limit,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable String cursor) {
+    Parameters parameters = new Parameters();
+    int size = parameters.integer("limit", limit, 1, 100, 20);
+    String checkedCursor = parameters.text("cursor", cursor, 2_048);
+    parameters.validate();
+    return imports.list(size, checkedCursor).map(job -> JobView.of(job, false));
   }
 
   @Operation(summary = "Cancel an import", description = "Chunks not yet written are skipped; the counts stay consistent with the table.")
@@ -106,9 +103,9 @@ class ImportController {
       return ResponseEntity.accepted().body(JobView.of(cancelled.job(), false));
     }
     if (outcome instanceof Imports.AlreadyFinished finished) {
-      throw new JobFinishedException(finished.job());
+      throw new ConflictException("Import job " + jobId + " is " + finished.job().state() + " already");
     }
-    throw new UnknownJobException(jobId);
+    throw unknown(jobId);
   }
 
   @Operation(
@@ -117,6 +114,25 @@ class ImportController {
           + "one `final` event with the final state, after which the stream ends.")
   @GetMapping(path = "/{jobId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter progress(@PathVariable String jobId) {
-    return progress.open(jobId).orElseThrow(() -> new UnknownJobException(jobId));
+    return progress.open(jobId).orElseThrow(() -> unknown(jobId));
+  }
+
+  private static NotFoundException unknown(String jobId) {
+    return new NotFoundException("No import job " + jobId);
+  }
+
+  /** A 415 naming the media types an import reads, in the answer's Accept header. */
+  private static HttpMediaTypeNotSupportedException unsupported(@Nullable String contentType) {
+    List<MediaType> supported = List.of(MediaType.parseMediaType(Format.NDJSON.mediaType()), MediaType.parseMediaType(Format.CSV.mediaType()));
+    MediaType given;
+    try {
+      given = contentType == null ? null : MediaType.parseMediaType(contentType);
+    } catch (InvalidMediaTypeException unreadable) {
+      given = null;
+    }
+    HttpMediaTypeNotSupportedException unsupported = new HttpMediaTypeNotSupportedException(given, supported, HttpMethod.POST);
+    unsupported.getBody().setDetail(
+        "Content-Type " + (given == null ? "(none or unreadable)" : "'" + given + "'") + " is not supported; expected one of " + Format.known());
+    return unsupported;
   }
 }

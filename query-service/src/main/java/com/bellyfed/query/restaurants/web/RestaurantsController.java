@@ -1,13 +1,13 @@
 package com.bellyfed.query.restaurants.web;
 
 import com.bellyfed.query.analytics.QueryAnalytics;
-import com.bellyfed.query.paging.Page;
+import com.bellyfed.kit.paging.Page;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import com.bellyfed.query.restaurants.Restaurant;
 import com.bellyfed.query.restaurants.RestaurantSearch;
 import com.bellyfed.query.restaurants.Restaurants;
 import com.bellyfed.query.web.CachePolicies;
-import com.bellyfed.query.web.NotFoundException;
-import com.bellyfed.query.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ class RestaurantsController {
 
   @Operation(summary = "Search restaurants by city, cuisine, minimum rating and price level, one page at a time")
   @GetMapping
-  ResponseEntity<RestaurantPage> search(
+  ResponseEntity<Page<Restaurant>> search(
       @Parameter(description = "city, any case and spacing") @RequestParam(required = false) @Nullable String city,
       @Parameter(description = "cuisine, any case and spacing") @RequestParam(required = false) @Nullable String cuisine,
       @Parameter(description = "0 to 5") @RequestParam(required = false) @Nullable String minRating,
@@ -66,7 +66,7 @@ class RestaurantsController {
 
     Page<Restaurant> page = restaurants.search(search, checkedCursor);
     analytics.resultCount(page.items().size());
-    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(new RestaurantPage(page.items(), page.nextCursor()));
+    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(page);
   }
 
   @Operation(summary = "A restaurant's page; send its ETag in If-None-Match to get 304 while it is unchanged")
@@ -77,7 +77,7 @@ class RestaurantsController {
     parameters.id("id", id);
     parameters.validate();
 
-    Restaurants.Versioned found = restaurants.find(id).orElseThrow(() -> new NotFoundException("restaurant", id));
+    Restaurants.Versioned found = restaurants.find(id).orElseThrow(() -> new NotFoundException("No restaurant with id " + id));
     analytics.resultCount(1);
     // Spring answers 304 itself when If-None-Match names this ETag (HttpEntityMethodProcessor).
     return ResponseEntity.ok().eTag(Long.toString(found.version())).cacheControl(CachePolicies.restaurant()).body(found.restaurant());

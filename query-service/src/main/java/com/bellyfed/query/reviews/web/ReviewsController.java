@@ -1,15 +1,14 @@
 package com.bellyfed.query.reviews.web;
 
 import com.bellyfed.query.analytics.QueryAnalytics;
-import com.bellyfed.query.paging.Page;
+import com.bellyfed.kit.paging.Page;
+import com.bellyfed.kit.web.Parameters;
 import com.bellyfed.query.reviews.Review;
 import com.bellyfed.query.reviews.Reviews;
 import com.bellyfed.query.web.CachePolicies;
-import com.bellyfed.query.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +27,9 @@ class ReviewsController {
     this.reviews = reviews;
   }
 
-  /**
-   * One page of reviews.
-   *
-   * @param nextCursor for the next page; null on the last
-   */
-  record ReviewPage(List<Review> items, @Nullable String nextCursor) {}
-
   @Operation(summary = "A restaurant's reviews, newest or best first")
   @GetMapping("/api/restaurants/{id}/reviews")
-  ResponseEntity<ReviewPage> ofRestaurant(
+  ResponseEntity<Page<Review>> ofRestaurant(
       @PathVariable String id,
       @Parameter(description = "newest (default) or rating") @RequestParam(required = false) @Nullable String sort,
       @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable String limit,
@@ -54,12 +46,12 @@ class ReviewsController {
 
     Page<Review> page = reviews.ofRestaurant(id, order, size, checkedCursor);
     analytics.resultCount(page.items().size());
-    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(new ReviewPage(page.items(), page.nextCursor()));
+    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(page);
   }
 
   @Operation(summary = "A user's reviews, newest first")
   @GetMapping("/api/users/{id}/reviews")
-  ResponseEntity<ReviewPage> ofUser(
+  ResponseEntity<Page<Review>> ofUser(
       @PathVariable String id,
       @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable String limit,
       @RequestParam(required = false) @Nullable String cursor,
@@ -75,6 +67,6 @@ class ReviewsController {
 
     Page<Review> page = reviews.ofUser(id, size, checkedCursor);
     analytics.resultCount(page.items().size());
-    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(new ReviewPage(page.items(), page.nextCursor()));
+    return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(page);
   }
 }

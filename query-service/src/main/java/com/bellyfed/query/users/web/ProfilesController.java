@@ -4,8 +4,8 @@ import com.bellyfed.query.analytics.QueryAnalytics;
 import com.bellyfed.query.users.Profile;
 import com.bellyfed.query.users.Profiles;
 import com.bellyfed.query.web.CachePolicies;
-import com.bellyfed.query.web.NotFoundException;
-import com.bellyfed.query.web.Parameters;
+import com.bellyfed.kit.problem.NotFoundException;
+import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,7 @@ class ProfilesController {
     parameters.validate();
     analytics.userId(id);
 
-    Profiles.Versioned found = profiles.find(id).orElseThrow(() -> new NotFoundException("user", id));
+    Profiles.Versioned found = profiles.find(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
     analytics.resultCount(1);
     return ResponseEntity.ok().eTag(Long.toString(found.version())).cacheControl(CachePolicies.profile()).body(found.profile());
   }

@@ -18,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,11 +37,11 @@ class DevCognitoController {
 
   private final EventBridgeClient eventBridge;
   private final String authBus;
-  private final JsonMapper jsonMapper;
+  private final JsonMapper json;
 
-  DevCognitoController(EventBridgeClient eventBridge, Topology topology, JsonMapper jsonMapper) {
+  DevCognitoController(EventBridgeClient eventBridge, Topology topology, JsonMapper json) {
     this.eventBridge = eventBridge;
-    this.jsonMapper = jsonMapper;
+    this.json = json;
     this.authBus = topology.bus("auth").name();
   }
 
@@ -52,7 +54,7 @@ class DevCognitoController {
   @PostMapping(path = "/dev/cognito/post-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> postConfirmation(@Valid @RequestBody TestSignup signup) {
     String sub = signup.sub() != null ? signup.sub() : UUID.randomUUID().toString();
-    ObjectNode detail = jsonMapper.createObjectNode();
+    ObjectNode detail = json.createObjectNode();
     detail.put("version", "1");
     detail.put("region", "us-east-1");
     detail.put("userPoolId", "us-east-1_localdev");
