@@ -232,11 +232,7 @@ export interface components {
             bySeverity?: {
                 [key: string]: number;
             };
-            errors?: components["schemas"]["StoredError"][];
-            nextCursor?: string;
-        };
-        EventPage: {
-            events?: components["schemas"]["StoredEvent"][];
+            items?: components["schemas"]["StoredError"][];
             nextCursor?: string;
         };
         FieldError: {
@@ -244,6 +240,12 @@ export interface components {
             field: string;
             /** @description Why it was refused. */
             reason: string;
+        };
+        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
+        PageStoredEvent: {
+            items: components["schemas"]["StoredEvent"][];
+            /** @description Opaque and signed; null on the last page. */
+            nextCursor: string | null;
         };
         Peeked: {
             attributes?: {
@@ -457,7 +459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventPage"];
+                    "application/json": components["schemas"]["PageStoredEvent"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * Recent import jobs, newest first
-         * @description Pass the returned `next` as `cursor` for the next page.
+         * @description Pass the returned `nextCursor` as `cursor` for the next page.
          */
         get: operations["list"];
         put?: never;
@@ -109,6 +109,12 @@ export interface components {
             rejections?: components["schemas"]["Rejection"][];
             state?: string;
             type?: string;
+        };
+        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
+        PageJobView: {
+            items: components["schemas"]["JobView"][];
+            /** @description Opaque and signed; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description RFC 9457 problem details: every error of every service has this shape. */
         Problem: {
@@ -214,7 +220,9 @@ export interface operations {
     list: {
         parameters: {
             query?: {
-                limit?: number;
+                /** @description 1 to 100, default 20 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -229,9 +237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PageJobView"];
                 };
             };
             400: components["responses"]["BadRequest"];

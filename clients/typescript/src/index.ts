@@ -13,7 +13,7 @@ export type Problem = QueryComponents["schemas"]["Problem"];
 export type FieldError = QueryComponents["schemas"]["FieldError"];
 export type Restaurant = QueryComponents["schemas"]["Restaurant"];
 export type Review = QueryComponents["schemas"]["Review"];
-export type ReviewRequest = WriteComponents["schemas"]["ReviewRequest"];
+export type ReviewRequest = WriteComponents["schemas"]["ReviewContent"];
 export type ReviewView = WriteComponents["schemas"]["ReviewView"];
 
 // Every service states the one problem shape: a document that drifts from it fails the type check here.

@@ -98,8 +98,20 @@ export interface components {
             reason: string;
         };
         Geo: {
-            lat?: number;
-            lon?: number;
+            lat: number;
+            lon: number;
+        };
+        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
+        PageRestaurant: {
+            items: components["schemas"]["Restaurant"][];
+            /** @description Opaque and signed; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
+        PageReview: {
+            items: components["schemas"]["Review"][];
+            /** @description Opaque and signed; null on the last page. */
+            nextCursor: string | null;
         };
         Preferences: {
             cuisines?: string[];
@@ -107,8 +119,10 @@ export interface components {
             priceRange?: components["schemas"]["PriceRange"];
         };
         PriceRange: {
-            max?: number;
-            min?: number;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            min: number;
         };
         /** @description RFC 9457 problem details: every error of every service has this shape. */
         Problem: {
@@ -138,6 +152,7 @@ export interface components {
             avatarUrl?: string;
             bio?: string;
             city?: string;
+            /** Format: date-time */
             createdAt?: string;
             displayName?: string;
             preferences?: components["schemas"]["Preferences"];
@@ -148,6 +163,7 @@ export interface components {
             address?: string;
             avgRating?: number;
             city?: string;
+            /** Format: date-time */
             createdAt?: string;
             cuisine?: string;
             geo?: components["schemas"]["Geo"];
@@ -158,15 +174,11 @@ export interface components {
             /** Format: int64 */
             reviewCount?: number;
             tags?: string[];
+            /** Format: date-time */
             updatedAt?: string;
         };
-        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
-        RestaurantPage: {
-            items: components["schemas"]["Restaurant"][];
-            /** @description Opaque and signed; null on the last page. */
-            nextCursor: string | null;
-        };
         Review: {
+            /** Format: date-time */
             createdAt?: string;
             dish?: string;
             /** Format: int32 */
@@ -175,12 +187,6 @@ export interface components {
             reviewId?: string;
             text?: string;
             userId?: string;
-        };
-        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
-        ReviewPage: {
-            items: components["schemas"]["Review"][];
-            /** @description Opaque and signed; null on the last page. */
-            nextCursor: string | null;
         };
     };
     responses: {
@@ -262,7 +268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RestaurantPage"];
+                    "application/json": components["schemas"]["PageRestaurant"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -319,7 +325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewPage"];
+                    "application/json": components["schemas"]["PageReview"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -375,7 +381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewPage"];
+                    "application/json": components["schemas"]["PageReview"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -133,30 +133,25 @@ export interface components {
             reason: string;
         };
         Geo: {
-            lat?: number;
-            lon?: number;
-        };
-        GeoRequest: {
             lat: number;
             lon: number;
+        };
+        Listing: {
+            address: string;
+            city: string;
+            cuisine: string;
+            geo?: components["schemas"]["Geo"];
+            name: string;
+            /** Format: int32 */
+            priceLevel?: number;
+            tags?: string[];
         };
         Preferences: {
             cuisines?: string[];
             dietaryRestrictions?: string[];
             priceRange?: components["schemas"]["PriceRange"];
         };
-        PreferencesRequest: {
-            cuisines?: string[];
-            dietaryRestrictions?: string[];
-            priceRange?: components["schemas"]["PriceRangeRequest"];
-        };
         PriceRange: {
-            /** Format: int32 */
-            max?: number;
-            /** Format: int32 */
-            min?: number;
-        };
-        PriceRangeRequest: {
             /** Format: int32 */
             max: number;
             /** Format: int32 */
@@ -190,23 +185,7 @@ export interface components {
             avatarUrl?: string;
             bio?: string;
             city?: string;
-            displayName?: string;
-        };
-        ProfileRequest: {
-            avatarUrl?: string;
-            bio?: string;
-            city?: string;
             displayName: string;
-        };
-        RestaurantRequest: {
-            address: string;
-            city: string;
-            cuisine: string;
-            geo?: components["schemas"]["GeoRequest"];
-            name: string;
-            /** Format: int32 */
-            priceLevel?: number;
-            tags?: string[];
         };
         RestaurantView: {
             address?: string;
@@ -225,7 +204,7 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
-        ReviewRequest: {
+        ReviewContent: {
             dish?: string;
             /** Format: int32 */
             rating: number;
@@ -344,7 +323,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RestaurantRequest"];
+                "application/json": components["schemas"]["Listing"];
             };
         };
         responses: {
@@ -377,7 +356,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RestaurantRequest"];
+                "application/json": components["schemas"]["Listing"];
             };
         };
         responses: {
@@ -437,7 +416,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewRequest"];
+                "application/json": components["schemas"]["ReviewContent"];
             };
         };
         responses: {
@@ -497,7 +476,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreferencesRequest"];
+                "application/json": components["schemas"]["Preferences"];
             };
         };
         responses: {
@@ -531,7 +510,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProfileRequest"];
+                "application/json": components["schemas"]["Profile"];
             };
         };
         responses: {

@@ -4,6 +4,7 @@ import com.bellyfed.kit.outage.Outages;
 import com.bellyfed.kit.problem.ProblemTypes;
 import com.bellyfed.kit.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * handlers) in the same problem shape as {@link com.bellyfed.kit.problem.ProblemHandler}'s answers,
  * instead of Spring Boot's own JSON. Tells nothing internal: no message, no trace.
  */
+// Not an API of the service: only the servlet container forwards here, so it stays out of the OpenAPI documents.
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
