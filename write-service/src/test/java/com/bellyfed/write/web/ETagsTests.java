@@ -3,9 +3,10 @@ package com.bellyfed.write.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bellyfed.kit.problem.FieldError;
+import com.bellyfed.kit.problem.InvalidRequestException;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 
 class ETagsTests {
 
@@ -25,7 +26,11 @@ class ETagsTests {
   @Test
   void refusesTagsThisServiceNeverIssued() {
     for (String bad : new String[] {"\"abc\"", "\"0\"", "\"-1\"", "\"99999999999999999999\""}) {
-      assertThatThrownBy(() -> ETags.expectedVersion(bad)).isInstanceOf(ErrorResponseException.class).hasMessageContaining("400");
+      assertThatThrownBy(() -> ETags.expectedVersion(bad))
+          .isInstanceOfSatisfying(InvalidRequestException.class, refused -> {
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.errors()).extracting(FieldError::field).containsExactly("If-Match");
+          });
     }
   }
 }
