@@ -69,8 +69,6 @@ class ImportedReviewRatingsIntegrationTests {
     Path log = Files.createDirectories(jar.getParent()).resolve("write-service.log");
     writeService = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
         "--server.port=" + writePort,
-        "--bellyfed.events.endpoint=" + endpoint,
-        "--bellyfed.events.region=us-east-1",
         "--spring.cloud.aws.endpoint=" + endpoint,
         "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local",
