@@ -1,4 +1,4 @@
-package com.bellyfed.imports;
+package com.bellyfed.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
