@@ -1,11 +1,9 @@
 package com.bellyfed.imports;
 
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.bellyfed.testing.ServiceRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -51,32 +49,17 @@ class ImportArchitectureTests {
 
   @Test
   void buildsNoJsonMapperOfItsOwn() {
-    // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
-    // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
-    noClasses()
-        .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
-        .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
-        .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
-        .check(SERVICE);
+    ServiceRules.BUILDS_NO_JSON_MAPPER_OF_ITS_OWN.check(SERVICE);
   }
+
 
   @Test
   void webTypesUseNoJackson2() {
-    noClasses()
-        .that()
-        .resideInAPackage("..web..")
-        .or()
-        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "com.fasterxml.jackson.core..",
-            "com.fasterxml.jackson.databind..",
-            "com.fasterxml.jackson.datatype..",
-            "com.fasterxml.jackson.dataformat..",
-            "com.fasterxml.jackson.module..")
-        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
-            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
-        .check(SERVICE);
+    ServiceRules.WEB_TYPES_USE_NO_JACKSON_2.check(SERVICE);
+  }
+
+  @Test
+  void buildsNoBreakerOrRetryByHand() {
+    ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(SERVICE);
   }
 }

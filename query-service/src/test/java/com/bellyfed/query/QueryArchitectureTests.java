@@ -1,13 +1,13 @@
 package com.bellyfed.query;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.bellyfed.testing.ServiceRules;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
@@ -67,32 +67,17 @@ class QueryArchitectureTests {
 
   @Test
   void webTypesUseNoJackson2() {
-    noClasses()
-        .that()
-        .resideInAPackage("..web..")
-        .or()
-        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "com.fasterxml.jackson.core..",
-            "com.fasterxml.jackson.databind..",
-            "com.fasterxml.jackson.datatype..",
-            "com.fasterxml.jackson.dataformat..",
-            "com.fasterxml.jackson.module..")
-        .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
-            + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed")
-        .check(MAIN);
+    ServiceRules.WEB_TYPES_USE_NO_JACKSON_2.check(MAIN);
   }
+
 
   @Test
   void buildsNoJsonMapperOfItsOwn() {
-    // One Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through
-    // common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper.
-    noClasses()
-        .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
-        .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
-        .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
-        .check(MAIN);
+    ServiceRules.BUILDS_NO_JSON_MAPPER_OF_ITS_OWN.check(MAIN);
+  }
+
+  @Test
+  void buildsNoBreakerOrRetryByHand() {
+    ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(MAIN);
   }
 }

@@ -2,6 +2,7 @@ package com.bellyfed.events;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.bellyfed.testing.ServiceRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -35,5 +36,10 @@ class RuntimeArchitectureTests {
         .resideInAnyPackage(
             "com.bellyfed.query..", "com.bellyfed.write..", "com.bellyfed.imports..", "com.bellyfed.analytics..", "com.bellyfed.localaws..")
         .check(RUNTIME);
+  }
+
+  @Test
+  void buildsNoBreakerOrRetryByHand() {
+    ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(RUNTIME);
   }
 }

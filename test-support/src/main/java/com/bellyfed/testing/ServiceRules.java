@@ -1,0 +1,57 @@
+package com.bellyfed.testing;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The structure rules every service's architecture test checks on its main classes (issue 17): one
+ * Jackson in the web layer, no mapper of its own, no breaker or retry built by hand. Types are named
+ * by string so that this artifact needs neither Jackson 2 nor Resilience4j.
+ */
+public final class ServiceRules {
+
+  private ServiceRules() {}
+
+  public static final ArchRule WEB_TYPES_USE_NO_JACKSON_2 = noClasses()
+      .that()
+      .resideInAPackage("..web..")
+      .or()
+      .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+      .should()
+      .dependOnClassesThat()
+      .resideInAnyPackage(
+          "com.fasterxml.jackson.core..",
+          "com.fasterxml.jackson.databind..",
+          "com.fasterxml.jackson.datatype..",
+          "com.fasterxml.jackson.dataformat..",
+          "com.fasterxml.jackson.module..")
+      .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
+          + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed");
+
+  public static final ArchRule BUILDS_NO_JSON_MAPPER_OF_ITS_OWN = noClasses()
+      .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
+      .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
+      .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
+      .because("one Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through "
+          + "common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper");
+
+  public static final ArchRule BUILDS_NO_BREAKER_OR_RETRY_BY_HAND = noClasses()
+      .should().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.circuitbreaker.CircuitBreaker")))
+          .and(target(name("of").or(name("ofDefaults")))))
+      .orShould().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.circuitbreaker.CircuitBreakerConfig")))
+          .and(target(name("custom").or(name("ofDefaults")))))
+      .orShould().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.retry.Retry")))
+          .and(target(name("of").or(name("ofDefaults")))))
+      .orShould().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.retry.RetryConfig")))
+          .and(target(name("custom").or(name("ofDefaults")))))
+      .orShould().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.ratelimiter.RateLimiter")))
+          .and(target(name("of").or(name("ofDefaults")))))
+      .because("breakers, retries and rate limiters are declared under resilience4j.* and taken from the starter's "
+          + "registries (kit.resilience.Declared), so that they can be tuned by configuration and are visible at "
+          + "/actuator/circuitbreakers and in the metrics");
+}
