@@ -1,8 +1,9 @@
 package com.bellyfed.write.ratings;
 
-import static com.bellyfed.write.writing.Items.n;
-import static com.bellyfed.write.writing.Items.s;
+import static com.bellyfed.data.Attributes.n;
+import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.topology.Topology;
@@ -13,7 +14,6 @@ import com.bellyfed.write.ratings.RatingEvents.ReviewDeleted;
 import com.bellyfed.write.ratings.RatingEvents.ReviewsImported;
 import com.bellyfed.write.writing.CommitConflict;
 import com.bellyfed.write.writing.DomainWrites;
-import com.bellyfed.write.writing.Items;
 import com.bellyfed.write.writing.WriteAnalytics;
 import com.bellyfed.kit.backoff.Backoff;
 import com.bellyfed.kit.resilience.Declared;
@@ -111,8 +111,8 @@ public class RatingAggregator {
         orphans.increment();
         return;
       }
-      long count = Items.number(item, "reviewCount");
-      long sum = Items.number(item, "ratingSum");
+      long count = Attributes.number(item, "reviewCount");
+      long sum = Attributes.number(item, "ratingSum");
       long newCount = count + countDelta;
       long newSum = sum + sumDelta;
       BigDecimal average = average(newSum, newCount);

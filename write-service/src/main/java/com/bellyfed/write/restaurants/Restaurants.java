@@ -3,6 +3,7 @@ package com.bellyfed.write.restaurants;
 import static com.bellyfed.data.Attributes.n;
 import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.data.restaurants.Listing;
 import com.bellyfed.data.restaurants.RestaurantItem;
 import com.bellyfed.data.restaurants.RestaurantItems;
@@ -129,7 +130,7 @@ public class Restaurants {
         throw WriteRejected.notFound(WHAT, restaurantId);
       }
       if (expected.isPresent()) {
-        throw WriteRejected.versionMoved(WHAT, restaurantId, expected.getAsLong(), Items.number(now, "version"));
+        throw WriteRejected.versionMoved(WHAT, restaurantId, expected.getAsLong(), Attributes.number(now, "version"));
       }
       throw WriteRejected.concurrentChange(WHAT, restaurantId);
     }

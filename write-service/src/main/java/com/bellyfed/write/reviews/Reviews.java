@@ -3,6 +3,7 @@ package com.bellyfed.write.reviews;
 import static com.bellyfed.data.Attributes.n;
 import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.data.restaurants.RestaurantItems;
 import com.bellyfed.data.reviews.ReviewContent;
 import com.bellyfed.data.reviews.ReviewItem;
@@ -110,7 +111,7 @@ public class Reviews {
     if (found.isEmpty()) {
       throw WriteRejected.notFound(WHAT, reviewId);
     }
-    String restaurantId = Items.string(found.get(0), "restaurantId");
+    String restaurantId = Attributes.string(found.get(0), "restaurantId");
     Map<String, AttributeValue> item =
         dynamoDb.getItem(g -> g.tableName(reviews).key(key(restaurantId, reviewId)).consistentRead(true)).item();
     if (item == null || item.isEmpty()) {

@@ -1,8 +1,9 @@
 package com.bellyfed.write.users;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.events.topology.TableKeys;
-import static com.bellyfed.write.writing.Items.n;
-import static com.bellyfed.write.writing.Items.s;
+import static com.bellyfed.data.Attributes.n;
+import static com.bellyfed.data.Attributes.s;
 
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.consuming.IdempotencyGuard;
@@ -69,7 +70,7 @@ public class Signups {
       repeated.increment();
       return;
     }
-    long version = current == null || current.isEmpty() ? 1 : Items.number(current, "version") + 1;
+    long version = current == null || current.isEmpty() ? 1 : Attributes.number(current, "version") + 1;
     Instant now = clock.instant();
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
         ":email", s(signup.email()),
@@ -93,7 +94,7 @@ public class Signups {
             .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
             .expressionAttributeValues(values))
         .build();
-    String createdAt = current != null && current.containsKey("createdAt") ? String.valueOf(Items.string(current, "createdAt")) : TableKeys.timestamp(now);
+    String createdAt = current != null && current.containsKey("createdAt") ? String.valueOf(Attributes.string(current, "createdAt")) : TableKeys.timestamp(now);
     try {
       writes.commit(
           List.of(user, guard.transactItem(CONSUMER, eventId)),

@@ -3,6 +3,7 @@ package com.bellyfed.write.users;
 import static com.bellyfed.data.Attributes.n;
 import static com.bellyfed.data.Attributes.s;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.data.users.Preferences;
 import com.bellyfed.data.users.Profile;
 import com.bellyfed.data.users.UserItem;
@@ -87,7 +88,7 @@ public class UserAccounts {
           .put(put -> put.tableName(table).item(after).conditionExpression("attribute_not_exists(userId)"))
           .build();
     } else {
-      long currentVersion = Items.number(current, "version");
+      long currentVersion = Attributes.number(current, "version");
       if (expected.isPresent() && expected.getAsLong() != currentVersion) {
         throw WriteRejected.versionMoved(WHAT, userId, expected.getAsLong(), currentVersion);
       }
@@ -121,7 +122,7 @@ public class UserAccounts {
         Map<String, AttributeValue> now2 = dynamoDb.getItem(r -> r.tableName(table).key(key(userId)).consistentRead(true)).item();
         throw now2 == null || now2.isEmpty()
             ? WriteRejected.versionMovedOnMissing(WHAT, userId)
-            : WriteRejected.versionMoved(WHAT, userId, expected.getAsLong(), Items.number(now2, "version"));
+            : WriteRejected.versionMoved(WHAT, userId, expected.getAsLong(), Attributes.number(now2, "version"));
       }
       throw WriteRejected.concurrentChange(WHAT, userId);
     }

@@ -1,10 +1,10 @@
 package com.bellyfed.write.web;
 
+import com.bellyfed.data.Attributes;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.kit.problem.InvalidRequestException;
 import com.bellyfed.write.WriteProperties;
 import com.bellyfed.write.writing.CommitConflict;
-import com.bellyfed.write.writing.Items;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -90,52 +90,52 @@ public class IdempotencyKeys {
   }
 
   private <V> ResponseEntity<V> replay(String key, Map<String, AttributeValue> stored, String fingerprint, Class<V> type) {
-    if (!fingerprint.equals(Items.string(stored, "fingerprint"))) {
+    if (!fingerprint.equals(Attributes.string(stored, "fingerprint"))) {
       throw problem(
           HttpStatusCode.valueOf(422),
           "Idempotency-Key reused",
           "Idempotency-Key '" + key + "' was used for a different request; use a new key for a new request");
     }
-    ResponseEntity.BodyBuilder response = ResponseEntity.status((int) Items.number(stored, "status")).header(REPLAYED_HEADER, "true");
-    String location = Items.string(stored, "location");
+    ResponseEntity.BodyBuilder response = ResponseEntity.status((int) Attributes.number(stored, "status")).header(REPLAYED_HEADER, "true");
+    String location = Attributes.string(stored, "location");
     if (location != null) {
       response.location(URI.create(location));
     }
-    String etag = Items.string(stored, "etag");
+    String etag = Attributes.string(stored, "etag");
     if (etag != null) {
       response.eTag(etag);
     }
-    return response.body(json.readValue(Items.string(stored, "body"), type));
+    return response.body(json.readValue(Attributes.string(stored, "body"), type));
   }
 
   private <V> TransactWriteItem record(String key, String fingerprint, ResponseEntity<V> response) {
     HttpHeaders headers = response.getHeaders();
     Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-        "idempotencyKey", Items.s(key),
-        "fingerprint", Items.s(fingerprint),
-        "status", Items.n(response.getStatusCode().value()),
-        "body", Items.s(json.writeValueAsString(response.getBody())),
-        "createdAt", Items.s(clock.instant().toString()),
-        "expiresAt", Items.n(clock.instant().plus(settings.idempotencyKeyRetention()).getEpochSecond())));
+        "idempotencyKey", Attributes.s(key),
+        "fingerprint", Attributes.s(fingerprint),
+        "status", Attributes.n(response.getStatusCode().value()),
+        "body", Attributes.s(json.writeValueAsString(response.getBody())),
+        "createdAt", Attributes.s(clock.instant().toString()),
+        "expiresAt", Attributes.n(clock.instant().plus(settings.idempotencyKeyRetention()).getEpochSecond())));
     if (headers.getLocation() != null) {
-      item.put("location", Items.s(headers.getLocation().toString()));
+      item.put("location", Attributes.s(headers.getLocation().toString()));
     }
     if (headers.getETag() != null) {
-      item.put("etag", Items.s(headers.getETag()));
+      item.put("etag", Attributes.s(headers.getETag()));
     }
     return TransactWriteItem.builder()
         .put(put -> put.tableName(table).item(item)
             .conditionExpression("attribute_not_exists(idempotencyKey) OR expiresAt < :now")
-            .expressionAttributeValues(Map.of(":now", Items.n(clock.instant().getEpochSecond()))))
+            .expressionAttributeValues(Map.of(":now", Attributes.n(clock.instant().getEpochSecond()))))
         .build();
   }
 
   private @Nullable Map<String, AttributeValue> find(String key) {
-    var found = dynamoDb.getItem(request -> request.tableName(table).key(Map.of("idempotencyKey", Items.s(key))).consistentRead(true));
+    var found = dynamoDb.getItem(request -> request.tableName(table).key(Map.of("idempotencyKey", Attributes.s(key))).consistentRead(true));
     if (!found.hasItem() || found.item().isEmpty()) {
       return null;
     }
-    long expiresAt = Items.number(found.item(), "expiresAt");
+    long expiresAt = Attributes.number(found.item(), "expiresAt");
     // DynamoDB deletes expired items some time after their TTL: until then they are not to be replayed.
     return expiresAt < clock.instant().getEpochSecond() ? null : found.item();
   }
