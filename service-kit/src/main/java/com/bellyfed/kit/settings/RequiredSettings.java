@@ -32,12 +32,13 @@ public final class RequiredSettings {
   /**
    * What is missing, one line per setting, each naming its property and environment variable.
    *
+   * @param events whether the service uses the event runtime (common-events), whose environment defaults to dev
    * @param pages whether the service signs page cursors (has {@code @EnablePaging})
    * @param secured whether the service is a resource server
    */
-  public static List<String> missing(Environment environment, boolean pages, boolean secured, ClassLoader classes) {
+  public static List<String> missing(Environment environment, boolean events, boolean pages, boolean secured) {
     List<String> missing = new ArrayList<>();
-    if (ClassUtils.isPresent(EVENTS_PROPERTIES, classes) && absent(environment, "bellyfed.events.environment")) {
+    if (events && absent(environment, "bellyfed.events.environment")) {
       missing.add("bellyfed.events.environment (BELLYFED_EVENTS_ENVIRONMENT): the environment whose buses and tables "
           + "this service uses (dev, staging, prod)");
     }
@@ -72,6 +73,11 @@ public final class RequiredSettings {
         + Arrays.toString(environment.getActiveProfiles()) + ") and these settings have no safe default there:\n  - "
         + String.join("\n  - ", missing)
         + "\nSet each of them, or run with the profile 'local' on a developer's machine.";
+  }
+
+  /** Whether the event runtime is on the classpath: its environment name defaults to dev, wrong anywhere else. */
+  static boolean events(ClassLoader classes) {
+    return ClassUtils.isPresent(EVENTS_PROPERTIES, classes);
   }
 
   private static boolean absent(Environment environment, String name) {

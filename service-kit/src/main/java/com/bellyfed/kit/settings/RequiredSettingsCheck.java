@@ -27,7 +27,7 @@ class RequiredSettingsCheck implements BeanFactoryPostProcessor {
     }
     boolean pages = beans.getBeanNamesForType(Cursors.class, true, false).length > 0;
     ClassLoader classes = beans.getBeanClassLoader() == null ? getClass().getClassLoader() : beans.getBeanClassLoader();
-    List<String> missing = RequiredSettings.missing(environment, pages, secured, classes);
+    List<String> missing = RequiredSettings.missing(environment, RequiredSettings.events(classes), pages, secured);
     if (!missing.isEmpty()) {
       throw new MissingSettingsException(RequiredSettings.message(environment, missing));
     }
