@@ -1,9 +1,14 @@
 package com.bellyfed.kit.security;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -11,12 +16,12 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.web.client.RestTemplate;
 
 /** How a Cognito access token is checked and turned into an authentication. */
 final class CognitoTokens {
@@ -24,26 +29,44 @@ final class CognitoTokens {
   static final String TOKEN_USE = "token_use";
   static final String CLIENT_ID = "client_id";
   private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(5);
+  /** Cognito's JWKS is a few keys; anything larger is not one. */
+  private static final int JWKS_SIZE_LIMIT = 64 * 1024;
+  private static final Duration JWKS_TTL = Duration.ofMinutes(5);
 
   private CognitoTokens() {}
 
   /**
    * A decoder that reads the issuer's keys from its JWKS when the first token arrives (not at startup:
-   * a service starts while the issuer is down) and again for a key id it does not know (rotation),
-   * accepts RS256 only, and checks issuer, lifetime, {@code token_use} and {@code client_id}.
+   * a service starts while the issuer is down), keeps them {@link #JWKS_TTL}, reads them again for a key id
+   * it does not know (rotation) but at most twice per {@code jwksRefreshInterval}, so that tokens with made-up
+   * key ids cannot turn the service into a client hammering the issuer; accepts RS256 only; checks issuer,
+   * lifetime, {@code token_use} and {@code client_id}.
    */
-  static NimbusJwtDecoder decoder(SecurityProperties properties) {
-    // A slow issuer must not hold request threads: the JWKS is fetched on a request's thread.
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-    requests.setConnectTimeout(JWKS_TIMEOUT);
-    requests.setReadTimeout(JWKS_TIMEOUT);
-    RestTemplate jwks = new RestTemplate(requests);
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+  static JwtDecoder decoder(SecurityProperties properties) {
+    // A slow issuer must not hold request threads: the JWKS is read on a request's thread.
+    DefaultResourceRetriever http = new DefaultResourceRetriever(
+        (int) JWKS_TIMEOUT.toMillis(), (int) JWKS_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
+    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties), http)
+        .cache(JWKS_TTL.toMillis(), JWKS_TIMEOUT.toMillis())
+        .refreshAheadCache(false)
+        .rateLimited(properties.jwksRefreshInterval().toMillis())
+        .retrying(false)
+        .build();
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
         .jwsAlgorithm(SignatureAlgorithm.RS256)
-        .restOperations(jwks)
+        // The claims are checked by the validators below, with the configured skew, not by Nimbus's defaults.
+        .jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier((claims, context) -> {}))
         .build();
     decoder.setJwtValidator(validator(properties));
-    return decoder;
+    return new KnownKeysDecoder(decoder);
+  }
+
+  private static URL url(SecurityProperties properties) {
+    try {
+      return properties.jwksUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("bellyfed.security.issuer-uri is not a URL: " + properties.issuerUri(), e);
+    }
   }
 
   static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

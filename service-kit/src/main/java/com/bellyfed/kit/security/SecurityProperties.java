@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code <local-aws edge>/<poolId>} locally. Its keys are read from {@code <issuerUri>/.well-known/jwks.json}
  * @param clientIds the app clients whose access tokens are accepted ({@code client_id}); at least one
  * @param clockSkew how far {@code exp} and {@code nbf} may be off from this machine's clock
+ * @param jwksRefreshInterval the least time between two reads of the JWKS for key ids not seen before (at most
+ *     two reads per interval): a new key is accepted within this time, made-up key ids cost the issuer nothing
  * @param cors which browser origins may call the API
  * @param rateLimits the limits of write requests
  */
@@ -24,6 +26,7 @@ public record SecurityProperties(
     @Nullable URI issuerUri,
     @DefaultValue List<String> clientIds,
     @DefaultValue("60s") Duration clockSkew,
+    @DefaultValue("30s") Duration jwksRefreshInterval,
     @DefaultValue Cors cors,
     @DefaultValue RateLimits rateLimits) {
 

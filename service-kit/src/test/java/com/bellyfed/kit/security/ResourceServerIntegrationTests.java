@@ -1,6 +1,7 @@
 package com.bellyfed.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.util.Base64URL;
 import java.net.URI;
@@ -44,6 +45,7 @@ class ResourceServerIntegrationTests {
             "bellyfed.security.client-ids=other-client," + TestIssuer.CLIENT_ID,
             "bellyfed.security.cors.allowed-origins=" + ALLOWED_ORIGIN,
             "bellyfed.security.cors.max-age=30m",
+            "bellyfed.security.jwks-refresh-interval=2s",
             "bellyfed.security.rate-limits.enabled=false")
         .run();
     base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort());
@@ -139,6 +141,25 @@ class ResourceServerIntegrationTests {
   }
 
   @Test
+  void tokensWithUnknownKeyIdsDoNotMakeTheServiceHammerTheIssuer() throws Exception {
+    put("/users/u-1/profile", issuer.access("u-1", List.of()));
+    int before = issuer.jwksReads();
+    for (int i = 0; i < 20; i++) {
+      assertThat(put("/users/u-1/profile", issuer.signedWithUnpublishedKey("u-1")).statusCode()).isEqualTo(401);
+    }
+    assertThat(issuer.jwksReads() - before).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aRotatedKeyIsAcceptedOnceTheRefreshIntervalAllowsAnotherRead() throws Exception {
+    assertThat(put("/users/u-1/profile", issuer.access("u-1", List.of())).statusCode()).isEqualTo(200);
+    issuer.rotate();
+    String signedWithTheNewKey = issuer.access("u-1", List.of());
+    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(put("/users/u-1/profile", signedWithTheNewKey).statusCode()).isEqualTo(200));
+  }
+
+  @Test
   void aUserWritesTheirOwnProfile() throws Exception {
     HttpResponse<String> answer = put("/users/u-1/profile", issuer.access("u-1", List.of("user")));
     assertThat(answer.statusCode()).isEqualTo(200);
@@ -173,6 +194,21 @@ class ResourceServerIntegrationTests {
     HttpResponse<String> answer = post("/admin/replays", issuer.access("admin-1", List.of(Actor.ADMIN)));
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("\"startedBy\":\"user-admin-1\"");
+  }
+
+  @Test
+  void anAccessDeniedRaisedInAControllerIs403NotA500() throws Exception {
+    HttpResponse<String> answer = post("/admin/denied-inside", issuer.access("admin-1", List.of(Actor.ADMIN)));
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("\"type\":\"urn:bellyfed:problem:forbidden\"", "\"instance\":\"/admin/denied-inside\"");
+  }
+
+  @Test
+  void theOpenApiDocumentAndSwaggerUiArePublic() throws Exception {
+    assertThat(send(HttpRequest.newBuilder(base.resolve("/v3/api-docs")).GET()).statusCode()).isEqualTo(200);
+    HttpResponse<String> swagger = send(HttpRequest.newBuilder(base.resolve("/swagger-ui/index.html")).GET());
+    assertThat(swagger.statusCode()).isEqualTo(200);
+    assertThat(swagger.headers().firstValue("Content-Security-Policy")).isEmpty();
   }
 
   @Test

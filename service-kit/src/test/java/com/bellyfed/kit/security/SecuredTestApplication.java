@@ -44,6 +44,11 @@ class SecuredTestApplication {
       return Map.of("startedBy", actor.username());
     }
 
+    @PostMapping("/admin/denied-inside")
+    Map<String, String> deniedInside() {
+      throw new org.springframework.security.access.AccessDeniedException("method security said no");
+    }
+
     @GetMapping("/unlisted")
     Map<String, String> unlisted() {
       return Map.of("reached", "yes");

@@ -35,7 +35,9 @@ final class TestIssuer implements AutoCloseable {
   static final String POOL = "eu-west-1_TestPool";
   static final String CLIENT_ID = "test-client";
 
-  private final RSAKey published;
+  private volatile RSAKey published;
+  private volatile byte[] jwks;
+  private final java.util.concurrent.atomic.AtomicInteger jwksReads = new java.util.concurrent.atomic.AtomicInteger();
   /** A key the JWKS does not publish: a token signed with it has an unknown {@code kid}. */
   private final RSAKey unpublished;
   private final HttpServer server;
@@ -45,8 +47,10 @@ final class TestIssuer implements AutoCloseable {
     published = new RSAKeyGenerator(2048).keyID("published-1").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
     unpublished = new RSAKeyGenerator(2048).keyID("unpublished-1").keyUse(KeyUse.SIGNATURE).generate();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] jwks = new JWKSet(published.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks = new JWKSet(published.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     server.createContext("/" + POOL + "/.well-known/jwks.json", exchange -> {
+      jwksReads.incrementAndGet();
+      byte[] jwks = this.jwks;
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, jwks.length);
       exchange.getResponseBody().write(jwks);
@@ -54,6 +58,22 @@ final class TestIssuer implements AutoCloseable {
     });
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + POOL;
+  }
+
+  /** How often the JWKS was read. */
+  int jwksReads() {
+    return jwksReads.get();
+  }
+
+  /**
+   * Key rotation as Cognito does it: a new signing key, published beside the old one, which keeps verifying
+   * the tokens it signed until they expire.
+   */
+  void rotate() throws Exception {
+    RSAKey next = new RSAKeyGenerator(2048).keyID("published-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.RS256).generate();
+    jwks = new JWKSet(List.of(next.toPublicJWK(), published.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
+    published = next;
   }
 
   String issuer() {
