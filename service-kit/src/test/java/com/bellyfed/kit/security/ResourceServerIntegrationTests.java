@@ -46,6 +46,7 @@ class ResourceServerIntegrationTests {
             "bellyfed.security.cors.allowed-origins=" + ALLOWED_ORIGIN,
             "bellyfed.security.cors.max-age=30m",
             "bellyfed.security.jwks-refresh-interval=2s",
+            "management.endpoints.web.exposure.include=health,info",
             "bellyfed.security.rate-limits.enabled=false")
         .run();
     base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort());
@@ -209,6 +210,14 @@ class ResourceServerIntegrationTests {
     HttpResponse<String> swagger = send(HttpRequest.newBuilder(base.resolve("/swagger-ui/index.html")).GET());
     assertThat(swagger.statusCode()).isEqualTo(200);
     assertThat(swagger.headers().firstValue("Content-Security-Policy")).isEmpty();
+  }
+
+  @Test
+  void healthIsPublicAndOtherActuatorEndpointsAreNot() throws Exception {
+    HttpResponse<String> health = send(HttpRequest.newBuilder(base.resolve("/actuator/health")).GET());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+    assertThat(send(HttpRequest.newBuilder(base.resolve("/actuator/info")).GET()).statusCode()).isEqualTo(401);
   }
 
   @Test
