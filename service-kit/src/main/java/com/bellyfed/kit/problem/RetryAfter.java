@@ -3,11 +3,11 @@ package com.bellyfed.kit.problem;
 import java.time.Duration;
 
 /** {@code Retry-After} in whole seconds, never below one: 0 would invite a retry storm. */
-public final class RetryAfter {
+final class RetryAfter {
 
   private RetryAfter() {}
 
-  public static String seconds(Duration wait) {
+  static String seconds(Duration wait) {
     return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
   }
 }
