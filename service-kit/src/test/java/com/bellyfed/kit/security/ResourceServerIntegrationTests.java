@@ -206,7 +206,10 @@ class ResourceServerIntegrationTests {
 
   @Test
   void theOpenApiDocumentAndSwaggerUiArePublic() throws Exception {
-    assertThat(send(HttpRequest.newBuilder(base.resolve("/v3/api-docs")).GET()).statusCode()).isEqualTo(200);
+    HttpResponse<String> document = send(HttpRequest.newBuilder(base.resolve("/v3/api-docs")).GET());
+    assertThat(document.statusCode()).isEqualTo(200);
+    // The actor comes from the token: no "actor" parameter; the bearer scheme is declared.
+    assertThat(document.body()).doesNotContain("\"name\":\"actor\"").contains("\"bearerFormat\":\"JWT\"");
     HttpResponse<String> swagger = send(HttpRequest.newBuilder(base.resolve("/swagger-ui/index.html")).GET());
     assertThat(swagger.statusCode()).isEqualTo(200);
     assertThat(swagger.headers().firstValue("Content-Security-Policy")).isEmpty();

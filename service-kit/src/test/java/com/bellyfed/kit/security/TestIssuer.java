@@ -1,6 +1,5 @@
 package com.bellyfed.kit.security;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -143,8 +142,8 @@ final class TestIssuer implements AutoCloseable {
 
   private static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT token = new SignedJWT(
-          new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+      // Cognito's header names only kid and alg.
+      SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       token.sign(new RSASSASigner(key));
       return token.serialize();
     } catch (Exception e) {
