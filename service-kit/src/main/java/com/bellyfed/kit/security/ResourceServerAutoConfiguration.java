@@ -73,7 +73,7 @@ public class ResourceServerAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "bellyfedSecurityFilterChain")
   SecurityFilterChain bellyfedSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder,
-      ObjectProvider<SecurityRules> rules, ObjectProvider<RateLimiterRegistry> rateLimiters, JsonMapper json,
+      ObjectProvider<SecurityRules> rules, ManagementPort managementPort, ObjectProvider<RateLimiterRegistry> rateLimiters, JsonMapper json,
       CorsConfigurationSource bellyfedCorsConfigurationSource) throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(problems);
@@ -103,6 +103,7 @@ public class ResourceServerAutoConfiguration {
           requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
           requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
           requests.requestMatchers(PUBLIC_PATHS).permitAll();
+          requests.requestMatchers(managementPort).permitAll();
           rules.orderedStream().forEach(service -> service.authorize(requests));
           // Deny by default: a path no rule names is a mistake, refused rather than open.
           requests.anyRequest().denyAll();
@@ -137,6 +138,11 @@ public class ResourceServerAutoConfiguration {
           + "timeout-duration: 0), with resilience4j-spring-boot4 on the classpath");
     }
     return configs;
+  }
+
+  @Bean
+  static ManagementPort bellyfedManagementPort() {
+    return new ManagementPort();
   }
 
   @Bean
