@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -119,7 +121,7 @@ public class ResourceServerAutoConfiguration {
   }
 
   /** The configs the rules name, each declared under {@code resilience4j.ratelimiter.configs}; a missing one fails the start. */
-  static Map<String, RateLimiterConfig> declaredConfigs(@org.jspecify.annotations.Nullable RateLimiterRegistry declared,
+  static Map<String, RateLimiterConfig> declaredConfigs(@Nullable RateLimiterRegistry declared,
       List<SecurityProperties.Rule> rules) {
     Map<String, RateLimiterConfig> configs = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -128,7 +130,7 @@ public class ResourceServerAutoConfiguration {
         if (name == null || configs.containsKey(name)) {
           continue;
         }
-        var config = declared == null ? java.util.Optional.<RateLimiterConfig>empty() : declared.getConfiguration(name);
+        Optional<RateLimiterConfig> config = declared == null ? Optional.empty() : declared.getConfiguration(name);
         config.ifPresentOrElse(found -> configs.put(name, found), () -> missing.add(name));
       }
     }
