@@ -11,6 +11,10 @@ public final class ProblemTypes {
 
   /** 400: input was invalid; {@code errors} names each field and why. */
   public static final URI INVALID_REQUEST = URI.create("urn:bellyfed:problem:invalid-request");
+  /** 401: no bearer token, or one that is not valid here; the answer carries {@code WWW-Authenticate}. */
+  public static final URI UNAUTHORIZED = URI.create("urn:bellyfed:problem:unauthorized");
+  /** 403: a valid token whose user may not do this (another user's resource, an admin operation). */
+  public static final URI FORBIDDEN = URI.create("urn:bellyfed:problem:forbidden");
   /** 404. */
   public static final URI NOT_FOUND = URI.create("urn:bellyfed:problem:not-found");
   /** 405. */
@@ -46,6 +50,8 @@ public final class ProblemTypes {
   public static URI of(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> INVALID_REQUEST;
+      case 401 -> UNAUTHORIZED;
+      case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;
