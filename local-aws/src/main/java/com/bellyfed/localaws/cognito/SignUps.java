@@ -116,6 +116,7 @@ final class SignUps {
   /** Confirms, then fires the trigger; a failed trigger leaves the user as they were, as Cognito does. */
   private void confirm(UserPool pool, User user, String clientId, String sdk, JsonNode clientMetadata, boolean verifiesEmail) {
     @Nullable String emailVerifiedBefore = user.attributes.get("email_verified");
+    User.@Nullable Code codeBefore = user.code;
     user.status = User.Status.CONFIRMED;
     user.code = null;
     if (verifiesEmail) {
@@ -125,7 +126,9 @@ final class SignUps {
       trigger.fire(payload(pool, user, clientId, sdk, clientMetadata));
     } catch (RuntimeException e) {
       log.warn("Cognito: the PostConfirmation trigger failed for {} in {}: {}", user.username, pool.id, e.getMessage());
+      // The user retries with the same code.
       user.status = User.Status.UNCONFIRMED;
+      user.code = codeBefore;
       if (emailVerifiedBefore == null) {
         user.attributes.remove("email_verified");
       } else {

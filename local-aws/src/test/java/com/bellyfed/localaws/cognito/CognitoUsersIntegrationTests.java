@@ -10,6 +10,8 @@ import com.bellyfed.localaws.junit.LocalAwsTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.bellyfed.localaws.edge.AwsService;
+import com.bellyfed.localaws.faults.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPara
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
@@ -155,5 +158,20 @@ class CognitoUsersIntegrationTests {
     assertThatThrownBy(() -> cognito.adminAddUserToGroup(request -> request.userPoolId(pool.poolId()).username("nobody").groupName("user")))
         .isInstanceOf(UserNotFoundException.class);
     cognito.adminAddUserToGroup(request -> request.userPoolId(pool.poolId()).username("ned").groupName("user"));
+  }
+
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html (TooManyRequestsException)
+  @Test
+  void throttlingInjectedForCognitoIsCognitosTooManyRequestsException() {
+    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Fault fault = Fault.throttling(AwsService.COGNITO_IDP, 1.0).onlyFor("ListUsers");
+    localAws.faults().inject(fault);
+    try {
+      assertThatThrownBy(() -> cognito.listUsers(request -> request.userPoolId(pool.poolId())))
+          .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    } finally {
+      localAws.faults().clear(AwsService.COGNITO_IDP);
+    }
+    assertThat(cognito.listUsers(request -> request.userPoolId(pool.poolId())).users()).isEmpty();
   }
 }
