@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * SQS (ElasticMQ), DynamoDB (our engine) and EventBridge (our emulator) on one loopback edge
+ * SQS (ElasticMQ), DynamoDB (our engine), EventBridge and Cognito user pools (our emulators) on one loopback edge
  * endpoint, with fault injection, and the Bellyfed topology provisioned at start-up.
  */
 public final class LocalAws implements AutoCloseable {
@@ -324,6 +324,11 @@ public final class LocalAws implements AutoCloseable {
     if (userPool == null) {
       throw new IllegalStateException("local-aws started without provisioning: there is no user pool");
     }
+    return userPool;
+  }
+
+  /** The environment's user pool, or null when provisioning was off. */
+  @Nullable ProvisionedPool provisionedPool() {
     return userPool;
   }
 

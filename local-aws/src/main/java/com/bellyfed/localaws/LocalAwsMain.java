@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Command(
     name = "local-aws",
     mixinStandardHelpOptions = true,
-    description = "SQS, DynamoDB and EventBridge on one loopback endpoint, with the Bellyfed topology provisioned.",
+    description = "SQS, DynamoDB, EventBridge and Cognito user pools on one loopback endpoint, with the Bellyfed topology provisioned.",
     subcommands = {LocalAwsMain.Provision.class, TokenCommand.class})
 public final class LocalAwsMain implements Callable<Integer> {
 

@@ -41,7 +41,7 @@ class CognitoProvisioningIntegrationTests {
 
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html
   @Test
-  void theEnvironmentHasItsPoolWebClientAndGroups() {
+  void theEnvironmentHasItsPoolWebClientAndGroups() throws Exception {
     String env = localAws.settings().environment().id();
     var pool = localAws.userPool();
 
@@ -57,6 +57,10 @@ class CognitoProvisioningIntegrationTests {
           .isInstanceOf(GroupExistsException.class);
     }
     assertThat(pool.issuer().toString()).isEqualTo(localAws.endpoint() + "/" + pool.userPoolId());
+    JsonNode health = CognitoFixtures.get(localAws, "/_local-aws/health").path("cognito");
+    assertThat(health.path("userPoolId").asText()).isEqualTo(pool.userPoolId());
+    assertThat(health.path("clientId").asText()).isEqualTo(pool.clientId());
+    assertThat(health.path("issuer").asText()).isEqualTo(pool.issuer().toString());
   }
 
   @Test

@@ -98,6 +98,7 @@ class CognitoTokensIntegrationTests {
   }
 
   // Without groups, Cognito leaves cognito:groups out rather than sending an empty list.
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
   @Test
   void aUserWithoutGroupsHasNoGroupsClaim() throws Exception {
     Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
@@ -131,7 +132,9 @@ class CognitoTokensIntegrationTests {
     assertThat(unknown.statusCode()).isEqualTo(404);
   }
 
-  // Decision 33: a rotation adds a key that signs from then on; the old one stays published until its tokens expire.
+  // Decision 33: a rotation adds a key that signs from then on; the old one stays published until its tokens expire,
+  // as Cognito's JWKS lists every key a valid token may name:
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
   @Test
   void aKeyRotationKeepsEarlierTokensVerifiable() throws Exception {
     Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
