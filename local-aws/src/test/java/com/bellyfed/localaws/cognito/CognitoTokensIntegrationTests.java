@@ -242,4 +242,30 @@ class CognitoTokensIntegrationTests {
     assertThat(Duration.between(access.getIssueTime().toInstant(), access.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(15));
     assertThat(Duration.between(id.getIssueTime().toInstant(), id.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(30));
   }
+
+  // The Java API the services' tests sign in with: the provisioned pool's real tokens, without a password.
+  @Test
+  void testsGetTheProvisionedPoolsTokensWithoutAPassword() throws Exception {
+    ProvisionedPool pool = localAws.userPool();
+
+    CognitoService.SignedIn signedIn = localAws.signIn("api-user", "admin");
+    JWTClaimsSet access = verified(localAws, pool.userPoolId(), signedIn.accessToken());
+    assertThat(access.getSubject()).isEqualTo(signedIn.sub());
+    assertThat(access.getIssuer()).isEqualTo(pool.issuer().toString());
+    assertThat(access.getStringClaim("client_id")).isEqualTo(pool.clientId());
+    assertThat(access.getStringListClaim("cognito:groups")).containsExactly("admin");
+    assertThat(verified(localAws, pool.userPoolId(), signedIn.idToken()).getStringClaim("email")).isEqualTo("api-user@example.com");
+    assertThat(cognito.getUser(request -> request.accessToken(signedIn.accessToken())).username()).isEqualTo("api-user");
+    assertThat(localAws.signIn("api-user").sub()).as("the same user again").isEqualTo(signedIn.sub());
+
+    java.util.Date past = java.util.Date.from(Instant.now().minusSeconds(60));
+    String expired = localAws.signIn("api-user", claims -> claims.expirationTime(past)).accessToken();
+    assertThat(verified(localAws, pool.userPoolId(), expired).getExpirationTime().toInstant())
+        .isEqualTo(past.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThatThrownBy(() -> cognito.getUser(request -> request.accessToken(expired)))
+        .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Access Token has expired"));
+
+    String custom = localAws.cognito().sign(pool.userPoolId(), new JWTClaimsSet.Builder().subject("anyone").claim("token_use", "id").build());
+    assertThat(verified(localAws, pool.userPoolId(), custom).getStringClaim("token_use")).isEqualTo("id");
+  }
 }
