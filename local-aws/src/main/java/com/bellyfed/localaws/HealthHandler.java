@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /_local-aws/health}: the endpoint, the environment, EventBridge counters and active
- * faults. Answers 503 STARTING until the topology is provisioned, so scripts can wait on it.
+ * {@code GET /_local-aws/health}: the endpoint, the environment, EventBridge counters, the
+ * provisioned user pool and active faults. Answers 503 STARTING until the topology is provisioned, so scripts can wait on it.
  */
 final class HealthHandler implements HttpHandler {
 
@@ -30,6 +30,13 @@ final class HealthHandler implements HttpHandler {
       body.put("region", localAws.settings().region());
       if (ready) {
         body.set("eventBridge", mapper.valueToTree(localAws.eventBridgeStats()));
+        var pool = localAws.provisionedPool();
+        if (pool != null) {
+          body.putObject("cognito")
+              .put("userPoolId", pool.userPoolId())
+              .put("clientId", pool.clientId())
+              .put("issuer", pool.issuer().toString());
+        }
       }
       body.set("faults", mapper.valueToTree(localAws.faults().active().stream().map(Object::toString).toList()));
       byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,11 @@ import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.provisioning.ProvisioningReport;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.cognito.CognitoAdminHandler;
+import com.bellyfed.localaws.cognito.CognitoService;
+import com.bellyfed.localaws.cognito.ProvisionedPool;
+import com.bellyfed.localaws.cognito.UserPools;
+import com.bellyfed.localaws.cognito.WellKnownHandler;
 import com.bellyfed.localaws.dynamodb.DynamoDbService;
 import com.bellyfed.localaws.dynamodb.engine.Database;
 import com.bellyfed.localaws.dynamodb.engine.JournalLog;
@@ -31,16 +36,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * SQS (ElasticMQ), DynamoDB (our engine) and EventBridge (our emulator) on one loopback edge
+ * SQS (ElasticMQ), DynamoDB (our engine), EventBridge and Cognito user pools (our emulators) on one loopback edge
  * endpoint, with fault injection, and the Bellyfed topology provisioned at start-up.
  */
 public final class LocalAws implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalAws.class);
 
   /** The account id in every ARN and queue URL, as LocalStack uses. */
   public static final String ACCOUNT = "000000000000";
@@ -58,6 +73,9 @@ public final class LocalAws implements AutoCloseable {
   private SqsClient sqs;
   private DynamoDbClient dynamoDb;
   private EventBridgeClient events;
+  private CognitoIdentityProviderClient cognitoClient;
+  private CognitoService cognito;
+  private @Nullable ProvisionedPool userPool;
 
   /**
    * How to start.
@@ -156,15 +174,24 @@ public final class LocalAws implements AutoCloseable {
       sqs = remember(clients.sqs());
       dynamoDb = remember(clients.dynamoDb());
       events = remember(clients.eventBridge());
+      cognitoClient = remember(clients.cognito());
       var elasticMq = remember(join(sqsStarting));
       sqsBackend = elasticMq.endpoint();
       eventBridge =
           remember(new EventBridgeService(settings.region(), ACCOUNT, elasticMq.queues(), settings.targetRetryBase()));
+      UserPools pools =
+          new UserPools(
+              settings.region(), ACCOUNT, endpoint().toString(),
+              settings.dataDir() == null ? null : settings.dataDir().resolve("cognito"), Clock.systemUTC());
+      cognito = new CognitoService(pools, this::postConfirmation);
       edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
           .backend(AwsService.DYNAMODB, dynamoDbService)
           .backend(AwsService.EVENTS, eventBridge)
+          .backend(AwsService.COGNITO_IDP, cognito)
+          .get(WellKnownHandler.PATH, new WellKnownHandler(pools))
           .filter(faults)
           .admin("/_local-aws/faults", new FaultAdminHandler(faults))
+          .admin("/_local-aws/cognito", new CognitoAdminHandler(cognito, this::defaultClient))
           .admin("/_local-aws/health", new HealthHandler(this));
       edge.start();
     } catch (RuntimeException | IOException e) {
@@ -173,10 +200,43 @@ public final class LocalAws implements AutoCloseable {
       throw e;
     }
     if (settings.provision()) {
-      provisioning = new Provisioner(sqs, dynamoDb, events, false).apply(topology());
+      provisioning = new Provisioner(sqs, dynamoDb, events, cognitoClient, false).apply(topology());
+      ProvisioningReport.UserPoolIds ids = provisioning.userPool();
+      if (ids != null) {
+        userPool = new ProvisionedPool(ids.userPoolId(), ids.clientId(), URI.create(cognito.pools().issuer(ids.userPoolId())));
+      }
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     ready = true;
+  }
+
+  /**
+   * The PostConfirmation trigger of every pool: Cognito's payload as the detail of a
+   * {@code PostConfirmation} event on the auth bus, through the same PutEvents as any client's
+   * (docs/write-service.md, "User signup"). Without an auth bus (not provisioned) there is nothing to
+   * trigger; a failed entry fails the confirmation, as a throwing Lambda does.
+   */
+  private void postConfirmation(ObjectNode payload) {
+    String bus = topology().bus("auth").name();
+    if (!eventBridge.hasBus(bus)) {
+      log.info("Cognito: no bus {}, so no PostConfirmation event for {}", bus, payload.path("userName").asText());
+      return;
+    }
+    ObjectNode request = Json.MAPPER.createObjectNode();
+    request.putArray("Entries").addObject()
+        .put("EventBusName", bus)
+        .put("Source", "bellyfed.auth")
+        .put("DetailType", "PostConfirmation")
+        .put("Detail", payload.toString());
+    JsonNode answer = eventBridge.putEvents(request);
+    if (answer.path("FailedEntryCount").asInt() > 0) {
+      JsonNode entry = answer.path("Entries").path(0);
+      throw new IllegalStateException(entry.path("ErrorCode").asText() + ": " + entry.path("ErrorMessage").asText());
+    }
+  }
+
+  private CognitoAdminHandler.@Nullable DefaultClient defaultClient() {
+    return userPool == null ? null : new CognitoAdminHandler.DefaultClient(userPool.userPoolId(), userPool.clientId());
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -246,6 +306,46 @@ public final class LocalAws implements AutoCloseable {
     return events;
   }
 
+  public CognitoIdentityProviderClient cognitoIdentityProvider() {
+    return cognitoClient;
+  }
+
+  /** The Cognito emulator: signed tokens without a password, key rotation, the codes sent. */
+  public CognitoService cognito() {
+    return cognito;
+  }
+
+  /**
+   * The environment's user pool and web app client as provisioned at start-up.
+   *
+   * @throws IllegalStateException when provisioning was off
+   */
+  public ProvisionedPool userPool() {
+    if (userPool == null) {
+      throw new IllegalStateException("local-aws started without provisioning: there is no user pool");
+    }
+    return userPool;
+  }
+
+  /** The environment's user pool, or null when provisioning was off. */
+  @Nullable ProvisionedPool provisionedPool() {
+    return userPool;
+  }
+
+  /**
+   * Signs a user of the environment's pool in without a password (creating the user, confirmed, and
+   * adding them to {@code groups}): the tokens a resource server under test gets from a real sign-in.
+   */
+  public CognitoService.SignedIn signIn(String username, String... groups) {
+    return signIn(username, UnaryOperator.identity(), groups);
+  }
+
+  /** As {@link #signIn(String, String...)}, with the access token's claims changed before signing. */
+  public CognitoService.SignedIn signIn(String username, UnaryOperator<JWTClaimsSet.Builder> adjustAccess, String... groups) {
+    ProvisionedPool pool = userPool();
+    return cognito.signIn(pool.userPoolId(), pool.clientId(), username, Arrays.asList(groups), adjustAccess);
+  }
+
   /** ElasticMQ's own endpoint, bypassing the edge and its faults: for baselines in benchmarks. */
   public URI sqsBackendEndpoint() {
     return sqsBackend;
@@ -263,6 +363,7 @@ public final class LocalAws implements AutoCloseable {
         "SQS          " + url + "  (ElasticMQ; JSON and query protocols)",
         "DynamoDB     " + url + "  (local-aws engine, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
         "EventBridge  " + url + "  (event-ruler emulator)",
+        "Cognito      " + url + "  (user pools" + (userPool == null ? "" : "; issuer " + userPool.issuer() + ", client " + userPool.clientId()) + ")",
         "Faults       " + url + "/_local-aws/faults",
         "Health       " + url + "/_local-aws/health");
   }

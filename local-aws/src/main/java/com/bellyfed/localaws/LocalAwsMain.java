@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Command(
     name = "local-aws",
     mixinStandardHelpOptions = true,
-    description = "SQS, DynamoDB and EventBridge on one loopback endpoint, with the Bellyfed topology provisioned.",
-    subcommands = LocalAwsMain.Provision.class)
+    description = "SQS, DynamoDB, EventBridge and Cognito user pools on one loopback endpoint, with the Bellyfed topology provisioned.",
+    subcommands = {LocalAwsMain.Provision.class, TokenCommand.class})
 public final class LocalAwsMain implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "4566", description = "Edge port (default ${DEFAULT-VALUE}); 0 picks a free one.")
@@ -129,7 +130,7 @@ public final class LocalAwsMain implements Callable<Integer> {
   @Command(
       name = "provision",
       mixinStandardHelpOptions = true,
-      description = "Create or update every bus, rule, queue and table of the topology; a second run changes nothing.")
+      description = "Create or update every bus, rule, queue, table and the user pool of the topology; a second run changes nothing.")
   static final class Provision implements Callable<Integer> {
 
     @Option(names = "--endpoint", description = "Endpoint URL, e.g. http://localhost:4566; omit for AWS itself (default credentials).")
@@ -146,8 +147,10 @@ public final class LocalAwsMain implements Callable<Integer> {
       AwsClients clients = new AwsClients(endpoint, Region.of(region));
       try (SqsClient sqs = clients.sqs();
           DynamoDbClient dynamoDb = clients.dynamoDb();
-          EventBridgeClient events = clients.eventBridge()) {
-        ProvisioningReport report = new Provisioner(sqs, dynamoDb, events, endpoint == null).apply(Topology.bellyfed(Environment.of(env)));
+          EventBridgeClient events = clients.eventBridge();
+          CognitoIdentityProviderClient cognito = clients.cognito()) {
+        ProvisioningReport report =
+            new Provisioner(sqs, dynamoDb, events, cognito, endpoint == null).apply(Topology.bellyfed(Environment.of(env)));
         System.out.println(report.summary());
         return report.conflicts().isEmpty() ? 0 : 1;
       }

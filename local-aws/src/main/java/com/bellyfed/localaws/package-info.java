@@ -1,4 +1,4 @@
-/** local-aws: SQS, DynamoDB and EventBridge on loopback behind one edge endpoint, in-process or as its own process. */
+/** local-aws: SQS, DynamoDB, EventBridge and Cognito user pools on loopback behind one edge endpoint, in-process or as its own process. */
 @NullMarked
 package com.bellyfed.localaws;
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 public enum AwsService {
   SQS("sqs"),
   DYNAMODB("dynamodb"),
-  EVENTS("events");
+  EVENTS("events"),
+  COGNITO_IDP("cognito-idp");
 
   private final String signingName;
 

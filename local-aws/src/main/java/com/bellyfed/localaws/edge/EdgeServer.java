@@ -46,6 +46,7 @@ public final class EdgeServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<AwsService, ServiceBackend> backends = new EnumMap<>(AwsService.class);
   private volatile RequestFilter filter = RequestFilter.PASS;
+  private final Map<java.util.regex.Pattern, HttpHandler> unsignedGets = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Binds the port at once, so that backends can be told the edge's address before it serves. */
@@ -76,6 +77,15 @@ public final class EdgeServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves unsigned GETs whose path matches {@code path} with {@code handler}: documents AWS serves
+   * below a service's own URLs, such as a user pool's {@code /{poolId}/.well-known/jwks.json}.
+   */
+  public EdgeServer get(java.util.regex.Pattern path, HttpHandler handler) {
+    unsignedGets.put(path, handler);
+    return this;
+  }
+
   public void start() {
     server.start();
   }
@@ -89,6 +99,14 @@ public final class EdgeServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestMethod().equals("GET")) {
+      for (Map.Entry<java.util.regex.Pattern, HttpHandler> route : unsignedGets.entrySet()) {
+        if (route.getKey().matcher(exchange.getRequestURI().getPath()).matches()) {
+          route.getValue().handle(exchange);
+          return;
+        }
+      }
+    }
     try (exchange) {
       InputStream in = exchange.getRequestBody();
       byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
@@ -110,7 +128,7 @@ public final class EdgeServer implements AutoCloseable {
               headers.getFirst("Content-Type"));
       if (detected.isEmpty() || !backends.containsKey(detected.get().service())) {
         send(exchange, AwsResponse.json(400, "application/json",
-            "{\"__type\":\"UnknownOperationException\",\"message\":\"local-aws serves SQS, DynamoDB and EventBridge;"
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"local-aws serves SQS, DynamoDB, EventBridge and Cognito user pools;"
                 + " this request names none of them by X-Amz-Target, signing scope or Action\"}"));
         return;
       }

@@ -34,6 +34,9 @@ final class ServiceDetector {
       if (target.startsWith("AWSEvents.")) {
         return Optional.of(new Detected(AwsService.EVENTS, Protocol.JSON, operation));
       }
+      if (target.startsWith("AWSCognitoIdentityProviderService.")) {
+        return Optional.of(new Detected(AwsService.COGNITO_IDP, Protocol.JSON, operation));
+      }
       return Optional.empty();
     }
     String action = formParameter(query, "Action");

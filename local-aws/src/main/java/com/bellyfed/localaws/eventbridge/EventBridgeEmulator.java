@@ -62,6 +62,10 @@ public final class EventBridgeEmulator {
 
   // ---- buses
 
+  boolean hasBus(String name) {
+    return buses.containsKey(name);
+  }
+
   ObjectNode createEventBus(JsonNode request) {
     String name = required(request, "Name");
     if (!BUS_NAME.matcher(name).matches() || name.equals("default")) {

@@ -49,6 +49,19 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
     return emulator.stats();
   }
 
+  /** Whether a bus of that name exists. */
+  public boolean hasBus(String name) {
+    return emulator.hasBus(name);
+  }
+
+  /**
+   * PutEvents in-process, for the other emulators (Cognito's triggers): the same checks, rules and
+   * deliveries as through the edge. Returns PutEvents' answer.
+   */
+  public JsonNode putEvents(JsonNode request) {
+    return emulator.putEvents(request);
+  }
+
   @Override
   public AwsResponse handle(AwsRequest request) {
     try {

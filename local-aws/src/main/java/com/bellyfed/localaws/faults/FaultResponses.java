@@ -21,6 +21,7 @@ public final class FaultResponses {
       case DYNAMODB ->
           json(500, "application/x-amz-json-1.0", "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error (injected by local-aws)");
       case EVENTS -> json(500, "application/x-amz-json-1.1", "InternalException", "Internal failure (injected by local-aws)");
+      case COGNITO_IDP -> json(500, "application/x-amz-json-1.1", "InternalErrorException", "Internal error (injected by local-aws)");
       case SQS -> sqs(request, 500, "InternalError", "Receiver", "Internal error (injected by local-aws)");
     };
   }
@@ -30,6 +31,7 @@ public final class FaultResponses {
       case DYNAMODB ->
           json(400, "application/x-amz-json-1.0", "com.amazonaws.dynamodb.v20120810#ThrottlingException", "Rate of requests exceeds the allowed throughput (injected by local-aws)");
       case EVENTS -> json(400, "application/x-amz-json-1.1", "ThrottlingException", "Rate exceeded (injected by local-aws)");
+      case COGNITO_IDP -> json(400, "application/x-amz-json-1.1", "TooManyRequestsException", "Rate exceeded (injected by local-aws)");
       case SQS -> sqs(request, 400, "RequestThrottled", "Sender", "Request is throttled (injected by local-aws)");
     };
   }

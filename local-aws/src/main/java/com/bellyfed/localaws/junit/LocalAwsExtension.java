@@ -2,11 +2,13 @@ package com.bellyfed.localaws.junit;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.cognito.ProvisionedPool;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,6 +53,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
         || type == SqsClient.class
         || type == DynamoDbClient.class
         || type == EventBridgeClient.class
+        || type == CognitoIdentityProviderClient.class
+        || type == ProvisionedPool.class
         || type == Topology.class;
   }
 
@@ -66,6 +70,12 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
     }
     if (type == EventBridgeClient.class) {
       return localAws.eventBridge();
+    }
+    if (type == CognitoIdentityProviderClient.class) {
+      return localAws.cognitoIdentityProvider();
+    }
+    if (type == ProvisionedPool.class) {
+      return localAws.userPool();
     }
     if (type == Topology.class) {
       return localAws.topology();

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,6 +28,7 @@ public final class Provisioner {
   private final QueueProvisioner queues;
   private final EventBridgeProvisioner eventBridge;
   private final TableProvisioner tables;
+  private final @Nullable CognitoProvisioner cognito;
 
   /** Calls in flight at once: a few, so that AWS's control-plane rate limits are not approached. */
   private static final int PARALLEL_CALLS = 4;
@@ -35,14 +38,25 @@ public final class Provisioner {
    *     AWS requires one; emulators ignore policies (ElasticMQ warns about each)
    */
   public Provisioner(SqsClient sqs, DynamoDbClient dynamoDb, EventBridgeClient events, boolean grantEventBridgeAccess) {
-    this.queues = new QueueProvisioner(sqs, grantEventBridgeAccess);
-    this.eventBridge = new EventBridgeProvisioner(events);
-    this.tables = new TableProvisioner(dynamoDb);
+    this(sqs, dynamoDb, events, null, grantEventBridgeAccess);
   }
 
   /**
-   * Validates the topology, then creates or updates queues, buses, rules with their targets, and
-   * tables.
+   * @param cognito when given, the environment's user pool, web client and groups are provisioned too
+   * @param grantEventBridgeAccess as above
+   */
+  public Provisioner(
+      SqsClient sqs, DynamoDbClient dynamoDb, EventBridgeClient events, @Nullable CognitoIdentityProviderClient cognito,
+      boolean grantEventBridgeAccess) {
+    this.queues = new QueueProvisioner(sqs, grantEventBridgeAccess);
+    this.eventBridge = new EventBridgeProvisioner(events);
+    this.tables = new TableProvisioner(dynamoDb);
+    this.cognito = cognito == null ? null : new CognitoProvisioner(cognito);
+  }
+
+  /**
+   * Validates the topology, then creates or updates queues, buses, rules with their targets, the
+   * user pool (when given a Cognito client), and tables.
    */
   public ProvisioningReport apply(Topology topology) {
     topology.validate();
@@ -65,8 +79,9 @@ public final class Provisioner {
           queue -> queues.apply(queue, queueArns), pool));
       changes.addAll(each(topology.buses(), eventBridge::apply, pool));
       each(topology.rules(), rule -> eventBridge.apply(rule, queueArns), pool).forEach(changes::addAll);
+      ProvisioningReport.@Nullable UserPoolIds userPool = cognito == null ? null : cognito.apply(topology.userPool(), changes::add);
       changes.addAll(join(tableChanges));
-      return new ProvisioningReport(changes);
+      return new ProvisioningReport(changes, userPool);
     } finally {
       pool.shutdown();
     }

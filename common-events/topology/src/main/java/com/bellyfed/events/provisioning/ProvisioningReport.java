@@ -2,13 +2,25 @@ package com.bellyfed.events.provisioning;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
-/** What one provisioning run did to each resource. */
-public record ProvisioningReport(List<Change> changes) {
+/**
+ * What one provisioning run did to each resource.
+ *
+ * @param userPool the ids of the environment's user pool and web client; null when Cognito was not provisioned
+ */
+public record ProvisioningReport(List<Change> changes, @Nullable UserPoolIds userPool) {
 
   public ProvisioningReport {
     changes = List.copyOf(changes);
   }
+
+  public ProvisioningReport(List<Change> changes) {
+    this(changes, null);
+  }
+
+  /** The ids AWS (or local-aws) gave the environment's pool and its web app client. */
+  public record UserPoolIds(String userPoolId, String clientId) {}
 
   /** What happened to one resource. */
   public record Change(String kind, String name, Action action, String detail) {

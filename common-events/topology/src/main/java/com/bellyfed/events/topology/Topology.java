@@ -27,6 +27,11 @@ public record Topology(
     return BellyfedTopology.of(environment);
   }
 
+  /** The environment's Cognito user pool, its web app client and its groups. */
+  public UserPoolDefinition userPool() {
+    return UserPoolDefinition.bellyfed(environment);
+  }
+
   /** Every problem found, each naming the broken part; empty when the topology is sound. */
   public List<String> violations() {
     return new TopologyValidator(this).violations();
