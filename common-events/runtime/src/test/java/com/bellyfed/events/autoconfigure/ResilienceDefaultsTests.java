@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import com.bellyfed.kit.resilience.TryAgain;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
 import java.net.ConnectException;
@@ -59,6 +60,16 @@ class ResilienceDefaultsTests {
         assertThat(backoff.delayBefore(1).toMillis()).isBetween(25L, 75L);
         assertThat(backoff.delayBefore(2).toMillis()).isBetween(50L, 150L);
       }
+    });
+  }
+
+  @Test
+  void aDeclaredRetryRetriesOnlyWhatItsAttemptAsksFor() {
+    runner.withPropertyValues("resilience4j.retry.instances.ratings.max-attempts=4").run(context -> {
+      var predicate = Declared.retry(context.getBean(RetryRegistry.class), "ratings").getRetryConfig().getExceptionPredicate();
+
+      assertThat(predicate.test(new TryAgain(new IllegalStateException("lost a compare-and-set")))).isTrue();
+      assertThat(predicate.test(DynamoDbException.builder().statusCode(400).message("invalid").build())).isFalse();
     });
   }
 
