@@ -28,6 +28,7 @@ import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -67,14 +68,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ({@code resilience4j.*}). Every bean backs off when the service defines its own.
  */
 // After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses, and
-// after Resilience4j's starter, whose registries hold the breakers and retries declared in resilience4j.*.
+// after Resilience4j's starter, whose registries hold the breakers, retries and rate limiters declared in resilience4j.*.
 // Before Spring Cloud AWS's SQS configuration, whose listener container factory backs off for ours.
 @AutoConfiguration(
     afterName = {
       "io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration",
       "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
       "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-      "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration"
+      "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+      "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration"
     },
     beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
@@ -224,12 +226,13 @@ public class EventsAutoConfiguration {
     return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
-  /** At most 10 reports a minute per error code. */
+  /** At most as many reports per error code as {@code resilience4j.ratelimiter.instances.errors} permits (10 a minute). */
   @Bean
   @ConditionalOnMissingBean
   ErrorReporter errorReporter(
-      EventBridgePublisher publisher, EventsProperties properties, Environment environment, ObjectProvider<MeterRegistry> registry) {
-    return new ErrorReporter(publisher, serviceName(properties, environment), 10, Duration.ofMinutes(1), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
+      EventBridgePublisher publisher, EventsProperties properties, Environment environment, RateLimiterRegistry limiters,
+      ObjectProvider<MeterRegistry> registry) {
+    return new ErrorReporter(publisher, serviceName(properties, environment), limiters, registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** For services that consume with Spring Cloud AWS's {@code @SqsListener}. */

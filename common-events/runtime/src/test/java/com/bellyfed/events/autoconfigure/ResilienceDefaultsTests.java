@@ -7,9 +7,12 @@ import com.bellyfed.kit.resilience.Declared;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import com.bellyfed.kit.resilience.TryAgain;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration;
 import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -30,7 +33,7 @@ class ResilienceDefaultsTests {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withInitializer(context -> new ResilienceDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication()))
-      .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, RateLimiterAutoConfiguration.class));
 
   @Test
   void declaresTheEventBridgeBreakerCountingOutagesOnly() {
@@ -70,6 +73,17 @@ class ResilienceDefaultsTests {
 
       assertThat(predicate.test(new TryAgain(new IllegalStateException("lost a compare-and-set")))).isTrue();
       assertThat(predicate.test(DynamoDbException.builder().statusCode(400).message("invalid").build())).isFalse();
+    });
+  }
+
+  @Test
+  void declaresTheErrorReportsLimitAsTenAMinuteWithoutWaiting() {
+    runner.run(context -> {
+      RateLimiterConfig config = Declared.rateLimiter(context.getBean(RateLimiterRegistry.class), "errors").getRateLimiterConfig();
+
+      assertThat(config.getLimitForPeriod()).isEqualTo(10);
+      assertThat(config.getLimitRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(config.getTimeoutDuration()).isZero();
     });
   }
 
