@@ -222,8 +222,8 @@ public class EventsAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  AnalyticsRecorder analyticsRecorder(EventBridgePublisher publisher, ObjectProvider<MeterRegistry> registry) {
-    return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new));
+  AnalyticsRecorder analyticsRecorder(EventBridgePublisher publisher, ObjectProvider<MeterRegistry> registry, TracePropagation tracePropagation) {
+    return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new), tracePropagation);
   }
 
   /** At most as many reports per error code as {@code resilience4j.ratelimiter.instances.errors} permits (10 a minute). */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.EventTap;
+import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.events.publishing.EventPublisher;
+import com.bellyfed.events.sideeffects.AnalyticsRecorder;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -113,6 +115,22 @@ class EventsAutoConfigurationIntegrationTests {
   }
 
   @Test
+  void theAnalyticsEventOfARequestCarriesTheRequestsTraceThoughItIsPublishedOnTheRecordersThread(LocalAws localAws) throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = "analytics-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("analytics").name(), correlationId)) {
+      HttpResponse<String> response =
+          post("/analytics", Map.of(CorrelationFilter.HEADER, correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+      assertThat(response.statusCode()).isEqualTo(200);
+
+      EventEnvelope event = tap.await(1, Duration.ofSeconds(10)).get(0);
+      assertThat(event.eventType()).isEqualTo("RESTAURANT_QUERY_ANALYTICS");
+      assertThat(event.metadata().get("traceparent")).as("the envelope carries the request's trace")
+          .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+    }
+  }
+
+  @Test
   void takesTheTraceIdOfATraceparentAndReplacesUnsafeIds() throws Exception {
     HttpResponse<String> traced =
         post(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
@@ -198,8 +216,18 @@ class EventsAutoConfigurationIntegrationTests {
 
     private final EventPublisher events;
 
-    ReviewController(EventPublisher events) {
+    private final AnalyticsRecorder analytics;
+
+    ReviewController(EventPublisher events, AnalyticsRecorder analytics) {
       this.events = events;
+      this.analytics = analytics;
+    }
+
+    @PostMapping("/analytics")
+    String analytics() {
+      analytics.record(new AnalyticsEvent("RESTAURANT_QUERY_ANALYTICS", "EXECUTE", AnalyticsEvent.Category.QUERY,
+          AnalyticsEvent.Status.SUCCESS, 12, Map.of("service", "review-app", "resultCount", 3)));
+      return "recorded";
     }
 
     @PostMapping("/reviews")
