@@ -50,7 +50,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.system.JavaVersion;
-import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -279,7 +278,11 @@ public class EventsAutoConfiguration {
     }
   }
 
-  /** Correlation for servlet services; first in the chain so every later filter logs with the id. */
+  /**
+   * Correlation for servlet services: right after the HTTP observation filter, so that the request's
+   * observation (its span, the MDC's traceId) is current and carries the correlation id, and every
+   * later filter logs with both.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
@@ -289,7 +292,7 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     FilterRegistrationBean<CorrelationFilter> correlationFilter() {
       FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      registration.setOrder(CorrelationFilter.ORDER);
       return registration;
     }
   }
@@ -309,7 +312,7 @@ public class EventsAutoConfiguration {
     @Bean
     FilterRegistrationBean<ErrorReportingFilter> errorReportingFilter(ErrorReporter reporter) {
       FilterRegistrationBean<ErrorReportingFilter> registration = new FilterRegistrationBean<>(new ErrorReportingFilter(reporter));
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+      registration.setOrder(CorrelationFilter.ORDER + 1);
       return registration;
     }
   }

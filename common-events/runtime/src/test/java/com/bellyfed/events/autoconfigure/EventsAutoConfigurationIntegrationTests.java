@@ -13,6 +13,9 @@ import com.bellyfed.events.sideeffects.AnalyticsRecorder;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,6 +58,7 @@ class EventsAutoConfigurationIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired ReviewWatcher watcher;
+  @Autowired RequestObservations observations;
 
   /** Routes every event this app publishes to a queue its own listener consumes. */
   @BeforeAll
@@ -131,6 +137,19 @@ class EventsAutoConfigurationIntegrationTests {
   }
 
   @Test
+  void aRequestsMdcCarriesItsTraceAndCorrelationIdsAndItsObservationTheCorrelationId() throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = "observed-" + UUID.randomUUID();
+
+    HttpResponse<String> response =
+        post("/context", Map.of(CorrelationFilter.HEADER, correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+    assertThat(response.body().split(" ")).as("traceId and correlationId in the controller's MDC").containsExactly(traceId, correlationId);
+    // The correlation filter runs inside the HTTP observation, whose span gets the id as a tag.
+    await().atMost(Duration.ofSeconds(5)).until(() -> observations.correlationIds.contains(correlationId));
+  }
+
+  @Test
   void takesTheTraceIdOfATraceparentAndReplacesUnsafeIds() throws Exception {
     HttpResponse<String> traced =
         post(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
@@ -187,8 +206,28 @@ class EventsAutoConfigurationIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewController.class, ReviewWatcher.class, ReviewAdvice.class})
+  @Import({ReviewController.class, ReviewWatcher.class, ReviewAdvice.class, RequestObservations.class})
   static class ReviewApp {}
+
+  /** Notes the correlation ids the HTTP observations carried when they stopped. */
+  @Component
+  static class RequestObservations implements ObservationHandler<ServerRequestObservationContext> {
+
+    final Set<String> correlationIds = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return context instanceof ServerRequestObservationContext;
+    }
+
+    @Override
+    public void onStop(ServerRequestObservationContext context) {
+      KeyValue correlation = context.getHighCardinalityKeyValue(CorrelationFilter.OBSERVATION_KEY);
+      if (correlation != null) {
+        correlationIds.add(correlation.getValue());
+      }
+    }
+  }
 
   /** A consumer of the app's own events that notes the correlation and causation ids in its MDC. */
   @Component
@@ -221,6 +260,11 @@ class EventsAutoConfigurationIntegrationTests {
     ReviewController(EventPublisher events, AnalyticsRecorder analytics) {
       this.events = events;
       this.analytics = analytics;
+    }
+
+    @PostMapping("/context")
+    String context() {
+      return MDC.get("traceId") + " " + MDC.get(Correlation.CORRELATION_ID);
     }
 
     @PostMapping("/analytics")
