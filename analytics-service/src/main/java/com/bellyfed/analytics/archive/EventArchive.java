@@ -5,8 +5,10 @@ import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Attempts;
 import com.bellyfed.kit.resilience.Declared;
+import com.bellyfed.kit.resilience.TryAgain;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,12 +48,12 @@ public class EventArchive {
   private final String table;
   private final Counter stored;
   private final Counter skippedReplays;
-  private final Backoff backoff;
+  private final Retry retry;
 
   EventArchive(DynamoDbClient dynamoDb, EnvelopeJson json, Topology topology, RetryRegistry retries, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
     // Exponential backoff with jitter, as AWS advises for unprocessed items: resilience4j.retry.instances.archive.
-    this.backoff = Declared.backoff(retries, "archive");
+    this.retry = Declared.retry(retries, "archive");
     this.json = json;
     this.table = topology.table("event-archive").name();
     this.stored = Counter.builder("bellyfed.archive.stored").description("Events stored in the event archive").register(registry);
@@ -89,30 +91,17 @@ public class EventArchive {
   }
 
   private void write(List<WriteRequest> writes) {
-    Map<String, List<WriteRequest>> unprocessed = Map.of(table, writes);
-    for (int attempt = 1; !unprocessed.isEmpty(); attempt++) {
-      if (attempt > backoff.maxAttempts()) {
-        throw new IllegalStateException(
-            "DynamoDB left " + unprocessed.get(table).size() + " archive items unprocessed after " + backoff.maxAttempts() + " attempts");
-      }
-      if (attempt > 1) {
-        pause(attempt - 1);
-      }
-      Map<String, List<WriteRequest>> request = unprocessed;
+    List<Map<String, List<WriteRequest>>> unprocessed = new ArrayList<>(List.of(Map.of(table, writes)));
+    Attempts.run(retry, attempt -> {
+      Map<String, List<WriteRequest>> request = unprocessed.get(0);
       BatchWriteItemResponse response = dynamoDb.batchWriteItem(batch -> batch.requestItems(request));
       int left = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of()).size() : 0;
       stored.increment(request.get(table).size() - left);
-      unprocessed = left == 0 ? Map.of() : response.unprocessedItems();
-    }
-  }
-
-  private void pause(int retry) {
-    try {
-      backoff.pauseBefore(retry);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying unprocessed archive items", e);
-    }
+      if (left > 0) {
+        unprocessed.set(0, response.unprocessedItems());
+        throw new TryAgain(new IllegalStateException("DynamoDB left " + left + " archive items unprocessed after " + attempt + " attempts"));
+      }
+    });
   }
 
   private Map<String, AttributeValue> item(EventEnvelope envelope, String detailType) {

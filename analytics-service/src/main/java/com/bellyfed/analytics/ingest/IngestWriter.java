@@ -2,8 +2,10 @@ package com.bellyfed.analytics.ingest;
 
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Attempts;
 import com.bellyfed.kit.resilience.Declared;
+import com.bellyfed.kit.resilience.TryAgain;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +54,7 @@ class IngestWriter implements AutoCloseable {
 
   private final DynamoDbClient dynamoDb;
   // Transactions that conflicted with another instance's: resilience4j.retry.instances.ingest.
-  private final Backoff backoff;
+  private final Retry retry;
   private final Clock clock;
   private final String eventsTable;
   private final String aggregatesTable;
@@ -81,7 +83,7 @@ class IngestWriter implements AutoCloseable {
   IngestWriter(
       DynamoDbClient dynamoDb, Clock clock, Topology topology, AnalyticsSettings settings, RetryRegistry retries, MeterRegistry registry) {
     this.dynamoDb = dynamoDb;
-    this.backoff = Declared.backoff(retries, "ingest");
+    this.retry = Declared.retry(retries, "ingest");
     this.clock = clock;
     this.eventsTable = topology.table("analytics-events").name();
     this.aggregatesTable = topology.table("analytics-aggregates").name();
@@ -171,38 +173,41 @@ class IngestWriter implements AutoCloseable {
         });
       }
     }
-    List<PendingEvent> events = new ArrayList<>(distinct.values());
-    for (int attempt = 1; !events.isEmpty(); attempt++) {
-      List<TransactWriteItem> items = new ArrayList<>(MAX_ITEMS);
-      Instant storedAt = clock.instant();
-      events.forEach(event -> items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable).item(stored(event, storedAt))
-          .conditionExpression("attribute_not_exists(eventId)")).build()));
-      sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row, shard)));
-      try {
-        dynamoDb.transactWriteItems(request -> request.transactItems(items));
-        events.forEach(event -> event.stored().complete(true));
-        return;
-      } catch (TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        List<PendingEvent> fresh = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-          if (i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code())) {
-            events.get(i).stored().complete(false);
-          } else {
-            fresh.add(events.get(i));
+    List<List<PendingEvent>> pending = new ArrayList<>(List.of(new ArrayList<>(distinct.values())));
+    Attempts.run(retry, attempt -> {
+      for (List<PendingEvent> events = pending.get(0); !events.isEmpty(); events = pending.get(0)) {
+        List<TransactWriteItem> items = new ArrayList<>(MAX_ITEMS);
+        Instant storedAt = clock.instant();
+        events.forEach(event -> items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable).item(stored(event, storedAt))
+            .conditionExpression("attribute_not_exists(eventId)")).build()));
+        sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row, shard)));
+        try {
+          dynamoDb.transactWriteItems(request -> request.transactItems(items));
+          events.forEach(event -> event.stored().complete(true));
+          return;
+        } catch (TransactionCanceledException cancelled) {
+          List<CancellationReason> reasons = cancelled.cancellationReasons();
+          List<PendingEvent> fresh = new ArrayList<>(events.size());
+          for (int i = 0; i < events.size(); i++) {
+            if (i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code())) {
+              events.get(i).stored().complete(false);
+            } else {
+              fresh.add(events.get(i));
+            }
+          }
+          boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+          if (fresh.size() == events.size() && !conflict) {
+            throw cancelled;
+          }
+          pending.set(0, fresh);
+          if (conflict && !fresh.isEmpty()) {
+            // Another instance is updating the same minute's rows: step back for a moment
+            // (resilience4j.retry.instances.ingest). Stored duplicates alone are dropped without a wait.
+            throw new TryAgain(cancelled);
           }
         }
-        boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-        if (fresh.size() == events.size() && (!conflict || !backoff.canRetry(attempt))) {
-          throw cancelled;
-        }
-        if (conflict) {
-          // Another instance is updating the same minute's rows: step back for a moment.
-          pause(attempt);
-        }
-        events = fresh;
       }
-    }
+    });
   }
 
   private static Map<String, AttributeValue> stored(PendingEvent event, Instant storedAt) {
@@ -222,15 +227,6 @@ class IngestWriter implements AutoCloseable {
       }
     }
     return sums;
-  }
-
-  private void pause(int attempt) {
-    try {
-      backoff.pauseBefore(attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying a conflicting transaction", e);
-    }
   }
 
   @Override

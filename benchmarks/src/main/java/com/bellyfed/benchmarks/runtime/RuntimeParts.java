@@ -1,5 +1,6 @@
 package com.bellyfed.benchmarks.runtime;
 
+import com.bellyfed.events.autoconfigure.ResilienceDefaults;
 import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.consuming.ConsumerSettings;
 import com.bellyfed.events.consuming.IdempotencyGuard;
@@ -14,15 +15,20 @@ import com.bellyfed.events.publishing.PublisherSettings;
 import com.bellyfed.events.publishing.PutEventsSender;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.kit.resilience.Declared;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The runtime's parts wired against one local-aws as a service's auto-configuration wires them: the
- * same catalog, breaker settings, outbox and processed-events tables, and the shared edge clients of
+ * same catalog, the breaker from Resilience4j's registry as the services get it, outbox and processed-events tables, and the shared edge clients of
  * local-aws (stock SDK clients with their default retries), as the runtime's own integration tests do.
  *
  * @param bus the restaurant bus, where {@code restaurant.review.created} goes
@@ -68,16 +74,23 @@ public record RuntimeParts(
     return localAws.topology().table("processed-events").name();
   }
 
-  // As EventsAutoConfiguration builds it: opens after half of at least 10 calls failed.
-  private static CircuitBreaker breaker() {
-    return CircuitBreaker.of(
-        "eventbridge",
-        CircuitBreakerConfig.custom()
-            .slidingWindowSize(20)
-            .minimumNumberOfCalls(10)
-            .failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofSeconds(5))
-            .automaticTransitionFromOpenToHalfOpenEnabled(true)
-            .build());
+  /**
+   * {@code resilience4j.circuitbreaker.instances.eventbridge} from the registry Resilience4j's starter
+   * builds, with the runtime's defaults yml (ResilienceDefaults) and whatever the environment says
+   * ({@code RESILIENCE4J_CIRCUITBREAKER_INSTANCES_EVENTBRIDGE_*}), as in a service. A bare context,
+   * not a SpringApplication: no application.yml on the classpath (import-service's is) may change it.
+   * It holds nothing else and lives as long as the run.
+   */
+  static CircuitBreaker breaker() {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    new ResilienceDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication());
+    context.register(Resilience.class);
+    context.refresh();
+    return Declared.circuitBreaker(context.getBean(CircuitBreakerRegistry.class), "eventbridge");
   }
+
+  /** Resilience4j's breaker auto-configuration alone. */
+  @Configuration(proxyBeanMethods = false)
+  @ImportAutoConfiguration(CircuitBreakerAutoConfiguration.class)
+  static class Resilience {}
 }

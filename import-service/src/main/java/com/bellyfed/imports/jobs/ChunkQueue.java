@@ -1,15 +1,16 @@
 package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Attempts;
 import com.bellyfed.kit.resilience.Declared;
+import com.bellyfed.kit.resilience.TryAgain;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -25,12 +26,12 @@ class ChunkQueue {
   static final int MAX_BATCH_BYTES = 250 * 1024;
   private final SqsClient sqs;
   private final String queueName;
-  private final Backoff backoff;
+  private final Retry retry;
   private volatile String queueUrl;
 
   ChunkQueue(SqsClient sqs, Topology topology, RetryRegistry retries) {
     this.sqs = sqs;
-    this.backoff = Declared.backoff(retries, "chunksend");
+    this.retry = Declared.retry(retries, "chunksend");
     this.queueName = topology.queue("import").name();
   }
 
@@ -42,17 +43,16 @@ class ChunkQueue {
       String id = Integer.toString(index++);
       pending.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(body.getValue()).build());
     }
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+    // Entries SQS refused for its own reasons are sent again: resilience4j.retry.instances.chunksend.
+    Attempts.run(retry, attempt -> {
       SendMessageBatchResponse response = sqs.sendMessageBatch(request -> request.queueUrl(url()).entries(new ArrayList<>(pending.values())));
       response.successful().forEach(success -> pending.remove(success.id()));
       if (!pending.isEmpty()) {
         List<BatchResultErrorEntry> failed = response.failed();
-        if (!backoff.canRetry(attempt) || failed.stream().anyMatch(BatchResultErrorEntry::senderFault)) {
-          throw new IllegalStateException("SQS refused chunks of an import: " + failed);
-        }
-        LockSupport.parkNanos(backoff.delayBefore(attempt).toNanos());
+        IllegalStateException refused = new IllegalStateException("SQS refused chunks of an import: " + failed);
+        throw failed.stream().anyMatch(BatchResultErrorEntry::senderFault) ? refused : new TryAgain(refused);
       }
-    }
+    });
   }
 
   static int size(String body) {

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Attempts;
 import com.bellyfed.kit.resilience.Declared;
+import com.bellyfed.kit.resilience.TryAgain;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -47,7 +48,7 @@ class ItemWriter implements DisposableBean {
   private final DynamoDbClient dynamoDb;
   private final Topology topology;
   private final ImportSettings settings;
-  private final Backoff backoff;
+  private final Retry retry;
   private final MeterRegistry registry;
   private final ExecutorService calls;
 
@@ -55,7 +56,7 @@ class ItemWriter implements DisposableBean {
     this.dynamoDb = dynamoDb;
     this.topology = topology;
     this.settings = settings;
-    this.backoff = Declared.backoff(retries, "batchwrite");
+    this.retry = Declared.retry(retries, "batchwrite");
     this.registry = registry;
     AtomicInteger threads = new AtomicInteger();
     this.calls = Executors.newCachedThreadPool(runnable -> {
@@ -128,52 +129,52 @@ class ItemWriter implements DisposableBean {
 
   private List<Map<String, AttributeValue>> writeOnceBatch(
       String tableName, List<Map<String, AttributeValue>> batch, String keyAttribute, String writer) {
-    List<Map<String, AttributeValue>> pending = batch;
-    for (int attempt = 1; ; attempt++) {
-      if (pending.isEmpty()) {
-        return pending;
-      }
-      List<TransactWriteItem> puts = pending.stream().map(item -> TransactWriteItem.builder().put(put -> put.tableName(tableName).item(item)
-          .conditionExpression("attribute_not_exists(#key) OR #writer = :writer")
-          .expressionAttributeNames(Map.of("#key", keyAttribute, "#writer", WRITER))
-          .expressionAttributeValues(Map.of(":writer", AttributeValue.fromS(writer)))).build()).toList();
-      try {
-        dynamoDb.transactWriteItems(request -> request.transactItems(puts));
-        return pending;
-      } catch (TransactionCanceledException cancelled) {
-        // The items whose condition failed were there before: drop them and write the rest. Any
-        // other reason (a conflict with another transaction, throttling) cancels the lot for a retry.
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        List<Map<String, AttributeValue>> remaining = new ArrayList<>(pending.size());
-        boolean retriable = false;
-        for (int i = 0; i < pending.size(); i++) {
-          String code = i < reasons.size() && reasons.get(i).code() != null ? reasons.get(i).code() : "None";
-          switch (code) {
-            case "ConditionalCheckFailed" -> registry.counter("bellyfed.imports.reviews.existing").increment();
-            case "None" -> remaining.add(pending.get(i));
-            case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded" -> {
-              retriable = true;
-              remaining.add(pending.get(i));
+    List<List<Map<String, AttributeValue>>> pending = new ArrayList<>(List.of(batch));
+    return Attempts.call(retry, attempt -> {
+      while (true) {
+        List<Map<String, AttributeValue>> items = pending.get(0);
+        if (items.isEmpty()) {
+          return items;
+        }
+        List<TransactWriteItem> puts = items.stream().map(item -> TransactWriteItem.builder().put(put -> put.tableName(tableName).item(item)
+            .conditionExpression("attribute_not_exists(#key) OR #writer = :writer")
+            .expressionAttributeNames(Map.of("#key", keyAttribute, "#writer", WRITER))
+            .expressionAttributeValues(Map.of(":writer", AttributeValue.fromS(writer)))).build()).toList();
+        try {
+          dynamoDb.transactWriteItems(request -> request.transactItems(puts));
+          return items;
+        } catch (TransactionCanceledException cancelled) {
+          // The items whose condition failed were there before: drop them and write the rest at once
+          // (that is no retry). Any other reason (a conflict with another transaction, throttling)
+          // cancels the lot for a retry.
+          List<CancellationReason> reasons = cancelled.cancellationReasons();
+          List<Map<String, AttributeValue>> remaining = new ArrayList<>(items.size());
+          boolean retriable = false;
+          for (int i = 0; i < items.size(); i++) {
+            String code = i < reasons.size() && reasons.get(i).code() != null ? reasons.get(i).code() : "None";
+            switch (code) {
+              case "ConditionalCheckFailed" -> registry.counter("bellyfed.imports.reviews.existing").increment();
+              case "None" -> remaining.add(items.get(i));
+              case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded" -> {
+                retriable = true;
+                remaining.add(items.get(i));
+              }
+              default -> throw cancelled;
             }
-            default -> throw cancelled;
           }
+          if (remaining.size() == items.size() && !retriable) {
+            throw cancelled;
+          }
+          pending.set(0, remaining);
+          if (retriable) {
+            countRetry(attempt, "transaction");
+            throw new TryAgain(cancelled);
+          }
+        } catch (SdkException e) {
+          throw retryOrThrow(e, attempt);
         }
-        if (remaining.size() == pending.size() && !retriable) {
-          throw cancelled;
-        }
-        pending = remaining;
-        if (!retriable) {
-          continue;
-        }
-        if (!backoff.canRetry(attempt)) {
-          throw cancelled;
-        }
-        registry.counter("bellyfed.imports.write.retries", "reason", "transaction").increment();
-      } catch (SdkException e) {
-        retryOrThrow(e, attempt);
       }
-      backOff(attempt);
-    }
+    });
   }
 
   private static void join(List<CompletableFuture<Void>> workers) {
@@ -185,45 +186,40 @@ class ItemWriter implements DisposableBean {
   }
 
   private void writeBatch(String tableName, List<WriteRequest> batch) {
-    List<WriteRequest> pending = batch;
-    for (int attempt = 1; ; attempt++) {
+    List<List<WriteRequest>> pending = new ArrayList<>(List.of(batch));
+    Attempts.run(retry, attempt -> {
       try {
-        List<WriteRequest> requests = pending;
+        List<WriteRequest> requests = pending.get(0);
         BatchWriteItemResponse response = dynamoDb.batchWriteItem(request -> request.requestItems(Map.of(tableName, requests)));
         List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(tableName, List.of());
         if (unprocessed.isEmpty()) {
           return;
         }
         registry.counter("bellyfed.imports.unprocessed.items").increment(unprocessed.size());
-        pending = unprocessed;
-        if (!backoff.canRetry(attempt)) {
-          throw new IllegalStateException(unprocessed.size() + " items stayed unprocessed after " + attempt + " attempts");
-        }
+        pending.set(0, unprocessed);
+        throw new TryAgain(new IllegalStateException(unprocessed.size() + " items stayed unprocessed after " + attempt + " attempts"));
       } catch (SdkException e) {
-        retryOrThrow(e, attempt);
+        throw retryOrThrow(e, attempt);
       }
-      backOff(attempt);
-    }
+    });
   }
 
-  /** Rethrows what retrying cannot fix (or what failed for the last time); counts the retry otherwise. */
-  private void retryOrThrow(SdkException e, int attempt) {
+  /** What retrying cannot fix is thrown as it is; anything else asks for another attempt, counted by reason. */
+  private RuntimeException retryOrThrow(SdkException e, int attempt) {
     boolean transientFailure = e instanceof AwsServiceException service
         ? service.isThrottlingException() || service.statusCode() >= 500
         : e instanceof SdkClientException;
-    if (!transientFailure || !backoff.canRetry(attempt)) {
-      throw e;
+    if (!transientFailure) {
+      return e;
     }
-    String reason = e instanceof AwsServiceException service ? (service.isThrottlingException() ? "throttling" : "server") : "client";
-    registry.counter("bellyfed.imports.write.retries", "reason", reason).increment();
+    countRetry(attempt, e instanceof AwsServiceException service ? (service.isThrottlingException() ? "throttling" : "server") : "client");
+    return new TryAgain(e);
   }
 
-  private void backOff(int attempt) {
-    try {
-      backoff.pauseBefore(attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while backing off", e);
+  /** Counts a retry by reason, unless the attempt was the last one the retry allows. */
+  private void countRetry(int attempt, String reason) {
+    if (attempt < retry.getRetryConfig().getMaxAttempts()) {
+      registry.counter("bellyfed.imports.write.retries", "reason", reason).increment();
     }
   }
 

@@ -13,6 +13,9 @@ import com.bellyfed.imports.records.RecordType;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.retry.event.RetryOnRetryEvent;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -24,10 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +46,7 @@ class ChunkProcessingIntegrationTests {
   @Autowired ImportJobs jobs;
   @Autowired MessageListenerContainerRegistry containers;
   @Autowired MeterRegistry registry;
+  @Autowired RetryRegistry retries;
 
   ImportApi api;
 
@@ -141,6 +147,34 @@ class ChunkProcessingIntegrationTests {
     assertThat(job.path("counts").path("written").asLong()).isEqualTo(1_000);
     assertThat(job.path("counts").path("failed").asLong()).isZero();
     assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(1_000);
+  }
+
+  @Test
+  void aBatchWriteThatFailsPastTheSdksRetriesIsRetriedByTheDeclaredRetryWhoseMetricsCountIt(LocalAws localAws) {
+    Retry batchwrite = retries.find("batchwrite").orElseThrow();
+    List<RetryOnRetryEvent> retried = new CopyOnWriteArrayList<>();
+    batchwrite.getEventPublisher().onRetry(retried::add);
+    double succeededAfterRetry = retryCalls("batchwrite", "successful_with_retry");
+    String city = uniqueCity();
+    // BatchWriteItem unreachable until the writer's own retry (resilience4j.retry.instances.batchwrite)
+    // has taken over from the SDK's attempts once; then DynamoDB is back and the retry succeeds.
+    localAws.faults().inject(Fault.down(AwsService.DYNAMODB).onlyFor("BatchWriteItem"));
+    String jobId;
+    try {
+      jobId = jobId(api.post(Generator.restaurants(5, 19, city)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> !retried.isEmpty());
+    } finally {
+      localAws.faults().clear();
+    }
+
+    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(60));
+    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(5);
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(5);
+    assertThat(retried.get(0).getLastThrowable()).hasCauseInstanceOf(SdkClientException.class);
+    // What /actuator/prometheus shows as resilience4j_retry_calls_total{name="batchwrite",kind="successful_with_retry"}.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(
+        () -> assertThat(retryCalls("batchwrite", "successful_with_retry")).isGreaterThan(succeededAfterRetry));
   }
 
   @Test
@@ -246,5 +280,10 @@ class ChunkProcessingIntegrationTests {
             .mapToDouble(Counter::count).sum()
         + registry.find("bellyfed.events.consumer.deferred").tag("consumer", ChunkProcessor.CONSUMER).counters().stream()
             .mapToDouble(Counter::count).sum();
+  }
+
+  private double retryCalls(String retry, String kind) {
+    return registry.find("resilience4j.retry.calls").tag("name", retry).tag("kind", kind).functionCounters().stream()
+        .mapToDouble(counter -> counter.count()).sum();
   }
 }

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one backoff policy of the services: how many attempts an operation gets and how long to wait
  * before each retry. Built from a Resilience4j {@link RetryConfig}, so the numbers live under
- * {@code resilience4j.retry.instances.<name>} and can be tuned by environment variables; the loops
- * that retry parts of a batch (unprocessed items, failed entries, lost compare-and-sets) cannot be
- * wrapped in a {@code Retry} call, but they wait as one.
+ * {@code resilience4j.retry.instances.<name>} and can be tuned by environment variables. For retries
+ * that do not block a thread (the event publisher schedules each retry of an entry); the loops that
+ * block between attempts run through the {@code Retry} itself, with
+ * {@link com.bellyfed.kit.resilience.Attempts}.
  *
  * @param maxAttempts attempts in all, the first one included
  * @param intervals the wait before retry {@code n} (1 for the first retry), in milliseconds

@@ -3,11 +3,13 @@ package com.bellyfed.kit.resilience;
 import com.bellyfed.kit.backoff.Backoff;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 
 /**
- * Breakers and retries taken from the registries that Resilience4j's Spring Boot starter fills from
+ * Breakers, retries and rate limiters taken from the registries that Resilience4j's Spring Boot starter fills from
  * {@code resilience4j.*}. A registry hands out an instance with library defaults for any name it does
  * not know, which would hide a typo or a missing declaration behind other numbers than the intended
  * ones; these lookups fail at startup instead.
@@ -24,6 +26,11 @@ public final class Declared {
   /** The retry declared under {@code resilience4j.retry.instances.<name>}. */
   public static Retry retry(RetryRegistry registry, String name) {
     return registry.find(name).orElseThrow(() -> missing("retry", name));
+  }
+
+  /** The rate limiter declared under {@code resilience4j.ratelimiter.instances.<name>}. */
+  public static RateLimiter rateLimiter(RateLimiterRegistry registry, String name) {
+    return registry.find(name).orElseThrow(() -> missing("ratelimiter", name));
   }
 
   /** The backoff of the retry declared under {@code resilience4j.retry.instances.<name>}. */

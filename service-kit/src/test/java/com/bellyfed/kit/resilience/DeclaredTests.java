@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
@@ -40,5 +42,16 @@ class DeclaredTests {
     assertThatThrownBy(() -> Declared.retry(registry, "archive"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("resilience4j.retry.instances.archive");
+  }
+
+  @Test
+  void handsOutTheDeclaredRateLimiterAndRefusesAnUndeclaredOne() {
+    RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
+    registry.rateLimiter("errors", RateLimiterConfig.custom().limitForPeriod(10).build());
+
+    assertThat(Declared.rateLimiter(registry, "errors").getRateLimiterConfig().getLimitForPeriod()).isEqualTo(10);
+    assertThatThrownBy(() -> Declared.rateLimiter(registry, "reports"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("resilience4j.ratelimiter.instances.reports");
   }
 }

@@ -15,7 +15,9 @@ import com.bellyfed.write.ratings.RatingEvents.ReviewsImported;
 import com.bellyfed.write.writing.CommitConflict;
 import com.bellyfed.write.writing.DomainWrites;
 import com.bellyfed.write.writing.WriteAnalytics;
-import com.bellyfed.kit.backoff.Backoff;
+import com.bellyfed.kit.resilience.Attempts;
+import com.bellyfed.kit.resilience.TryAgain;
+import io.github.resilience4j.retry.Retry;
 import com.bellyfed.kit.resilience.Declared;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +27,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,7 +51,7 @@ public class RatingAggregator {
   private final IdempotencyGuard guard;
   private final WriteAnalytics analytics;
   private final String table;
-  private final Backoff backoff;
+  private final Retry retry;
   private final Counter applied;
   private final Counter duplicates;
   private final Counter retries;
@@ -65,7 +66,7 @@ public class RatingAggregator {
     this.analytics = analytics;
     this.table = topology.table("restaurants").name();
     // Jittered waits growing to 50 ms, so that racing consumers of one restaurant spread out.
-    this.backoff = Declared.backoff(retryRegistry, "ratings");
+    this.retry = Declared.retry(retryRegistry, "ratings");
     this.applied = Counter.builder("bellyfed.write.ratings").tag("outcome", "applied").register(registry);
     this.duplicates = Counter.builder("bellyfed.write.ratings").tag("outcome", "duplicate").register(registry);
     this.retries = Counter.builder("bellyfed.write.ratings.retries").description("Compare-and-set retries on hot restaurants").register(registry);
@@ -103,7 +104,8 @@ public class RatingAggregator {
 
   private void apply(String restaurantId, long countDelta, long sumDelta, String eventId) {
     long started = System.nanoTime();
-    for (int attempt = 1; ; attempt++) {
+    // Lost compare-and-sets read and try again: resilience4j.retry.instances.ratings.
+    Attempts.run(retry, attempt -> {
       Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(Map.of("restaurantId", s(restaurantId)))
           .consistentRead(true).projectionExpression("restaurantId, reviewCount, ratingSum")).item();
       if (item == null || item.isEmpty()) {
@@ -137,12 +139,11 @@ public class RatingAggregator {
           duplicates.increment();
           return;
         }
-        if (!backoff.canRetry(attempt)) {
-          throw conflict;
+        if (attempt < retry.getRetryConfig().getMaxAttempts()) {
+          retries.increment();
         }
-        retries.increment();
-        LockSupport.parkNanos(backoff.delayBefore(attempt).toNanos());
+        throw new TryAgain(conflict);
       }
-    }
+    });
   }
 }

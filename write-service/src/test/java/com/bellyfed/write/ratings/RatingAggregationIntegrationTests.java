@@ -61,6 +61,9 @@ class RatingAggregationIntegrationTests {
       ratings.add(1 + random.nextInt(5));
     }
     double handledBefore = handled();
+    double retryCallsBefore = retryCalls("successful_without_retry") + retryCalls("successful_with_retry");
+    double withRetryBefore = retryCalls("successful_with_retry");
+    double conflictsBefore = conflictRetries();
 
     List<String> reviewIds = new ArrayList<>();
     try (EventTap created = EventTap.on(localAws, "restaurant",
@@ -95,6 +98,21 @@ class RatingAggregationIntegrationTests {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> handled() >= handledBefore + REVIEWS + REDELIVERED + DELETED);
     assertAggregates(restaurantId, REVIEWS - DELETED, sum - deletedSum);
+    // Every aggregation ran through resilience4j.retry.instances.ratings, whose metrics count it; the
+    // compare-and-sets lost to the concurrent consumers are its retries.
+    assertThat(retryCalls("successful_without_retry") + retryCalls("successful_with_retry") - retryCallsBefore)
+        .isGreaterThanOrEqualTo(REVIEWS + DELETED);
+    assertThat(retryCalls("successful_with_retry") > withRetryBefore).isEqualTo(conflictRetries() > conflictsBefore);
+  }
+
+  /** {@code resilience4j_retry_calls_total{name="ratings",kind=...}} as /actuator/prometheus shows it. */
+  private double retryCalls(String kind) {
+    return meters.find("resilience4j.retry.calls").tag("name", "ratings").tag("kind", kind).functionCounters().stream()
+        .mapToDouble(counter -> counter.count()).sum();
+  }
+
+  private double conflictRetries() {
+    return meters.find("bellyfed.write.ratings.retries").counters().stream().mapToDouble(counter -> counter.count()).sum();
   }
 
   private void assertAggregates(String restaurantId, long count, long sum) {

@@ -28,6 +28,7 @@ import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -49,7 +50,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.system.JavaVersion;
-import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -67,14 +67,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ({@code resilience4j.*}). Every bean backs off when the service defines its own.
  */
 // After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses, and
-// after Resilience4j's starter, whose registries hold the breakers and retries declared in resilience4j.*.
+// after Resilience4j's starter, whose registries hold the breakers, retries and rate limiters declared in resilience4j.*.
 // Before Spring Cloud AWS's SQS configuration, whose listener container factory backs off for ours.
 @AutoConfiguration(
     afterName = {
       "io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration",
       "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
       "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-      "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration"
+      "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+      "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration"
     },
     beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
@@ -220,16 +221,17 @@ public class EventsAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  AnalyticsRecorder analyticsRecorder(EventBridgePublisher publisher, ObjectProvider<MeterRegistry> registry) {
-    return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new));
+  AnalyticsRecorder analyticsRecorder(EventBridgePublisher publisher, ObjectProvider<MeterRegistry> registry, TracePropagation tracePropagation) {
+    return new AnalyticsRecorder(publisher, 10_000, registry.getIfAvailable(SimpleMeterRegistry::new), tracePropagation);
   }
 
-  /** At most 10 reports a minute per error code. */
+  /** At most as many reports per error code as {@code resilience4j.ratelimiter.instances.errors} permits (10 a minute). */
   @Bean
   @ConditionalOnMissingBean
   ErrorReporter errorReporter(
-      EventBridgePublisher publisher, EventsProperties properties, Environment environment, ObjectProvider<MeterRegistry> registry) {
-    return new ErrorReporter(publisher, serviceName(properties, environment), 10, Duration.ofMinutes(1), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
+      EventBridgePublisher publisher, EventsProperties properties, Environment environment, RateLimiterRegistry limiters,
+      ObjectProvider<MeterRegistry> registry) {
+    return new ErrorReporter(publisher, serviceName(properties, environment), limiters, registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** For services that consume with Spring Cloud AWS's {@code @SqsListener}. */
@@ -276,7 +278,11 @@ public class EventsAutoConfiguration {
     }
   }
 
-  /** Correlation for servlet services; first in the chain so every later filter logs with the id. */
+  /**
+   * Correlation for servlet services: right after the HTTP observation filter, so that the request's
+   * observation (its span, the MDC's traceId) is current and carries the correlation id, and every
+   * later filter logs with both.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
@@ -286,7 +292,7 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     FilterRegistrationBean<CorrelationFilter> correlationFilter() {
       FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      registration.setOrder(CorrelationFilter.ORDER);
       return registration;
     }
   }
@@ -306,7 +312,7 @@ public class EventsAutoConfiguration {
     @Bean
     FilterRegistrationBean<ErrorReportingFilter> errorReportingFilter(ErrorReporter reporter) {
       FilterRegistrationBean<ErrorReportingFilter> registration = new FilterRegistrationBean<>(new ErrorReportingFilter(reporter));
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+      registration.setOrder(CorrelationFilter.ORDER + 1);
       return registration;
     }
   }

@@ -38,8 +38,19 @@ final class MicrometerTracePropagation implements TracePropagation {
 
   @Override
   public <T> T continueTrace(EventEnvelope event, String name, Supplier<T> work) {
-    Span span = propagator.extract(event.metadata(), Map::get).name(name).kind(Span.Kind.CONSUMER)
-        .tag("event.type", event.eventType()).start();
+    return inSpan(propagator.extract(event.metadata(), Map::get).name(name).kind(Span.Kind.CONSUMER)
+        .tag("event.type", event.eventType()).start(), work);
+  }
+
+  @Override
+  public <T> T continueTrace(Map<String, String> headers, String name, Supplier<T> work) {
+    if (headers.isEmpty()) {
+      return work.get();
+    }
+    return inSpan(propagator.extract(headers, Map::get).name(name).kind(Span.Kind.PRODUCER).start(), work);
+  }
+
+  private <T> T inSpan(Span span, Supplier<T> work) {
     try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
       return work.get();
     } catch (RuntimeException | Error failure) {

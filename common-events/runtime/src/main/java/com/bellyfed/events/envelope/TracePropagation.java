@@ -23,6 +23,11 @@ public interface TracePropagation {
     public <T> T continueTrace(EventEnvelope event, String name, Supplier<T> work) {
       return work.get();
     }
+
+    @Override
+    public <T> T continueTrace(Map<String, String> headers, String name, Supplier<T> work) {
+      return work.get();
+    }
   };
 
   /** The current span's context as W3C headers ({@code traceparent}, ...); empty when there is none. */
@@ -33,4 +38,11 @@ public interface TracePropagation {
    * event's metadata carries, or the root of a new trace when it carries none.
    */
   <T> T continueTrace(EventEnvelope event, String name, Supplier<T> work);
+
+  /**
+   * Runs {@code work} in a new span named {@code name}, a child of the span whose context
+   * {@code headers} carries: what {@link #current()} returned on another thread, for work handed over
+   * to this one, so that the events it publishes stay in that trace. Without headers it runs as it is.
+   */
+  <T> T continueTrace(Map<String, String> headers, String name, Supplier<T> work);
 }

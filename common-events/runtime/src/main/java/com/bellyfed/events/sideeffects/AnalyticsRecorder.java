@@ -2,9 +2,11 @@ package com.bellyfed.events.sideeffects;
 
 import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.TracePropagation;
 import com.bellyfed.events.publishing.EventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits the analytics event of a request on a thread of its own, so that the request never waits
  * for it and never fails because of it, even with EventBridge down (the publisher spills to the
- * outbox then). The request's correlation id travels with the event. When more events wait than
+ * outbox then). The request's correlation id travels with the event, and so does its trace: the
+ * span current when the event is recorded is taken along, and the event is published in a child span
+ * of it, so the envelope's {@code traceparent} names the request's trace. When more events wait than
  * the queue holds, the newest are dropped and counted rather than slowing requests.
  */
 public final class AnalyticsRecorder implements AutoCloseable {
@@ -27,9 +31,15 @@ public final class AnalyticsRecorder implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final Counter recorded;
   private final Counter dropped;
+  private final TracePropagation tracing;
 
   public AnalyticsRecorder(EventPublisher publisher, int queueCapacity, MeterRegistry registry) {
+    this(publisher, queueCapacity, registry, TracePropagation.NONE);
+  }
+
+  public AnalyticsRecorder(EventPublisher publisher, int queueCapacity, MeterRegistry registry, TracePropagation tracing) {
     this.publisher = publisher;
+    this.tracing = tracing;
     this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity), runnable -> {
       Thread thread = new Thread(runnable, "analytics-recorder");
       thread.setDaemon(true);
@@ -43,8 +53,13 @@ public final class AnalyticsRecorder implements AutoCloseable {
   public void record(AnalyticsEvent event) {
     String correlationId = Correlation.correlationId();
     @Nullable String causationId = Correlation.causationId();
+    Map<String, String> trace = tracing.current();
     try {
-      executor.execute(() -> Correlation.with(correlationId, causationId, () -> publish(event)));
+      executor.execute(() -> Correlation.with(correlationId, causationId,
+          () -> tracing.continueTrace(trace, "analytics.record", () -> {
+            publish(event);
+            return null;
+          })));
     } catch (RejectedExecutionException saturated) {
       dropped.increment();
     }

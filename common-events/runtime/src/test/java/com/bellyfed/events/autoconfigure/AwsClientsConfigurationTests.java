@@ -7,6 +7,7 @@ import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration;
 import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
 import java.net.URI;
 import java.util.List;
@@ -27,7 +28,7 @@ class AwsClientsConfigurationTests {
       .withInitializer(context -> new ResilienceDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication()))
       .withConfiguration(AutoConfigurations.of(
           RegionProviderAutoConfiguration.class, CredentialsProviderAutoConfiguration.class, AwsAutoConfiguration.class,
-          SqsAutoConfiguration.class, CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, EventsAutoConfiguration.class))
+          SqsAutoConfiguration.class, CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, RateLimiterAutoConfiguration.class, EventsAutoConfiguration.class))
       .withPropertyValues(
           "bellyfed.events.outbox.relay-enabled=false",
           "spring.cloud.aws.credentials.access-key=test",

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.EventTap;
+import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.events.publishing.EventPublisher;
+import com.bellyfed.events.sideeffects.AnalyticsRecorder;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +58,7 @@ class EventsAutoConfigurationIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired ReviewWatcher watcher;
+  @Autowired RequestObservations observations;
 
   /** Routes every event this app publishes to a queue its own listener consumes. */
   @BeforeAll
@@ -113,6 +121,35 @@ class EventsAutoConfigurationIntegrationTests {
   }
 
   @Test
+  void theAnalyticsEventOfARequestCarriesTheRequestsTraceThoughItIsPublishedOnTheRecordersThread(LocalAws localAws) throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = "analytics-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("analytics").name(), correlationId)) {
+      HttpResponse<String> response =
+          post("/analytics", Map.of(CorrelationFilter.HEADER, correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+      assertThat(response.statusCode()).isEqualTo(200);
+
+      EventEnvelope event = tap.await(1, Duration.ofSeconds(10)).get(0);
+      assertThat(event.eventType()).isEqualTo("RESTAURANT_QUERY_ANALYTICS");
+      assertThat(event.metadata().get("traceparent")).as("the envelope carries the request's trace")
+          .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+    }
+  }
+
+  @Test
+  void aRequestsMdcCarriesItsTraceAndCorrelationIdsAndItsObservationTheCorrelationId() throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = "observed-" + UUID.randomUUID();
+
+    HttpResponse<String> response =
+        post("/context", Map.of(CorrelationFilter.HEADER, correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+    assertThat(response.body().split(" ")).as("traceId and correlationId in the controller's MDC").containsExactly(traceId, correlationId);
+    // The correlation filter runs inside the HTTP observation, whose span gets the id as a tag.
+    await().atMost(Duration.ofSeconds(5)).until(() -> observations.correlationIds.contains(correlationId));
+  }
+
+  @Test
   void takesTheTraceIdOfATraceparentAndReplacesUnsafeIds() throws Exception {
     HttpResponse<String> traced =
         post(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
@@ -169,8 +206,28 @@ class EventsAutoConfigurationIntegrationTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({ReviewController.class, ReviewWatcher.class, ReviewAdvice.class})
+  @Import({ReviewController.class, ReviewWatcher.class, ReviewAdvice.class, RequestObservations.class})
   static class ReviewApp {}
+
+  /** Notes the correlation ids the HTTP observations carried when they stopped. */
+  @Component
+  static class RequestObservations implements ObservationHandler<ServerRequestObservationContext> {
+
+    final Set<String> correlationIds = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return context instanceof ServerRequestObservationContext;
+    }
+
+    @Override
+    public void onStop(ServerRequestObservationContext context) {
+      KeyValue correlation = context.getHighCardinalityKeyValue(CorrelationFilter.OBSERVATION_KEY);
+      if (correlation != null) {
+        correlationIds.add(correlation.getValue());
+      }
+    }
+  }
 
   /** A consumer of the app's own events that notes the correlation and causation ids in its MDC. */
   @Component
@@ -198,8 +255,23 @@ class EventsAutoConfigurationIntegrationTests {
 
     private final EventPublisher events;
 
-    ReviewController(EventPublisher events) {
+    private final AnalyticsRecorder analytics;
+
+    ReviewController(EventPublisher events, AnalyticsRecorder analytics) {
       this.events = events;
+      this.analytics = analytics;
+    }
+
+    @PostMapping("/context")
+    String context() {
+      return MDC.get("traceId") + " " + MDC.get(Correlation.CORRELATION_ID);
+    }
+
+    @PostMapping("/analytics")
+    String analytics() {
+      analytics.record(new AnalyticsEvent("RESTAURANT_QUERY_ANALYTICS", "EXECUTE", AnalyticsEvent.Category.QUERY,
+          AnalyticsEvent.Status.SUCCESS, 12, Map.of("service", "review-app", "resultCount", 3)));
+      return "recorded";
     }
 
     @PostMapping("/reviews")

@@ -7,8 +7,12 @@ import com.bellyfed.kit.resilience.Declared;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import com.bellyfed.kit.resilience.TryAgain;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration;
 import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -29,7 +33,7 @@ class ResilienceDefaultsTests {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withInitializer(context -> new ResilienceDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication()))
-      .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class, RateLimiterAutoConfiguration.class));
 
   @Test
   void declaresTheEventBridgeBreakerCountingOutagesOnly() {
@@ -59,6 +63,27 @@ class ResilienceDefaultsTests {
         assertThat(backoff.delayBefore(1).toMillis()).isBetween(25L, 75L);
         assertThat(backoff.delayBefore(2).toMillis()).isBetween(50L, 150L);
       }
+    });
+  }
+
+  @Test
+  void aDeclaredRetryRetriesOnlyWhatItsAttemptAsksFor() {
+    runner.withPropertyValues("resilience4j.retry.instances.ratings.max-attempts=4").run(context -> {
+      var predicate = Declared.retry(context.getBean(RetryRegistry.class), "ratings").getRetryConfig().getExceptionPredicate();
+
+      assertThat(predicate.test(new TryAgain(new IllegalStateException("lost a compare-and-set")))).isTrue();
+      assertThat(predicate.test(DynamoDbException.builder().statusCode(400).message("invalid").build())).isFalse();
+    });
+  }
+
+  @Test
+  void declaresTheErrorReportsLimitAsTenAMinuteWithoutWaiting() {
+    runner.run(context -> {
+      RateLimiterConfig config = Declared.rateLimiter(context.getBean(RateLimiterRegistry.class), "errors").getRateLimiterConfig();
+
+      assertThat(config.getLimitForPeriod()).isEqualTo(10);
+      assertThat(config.getLimitRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(config.getTimeoutDuration()).isZero();
     });
   }
 

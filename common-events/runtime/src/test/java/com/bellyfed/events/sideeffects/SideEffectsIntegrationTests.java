@@ -1,6 +1,7 @@
 package com.bellyfed.events.sideeffects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.EventTap;
 import com.bellyfed.events.RuntimeFixtures;
@@ -12,15 +13,13 @@ import com.bellyfed.events.publishing.EventBridgePublisher;
 import com.bellyfed.events.publishing.PublisherSettings;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.junit.LocalAwsTest;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,22 +65,22 @@ class SideEffectsIntegrationTests {
   @Test
   void reportsAnErrorStormAsAFewReportsAndACount(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00Z"));
-    Clock clock = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return now.get(); }
-    };
-    ErrorReporter reporter = new ErrorReporter(publisher, "write-service", 3, Duration.ofMinutes(1), clock, registry);
+    RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
+    limiters.rateLimiter(ErrorReporter.LIMITER,
+        RateLimiterConfig.custom().limitForPeriod(3).limitRefreshPeriod(Duration.ofSeconds(3)).timeoutDuration(Duration.ZERO).build());
+    ErrorReporter reporter = new ErrorReporter(publisher, "write-service", limiters, registry);
 
     try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("error").name(), correlationId)) {
       Correlation.with(correlationId, null, () -> {
         for (int i = 0; i < 20; i++) {
           reporter.report(Severity.HIGH, "DYNAMODB_UNAVAILABLE", new IllegalStateException("down " + i), Map.of("table", "users"), true);
         }
-        now.set(now.get().plus(Duration.ofMinutes(1)));
-        reporter.report(Severity.HIGH, "DYNAMODB_UNAVAILABLE", new IllegalStateException("still down"), Map.of(), true);
       });
+      // The next period of the code's limiter (in production a minute, resilience4j.ratelimiter.instances.errors).
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> reporter.limiter("DYNAMODB_UNAVAILABLE").getMetrics().getAvailablePermissions() > 0);
+      Correlation.with(correlationId, null,
+          () -> reporter.report(Severity.HIGH, "DYNAMODB_UNAVAILABLE", new IllegalStateException("still down"), Map.of(), true));
 
       List<EventEnvelope> reports = tap.await(4, Duration.ofSeconds(10));
       reports.addAll(tap.more());
