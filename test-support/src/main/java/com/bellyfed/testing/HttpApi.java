@@ -3,13 +3,17 @@ package com.bellyfed.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,15 +32,15 @@ public final class HttpApi {
   /** An answer: status, headers and body. */
   public record Answer(int status, Map<String, List<String>> headers, String body) {
 
-    /** The body as JSON; a null node when it is empty or not JSON. */
+    /** The body as JSON; a null node when it is empty. A body that is not JSON fails the test that reads it. */
     public JsonNode json() {
       if (body.isEmpty()) {
         return JSON.nullNode();
       }
       try {
         return JSON.readTree(body);
-      } catch (RuntimeException notJson) {
-        return JSON.nullNode();
+      } catch (JacksonException notJson) {
+        throw new AssertionError("Not JSON (" + status + ", " + contentType() + "): " + body, notJson);
       }
     }
 
@@ -48,6 +52,12 @@ public final class HttpApi {
           .findFirst().orElse(null);
     }
 
+    /** The first value of a header, whatever its case, as {@link java.net.http.HttpHeaders#firstValue} gives it. */
+    public Optional<String> firstHeader(String name) {
+      return Optional.ofNullable(header(name));
+    }
+
+    /** The Content-Type; empty when absent. */
     public String contentType() {
       String type = header("Content-Type");
       return type == null ? "" : type;
@@ -96,6 +106,11 @@ public final class HttpApi {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A query parameter's value, percent-encoded. */
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** A value as a JSON body. */
