@@ -50,8 +50,10 @@ class ErrorsIntegrationTests {
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 3);
 
     JsonNode page = http.get("/api/errors?service=" + service).json();
-    assertThat(page.path("bySeverity").path("HIGH").asLong()).isEqualTo(2);
-    assertThat(page.path("byCode").path("SLOW_QUERY").asLong()).isEqualTo(1);
+    // The one paging envelope, nothing beside it (decision 32): the counts are the items'.
+    assertThat(page.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+    assertThat(page.path("items").findValuesAsString("severity")).filteredOn("HIGH"::equals).hasSize(2);
+    assertThat(page.path("items").findValuesAsString("errorCode")).filteredOn("SLOW_QUERY"::equals).hasSize(1);
     assertThat(page.path("items").findValuesAsString("correlationId")).containsOnly(correlationId);
     assertThat(page.path("items").get(0).path("context").path("table").asString()).isEqualTo("reviews");
     JsonNode low = http.get("/api/errors?service=" + service + "&severity=low").json();
@@ -96,9 +98,8 @@ class ErrorsIntegrationTests {
     assertThat(pages.stream().flatMap(page -> page.path("items").findValuesAsString("eventId").stream()))
         .containsExactlyElementsOf(newestFirst(errors));
     JsonNode first = pages.get(0);
-    long highOnFirstPage = first.path("items").findValuesAsString("severity").stream().filter("HIGH"::equals).count();
-    assertThat(first.path("bySeverity").path("HIGH").asLong()).isEqualTo(highOnFirstPage);
-    assertThat(first.path("byCode").properties().stream().mapToLong(entry -> entry.getValue().asLong()).sum()).isEqualTo(5);
+    assertThat(first.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+    assertThat(first.path("items").findValuesAsString("errorCode")).hasSize(5).doesNotContain("");
 
     Instant from = base.plusSeconds(40);
     Instant to = base.plusSeconds(100);
