@@ -1,6 +1,7 @@
 package com.bellyfed.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,22 +83,38 @@ public final class HttpApi {
     return send("DELETE", path, null, headers);
   }
 
+  /**
+   * A POST whose body is streamed from {@code body} (opened once per request), never held whole; no
+   * time limit, as sending a large body takes as long as it takes.
+   */
+  public Answer post(String path, Supplier<InputStream> body, String... headers) {
+    return exchange("POST", path, HttpRequest.BodyPublishers.ofInputStream(body), true, headers);
+  }
+
   /** {@code headers} as name, value pairs; a body's Content-Type defaults to application/json. */
   public Answer send(String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+        body != null, headers);
+  }
+
+  private Answer exchange(String method, String path, HttpRequest.BodyPublisher body, boolean hasBody, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (body.contentLength() >= 0) {
+      request.timeout(Duration.ofSeconds(30));
+    }
     List<String> all = new ArrayList<>(List.of(headers));
     boolean typed = false;
     for (int i = 0; i < all.size(); i += 2) {
       typed |= all.get(i).equalsIgnoreCase("Content-Type");
     }
-    if (body != null && !typed) {
+    if (hasBody && !typed) {
       all.add("Content-Type");
       all.add("application/json");
     }
     for (int i = 0; i < all.size(); i += 2) {
       request.header(all.get(i), all.get(i + 1));
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(method, body);
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.headers().map(), response.body());
