@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Errors in a time range (the last 24 hours by default), newest first: of a service, of a severity, of both, or all
-         * @description Without service and severity, every severity's partition of the severity index is queried and the results merged newest first (ties on the instant broken by event id); the cursor then carries each partition's position and is signed, so an edited one is answered 400. bySeverity and byCode count the page.
+         * @description Without service and severity, every severity's partition of the severity index is queried and the results merged newest first (ties on the instant broken by event id); the cursor then carries each partition's position and is signed, so an edited one is answered 400.
          */
         get: operations["find_1"];
         put?: never;
@@ -225,21 +225,17 @@ export interface components {
             /** Format: date-time */
             timestamp?: string;
         };
-        ErrorPage: {
-            byCode?: {
-                [key: string]: number;
-            };
-            bySeverity?: {
-                [key: string]: number;
-            };
-            items?: components["schemas"]["StoredError"][];
-            nextCursor?: string;
-        };
         FieldError: {
             /** @description The parameter, header or body field, as the client sent it. */
             field: string;
             /** @description Why it was refused. */
             reason: string;
+        };
+        /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
+        PageStoredError: {
+            items: components["schemas"]["StoredError"][];
+            /** @description Opaque and signed; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description One page. Pass `nextCursor` as `cursor`, with the same other parameters, for the next page. */
         PageStoredEvent: {
@@ -631,7 +627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorPage"];
+                    "application/json": components["schemas"]["PageStoredError"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -327,9 +327,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    /** @description true when the answer replays an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The new restaurant: /api/restaurants/{restaurantId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -390,8 +396,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Deleted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -420,9 +426,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    /** @description true when the answer replays an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The new review: /api/reviews/{reviewId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -450,8 +462,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Deleted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -480,9 +492,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Replaced */
             200: {
                 headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Created the user */
+            201: {
+                headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    /** @description The new user: /api/users/{userId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -514,9 +541,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Replaced */
             200: {
                 headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Created the user */
+            201: {
+                headers: {
+                    /** @description The new version, for If-Match */
+                    ETag?: string;
+                    /** @description The new user: /api/users/{userId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -544,8 +586,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The event is on the auth bus; the user appears once write-service consumed it */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ package com.bellyfed.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.testing.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -12,9 +13,9 @@ class AnalyticsServiceApplicationIntegrationTests {
 
   @Test
   void reportsItselfUpAndReadyOnTheHealthEndpoints() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      Http.Response response = http.get(path);
+      HttpApi.Answer response = http.get(path);
 
       assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
@@ -23,10 +24,10 @@ class AnalyticsServiceApplicationIntegrationTests {
 
   @Test
   void servesAnOpenApiDocumentNamingEveryEndpoint() {
-    Http.Response response = new Http(port).get("/v3/api-docs");
+    HttpApi.Answer response = new HttpApi(port).get("/v3/api-docs");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().path("paths").fieldNames()).toIterable().contains(
+    assertThat(response.json().path("paths").propertyNames()).contains(
         "/api/analytics/summary", "/api/analytics/events", "/api/errors", "/api/events", "/api/replays", "/api/replays/{jobId}",
         "/api/replays/{jobId}/cancel", "/api/dlqs", "/api/dlqs/{name}/messages", "/api/dlqs/{name}/redrive",
         "/api/dlqs/{name}/messages/{messageId}");

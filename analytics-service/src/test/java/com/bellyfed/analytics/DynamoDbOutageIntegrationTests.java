@@ -12,6 +12,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
+import com.bellyfed.testing.HttpApi;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class DynamoDbOutageIntegrationTests {
       localAws.faults().clear();
     }
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() >= EVENTS
         && http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() >= EVENTS);
@@ -85,9 +86,9 @@ class DynamoDbOutageIntegrationTests {
         && messagesIn(localAws, topology.queue("analytics").name()) == 0 && messagesIn(localAws, topology.queue("archive").name()) == 0);
 
     assertThat(http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong()).isEqualTo(EVENTS);
-    assertThat(http.get("/api/analytics/events" + query + "&limit=100").json().path("items").findValuesAsText("eventId"))
+    assertThat(http.get("/api/analytics/events" + query + "&limit=100").json().path("items").findValuesAsString("eventId"))
         .containsExactlyInAnyOrderElementsOf(events.stream().map(EventEnvelope::eventId).toList());
-    assertThat(http.get("/api/events?correlationId=" + correlationId).json().path("events").findValuesAsText("eventId"))
+    assertThat(http.get("/api/events?correlationId=" + correlationId).json().path("events").findValuesAsString("eventId"))
         .containsExactlyInAnyOrderElementsOf(events.stream().map(EventEnvelope::eventId).toList());
     for (EventEnvelope event : events) {
       assertThat(localAws.dynamoDb().getItem(request -> request.tableName(topology.table("analytics-events").name())

@@ -1,8 +1,6 @@
 package com.bellyfed.query;
 
 import com.bellyfed.events.topology.Topology;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,8 @@ import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the topology's analytics queue, where the analytics rule delivers every {@code *_ANALYTICS}
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class AnalyticsQueue {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Map<String, List<JsonNode>> RECEIVED = new ConcurrentHashMap<>();
 
   private final SqsClient sqs;
@@ -56,7 +56,7 @@ public final class AnalyticsQueue {
     List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
     for (Message message : messages) {
       JsonNode detail = JSON.readTree(message.body()).path("detail");
-      RECEIVED.computeIfAbsent(detail.path("correlationId").asText(), id -> new CopyOnWriteArrayList<>()).add(detail);
+      RECEIVED.computeIfAbsent(detail.path("correlationId").asString(), id -> new CopyOnWriteArrayList<>()).add(detail);
       deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(deletes.size())).receiptHandle(message.receiptHandle()).build());
     }
     sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));

@@ -2,7 +2,7 @@ package com.bellyfed.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
+import com.bellyfed.testing.HttpApi;
 import org.junit.jupiter.api.Test;
 
 class QueryServiceApplicationIntegrationTests extends QueryServiceIntegrationTest {
@@ -10,20 +10,19 @@ class QueryServiceApplicationIntegrationTests extends QueryServiceIntegrationTes
   @Test
   void reportsItselfUpAndReadyOnTheHealthEndpoints() {
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      HttpResponse<String> response = get(path);
+      HttpApi.Answer response = get(path);
 
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
     }
   }
 
   @Test
   void servesAnOpenApiDocumentListingEveryEndpoint() {
-    HttpResponse<String> response = get("/v3/api-docs");
+    HttpApi.Answer response = get("/v3/api-docs");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).path("paths").fieldNames())
-        .toIterable()
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("paths").propertyNames())
         .contains(
             "/api/restaurants",
             "/api/restaurants/{id}",
@@ -34,9 +33,9 @@ class QueryServiceApplicationIntegrationTests extends QueryServiceIntegrationTes
 
   @Test
   void answersAnUnknownPathWithA404Problem() {
-    HttpResponse<String> response = get("/api/nothing-here");
+    HttpApi.Answer response = get("/api/nothing-here");
 
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.firstHeader("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 }

@@ -2,17 +2,10 @@ package com.bellyfed.query;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.junit.LocalAwsTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import com.bellyfed.testing.HttpApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,9 +31,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
     })
 public abstract class QueryServiceIntegrationTest {
 
-  protected static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   @LocalServerPort protected int port;
   @Autowired protected DynamoDbClient dynamoDb;
   @Autowired protected Topology topology;
@@ -62,27 +52,7 @@ public abstract class QueryServiceIntegrationTest {
   }
 
   /** A GET against the app, with header name/value pairs. */
-  protected HttpResponse<String> get(String pathAndQuery, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(Duration.ofSeconds(10));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  protected static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("Not JSON: " + response.body(), e);
-    }
+  protected HttpApi.Answer get(String pathAndQuery, String... headers) {
+    return new HttpApi(port).get(pathAndQuery, headers);
   }
 }

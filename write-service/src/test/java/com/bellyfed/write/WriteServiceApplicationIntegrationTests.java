@@ -2,12 +2,12 @@ package com.bellyfed.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.WriteServiceTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @WriteServiceTest
 class WriteServiceApplicationIntegrationTests {
@@ -16,7 +16,7 @@ class WriteServiceApplicationIntegrationTests {
 
   @Test
   void reportsItselfUpAndReadyOnTheHealthEndpoints() {
-    Api api = new Api(port);
+    HttpApi api = new HttpApi(port);
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
       Answer answer = api.get(path);
 
@@ -27,7 +27,7 @@ class WriteServiceApplicationIntegrationTests {
 
   @Test
   void servesItsOpenApiDocumentWithEveryEndpoint() {
-    Answer answer = new Api(port).get("/v3/api-docs");
+    Answer answer = new HttpApi(port).get("/v3/api-docs");
 
     assertThat(answer.status()).isEqualTo(200);
     JsonNode paths = answer.json().path("paths");
@@ -43,7 +43,7 @@ class WriteServiceApplicationIntegrationTests {
 
   @Test
   void exposesItsMetersToPrometheus() {
-    Answer answer = new Api(port).get("/actuator/prometheus");
+    Answer answer = new HttpApi(port).get("/actuator/prometheus");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("bellyfed_write_commit_seconds");
@@ -51,7 +51,7 @@ class WriteServiceApplicationIntegrationTests {
 
   @Test
   void tagsItsMetersHistogramsItsRequestsAndReportsTheAgeOfTheQueuesItConsumes() {
-    Api api = new Api(port);
+    HttpApi api = new HttpApi(port);
     api.get("/actuator/health");
 
     String scrape = api.get("/actuator/prometheus").body();

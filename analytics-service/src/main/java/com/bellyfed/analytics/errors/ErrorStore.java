@@ -8,6 +8,7 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,6 @@ public class ErrorStore {
       boolean canRetry, String occurredAt, @Nullable String correlationId) {}
 
   /** A page of errors, newest first, with counts of the page by severity and code. */
-  public record ErrorPage(List<StoredError> items, Map<String, Long> bySeverity, Map<String, Long> byCode, @Nullable String nextCursor) {}
 
   public void on(EventEnvelope envelope) {
     ErrorOccurred error = json.payload(envelope, ErrorOccurred.class);
@@ -123,7 +123,7 @@ public class ErrorStore {
   }
 
   /** By service (the table's key) or by severity (its index); at least one must be given. */
-  public ErrorPage find(
+  public Page<StoredError> find(
       @Nullable String service, @Nullable String severity, Instant from, Instant to, int limit, @Nullable Map<String, AttributeValue> cursor) {
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
         ":from", AttributeValue.fromS(SortableInstant.of(from)),
@@ -142,7 +142,7 @@ public class ErrorStore {
     }
     QueryResponse page = dynamoDb.query(query.expressionAttributeValues(values).build());
     List<StoredError> errors = page.items().stream().map(ErrorStore::error).toList();
-    return page(errors, cursors.next(listing(service, severity), page.lastEvaluatedKey()));
+    return new Page<>(errors, cursors.next(listing(service, severity), page.lastEvaluatedKey()));
   }
 
   /**
@@ -153,7 +153,7 @@ public class ErrorStore {
    *
    * @param positions a merged cursor's positions (Cursors#decodeMerged), null for the first page
    */
-  public ErrorPage findAll(Instant from, Instant to, int limit, @Nullable Map<String, Map<String, AttributeValue>> positions) {
+  public Page<StoredError> findAll(Instant from, Instant to, int limit, @Nullable Map<String, Map<String, AttributeValue>> positions) {
     List<Partition> partitions = new ArrayList<>();
     for (String severity : SEVERITIES.stream().sorted().toList()) {
       Map<String, AttributeValue> position = positions == null ? null : positions.get(severity);
@@ -193,7 +193,7 @@ public class ErrorStore {
         next.put(partition.severity, partition.position);
       }
     }
-    return page(taken.stream().map(ErrorStore::error).toList(), remaining ? cursors.nextMerged(MERGED_LISTING, next) : null);
+    return new Page<>(taken.stream().map(ErrorStore::error).toList(), remaining ? cursors.nextMerged(MERGED_LISTING, next) : null);
   }
 
   /** One severity's partition of the index: what was read of it and not yet returned, and where the next read starts. */
@@ -233,16 +233,6 @@ public class ErrorStore {
   /** An item's key in the severity index: the index's own key and the table's. */
   private static Map<String, AttributeValue> indexKey(Map<String, AttributeValue> item) {
     return Map.of("severity", item.get("severity"), "occurredAt", item.get("occurredAt"), "service", item.get("service"));
-  }
-
-  private static ErrorPage page(List<StoredError> errors, @Nullable String nextCursor) {
-    Map<String, Long> bySeverity = new TreeMap<>();
-    Map<String, Long> byCode = new TreeMap<>();
-    for (StoredError error : errors) {
-      bySeverity.merge(error.severity(), 1L, Long::sum);
-      byCode.merge(error.errorCode(), 1L, Long::sum);
-    }
-    return new ErrorPage(errors, bySeverity, byCode, nextCursor);
   }
 
   private static StoredError error(Map<String, AttributeValue> item) {

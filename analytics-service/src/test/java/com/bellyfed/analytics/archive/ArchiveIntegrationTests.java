@@ -7,13 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @AnalyticsIntegrationTest
 class ArchiveIntegrationTests {
@@ -52,33 +52,33 @@ class ArchiveIntegrationTests {
     publish(localAws, "restaurant", rating, "RatingUpdated");
     publish(localAws, "restaurant", review, "ReviewCreated");
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 4);
 
     JsonNode chain = http.get("/api/events?correlationId=" + correlationId).json();
-    assertThat(chain.path("events").findValuesAsText("eventId"))
+    assertThat(chain.path("events").findValuesAsString("eventId"))
         .containsExactly(review.eventId(), analytics.eventId(), rating.eventId(), listing.eventId());
     List<String> roots = new ArrayList<>();
-    chain.path("roots").forEach(root -> roots.add(root.asText()));
+    chain.path("roots").forEach(root -> roots.add(root.asString()));
     assertThat(roots).containsExactly(review.eventId(), analytics.eventId());
-    assertThat(chain.path("events").get(0).path("caused").get(0).asText()).isEqualTo(rating.eventId());
-    assertThat(chain.path("events").get(2).path("causationId").asText()).isEqualTo(review.eventId());
-    assertThat(chain.path("events").get(2).path("caused").get(0).asText()).isEqualTo(listing.eventId());
+    assertThat(chain.path("events").get(0).path("caused").get(0).asString()).isEqualTo(rating.eventId());
+    assertThat(chain.path("events").get(2).path("causationId").asString()).isEqualTo(review.eventId());
+    assertThat(chain.path("events").get(2).path("caused").get(0).asString()).isEqualTo(listing.eventId());
     assertThat(chain.path("events").get(0).path("data").path("rating").asInt()).as("the event's own data").isEqualTo(5);
     assertThat(chain.path("events").get(2).path("data").path("avgRating").asDouble()).isEqualTo(4.5);
   }
 
   @Test
   void answersAnUnknownCorrelationIdWith404AndAMissingOneWith400() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response unknown = http.get("/api/events?correlationId=" + UUID.randomUUID());
-    Http.Response missing = http.get("/api/events");
+    HttpApi.Answer unknown = http.get("/api/events?correlationId=" + UUID.randomUUID());
+    HttpApi.Answer missing = http.get("/api/events");
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactly("correlationId");
+    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactly("correlationId");
   }
 
   private void publish(LocalAws localAws, String busDomain, EventEnvelope event, String detailType) {

@@ -7,13 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.QueueDefinition;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import tools.jackson.databind.JsonNode;
 
 @AnalyticsIntegrationTest
 class DeadLettersIntegrationTests {
@@ -36,13 +36,13 @@ class DeadLettersIntegrationTests {
     String dlq = topology.deadLetterQueue("import").name();
     localAws.sqs().sendMessage(request -> request.queueUrl(url(localAws, dlq)).messageBody("{\"chunk\":1}"));
 
-    JsonNode list = new Http(port).get("/api/dlqs").json();
+    JsonNode list = new HttpApi(port).get("/api/dlqs").json();
 
-    assertThat(list.findValuesAsText("name")).containsExactlyInAnyOrderElementsOf(
+    assertThat(list.findValuesAsString("name")).containsExactlyInAnyOrderElementsOf(
         topology.queues().stream().filter(QueueDefinition::deadLetter).map(QueueDefinition::name).toList());
     JsonNode imports = find(list, dlq);
     assertThat(imports.path("messages").asLong()).isPositive();
-    assertThat(imports.path("sourceQueue").asText()).isEqualTo(topology.queue("import").name());
+    assertThat(imports.path("sourceQueue").asString()).isEqualTo(topology.queue("import").name());
     assertThat(imports.path("oldestAgeSeconds").isNumber()).isTrue();
   }
 
@@ -55,16 +55,16 @@ class DeadLettersIntegrationTests {
       localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(body)
           .messageAttributes(Map.of("ParseError", MessageAttributeValue.builder().dataType("String").stringValue("Body is not JSON").build())));
     }
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
     JsonNode first = http.get("/api/dlqs/" + dlq + "/messages").json();
     JsonNode second = http.get("/api/dlqs/" + dlq + "/messages").json();
 
-    assertThat(first.findValuesAsText("body")).containsAll(bodies);
-    assertThat(second.findValuesAsText("body")).containsAll(bodies);
-    JsonNode peeked = first.get(first.findValuesAsText("body").indexOf(bodies.get(0)));
-    assertThat(peeked.path("firstFailureReason").asText()).isEqualTo("Body is not JSON");
-    assertThat(peeked.path("sourceQueue").asText()).isEqualTo(topology.queue("user-signup").name());
+    assertThat(first.findValuesAsString("body")).containsAll(bodies);
+    assertThat(second.findValuesAsString("body")).containsAll(bodies);
+    JsonNode peeked = first.get(first.findValuesAsString("body").indexOf(bodies.get(0)));
+    assertThat(peeked.path("firstFailureReason").asString()).isEqualTo("Body is not JSON");
+    assertThat(peeked.path("sourceQueue").asString()).isEqualTo(topology.queue("user-signup").name());
     // Still there for anyone, at once: SQS itself hands them out again.
     List<String> received = new ArrayList<>();
     for (int i = 0; i < 5 && !received.containsAll(bodies); i++) {
@@ -72,7 +72,7 @@ class DeadLettersIntegrationTests {
           .messages().forEach(message -> received.add(message.body()));
     }
     assertThat(received).containsAll(bodies);
-    for (String id : first.findValuesAsText("messageId")) {
+    for (String id : first.findValuesAsString("messageId")) {
       assertThat(http.delete("/api/dlqs/" + dlq + "/messages/" + id).status()).isEqualTo(204);
     }
   }
@@ -91,16 +91,16 @@ class DeadLettersIntegrationTests {
     }
     // The same event dead-lettered twice (two failed deliveries): redriven, it must still count once.
     localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(eventBridgeEvent(errors.get(0), "ErrorOccurred")));
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response redrive = http.post("/api/dlqs/" + dlq + "/redrive", "application/json", "{}");
+    HttpApi.Answer redrive = http.post("/api/dlqs/" + dlq + "/redrive", "{}", "Content-Type", "application/json");
 
     assertThat(redrive.status()).as(redrive.body()).isEqualTo(202);
-    assertThat(redrive.json().path("taskHandle").asText()).isNotBlank();
+    assertThat(redrive.json().path("taskHandle").asString()).isNotBlank();
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 5);
     await().atMost(Duration.ofSeconds(10)).until(() -> depth(localAws, url) == 0);
     await().atMost(Duration.ofSeconds(10)).until(() -> depth(localAws, url(localAws, topology.queue("error").name())) == 0);
-    assertThat(http.get("/api/errors?service=" + service).json().path("items").findValuesAsText("eventId"))
+    assertThat(http.get("/api/errors?service=" + service).json().path("items").findValuesAsString("eventId"))
         .containsExactlyInAnyOrderElementsOf(errors.stream().map(EventEnvelope::eventId).toList());
   }
 
@@ -112,14 +112,14 @@ class DeadLettersIntegrationTests {
     String drop = "{\"review\":\"" + UUID.randomUUID() + "\"}";
     String keepId = localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(keep)).messageId();
     String dropId = localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(drop)).messageId();
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response redrive = http.post("/api/dlqs/" + dlq + "/redrive", "application/json",
-        "{\"messageIds\":[\"" + keepId + "\",\"no-such-id\"]}");
-    Http.Response deleted = http.delete("/api/dlqs/" + dlq + "/messages/" + dropId);
+    HttpApi.Answer redrive = http.post("/api/dlqs/" + dlq + "/redrive",
+        "{\"messageIds\":[\"" + keepId + "\",\"no-such-id\"]}", "Content-Type", "application/json");
+    HttpApi.Answer deleted = http.delete("/api/dlqs/" + dlq + "/messages/" + dropId);
 
-    assertThat(redrive.json().path("moved").get(0).asText()).isEqualTo(keepId);
-    assertThat(redrive.json().path("notFound").get(0).asText()).isEqualTo("no-such-id");
+    assertThat(redrive.json().path("moved").get(0).asString()).isEqualTo(keepId);
+    assertThat(redrive.json().path("notFound").get(0).asString()).isEqualTo("no-such-id");
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(http.delete("/api/dlqs/" + dlq + "/messages/" + dropId).status()).isEqualTo(404);
     String ratingQueue = url(localAws, topology.queue("rating").name());
@@ -132,24 +132,24 @@ class DeadLettersIntegrationTests {
       return arrived.contains(keep);
     });
     assertThat(arrived).doesNotContain(drop);
-    assertThat(new Http(port).get("/api/dlqs/" + dlq + "/messages").json().findValuesAsText("body")).doesNotContain(keep, drop);
+    assertThat(new HttpApi(port).get("/api/dlqs/" + dlq + "/messages").json().findValuesAsString("body")).doesNotContain(keep, drop);
   }
 
   @Test
   void answersAnUnknownQueueWith404AndAMistypedRedriveWith415() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response unknown = http.get("/api/dlqs/dev-rating-queue/messages");
-    Http.Response mistyped = http.post("/api/dlqs/" + topology.deadLetterQueue("rating").name() + "/redrive", "text/plain", "all");
+    HttpApi.Answer unknown = http.get("/api/dlqs/dev-rating-queue/messages");
+    HttpApi.Answer mistyped = http.post("/api/dlqs/" + topology.deadLetterQueue("rating").name() + "/redrive", "all", "Content-Type", "text/plain");
 
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.json().path("detail").asText()).contains("not a dead-letter queue");
+    assertThat(unknown.json().path("detail").asString()).contains("not a dead-letter queue");
     assertThat(mistyped.status()).isEqualTo(415);
   }
 
   private static JsonNode find(JsonNode list, String name) {
     for (JsonNode queue : list) {
-      if (queue.path("name").asText().equals(name)) {
+      if (queue.path("name").asString().equals(name)) {
         return queue;
       }
     }

@@ -7,13 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import tools.jackson.databind.JsonNode;
 
 @AnalyticsIntegrationTest
 class ErrorsIntegrationTests {
@@ -46,28 +46,30 @@ class ErrorsIntegrationTests {
     localAws.eventBridge().putEvents(request -> request.entries(errors.stream().map(error -> PutEventsRequestEntry.builder()
         .eventBusName(bus).source("bellyfed.system").detailType("ErrorOccurred").detail(AnalyticsFixtures.JSON.write(error)).build()).toList()));
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 3);
 
     JsonNode page = http.get("/api/errors?service=" + service).json();
-    assertThat(page.path("bySeverity").path("HIGH").asLong()).isEqualTo(2);
-    assertThat(page.path("byCode").path("SLOW_QUERY").asLong()).isEqualTo(1);
-    assertThat(page.path("items").findValuesAsText("correlationId")).containsOnly(correlationId);
-    assertThat(page.path("items").get(0).path("context").path("table").asText()).isEqualTo("reviews");
+    // The one paging envelope, nothing beside it (decision 32): the counts are the items'.
+    assertThat(page.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+    assertThat(page.path("items").findValuesAsString("severity")).filteredOn("HIGH"::equals).hasSize(2);
+    assertThat(page.path("items").findValuesAsString("errorCode")).filteredOn("SLOW_QUERY"::equals).hasSize(1);
+    assertThat(page.path("items").findValuesAsString("correlationId")).containsOnly(correlationId);
+    assertThat(page.path("items").get(0).path("context").path("table").asString()).isEqualTo("reviews");
     JsonNode low = http.get("/api/errors?service=" + service + "&severity=low").json();
-    assertThat(low.path("items").findValuesAsText("errorCode")).containsExactly("SLOW_QUERY");
+    assertThat(low.path("items").findValuesAsString("errorCode")).containsExactly("SLOW_QUERY");
     JsonNode bySeverity = http.get("/api/errors?severity=HIGH&limit=500").json();
-    assertThat(bySeverity.path("items").findValuesAsText("eventId")).contains(errors.get(0).eventId(), errors.get(1).eventId());
+    assertThat(bySeverity.path("items").findValuesAsString("eventId")).contains(errors.get(0).eventId(), errors.get(1).eventId());
   }
 
   @Test
   void refusesAnUnknownSeverityAndAnInvalidInstant() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response unknown = http.get("/api/errors?severity=APOCALYPTIC&from=never");
+    HttpApi.Answer unknown = http.get("/api/errors?severity=APOCALYPTIC&from=never");
 
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("severity", "from");
+    assertThat(unknown.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("severity", "from");
   }
 
   @Test
@@ -87,23 +89,22 @@ class ErrorsIntegrationTests {
     }
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plus(Duration.ofHours(1));
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == errors.size());
 
     List<JsonNode> pages = pages(http, "/api/errors?limit=5" + window);
     assertThat(pages).hasSize(5);
     assertThat(pages.subList(0, 4)).allSatisfy(page -> assertThat(page.path("items").size()).isEqualTo(5));
-    assertThat(pages.stream().flatMap(page -> page.path("items").findValuesAsText("eventId").stream()))
+    assertThat(pages.stream().flatMap(page -> page.path("items").findValuesAsString("eventId").stream()))
         .containsExactlyElementsOf(newestFirst(errors));
     JsonNode first = pages.get(0);
-    long highOnFirstPage = first.path("items").findValuesAsText("severity").stream().filter("HIGH"::equals).count();
-    assertThat(first.path("bySeverity").path("HIGH").asLong()).isEqualTo(highOnFirstPage);
-    assertThat(first.path("byCode").properties().stream().mapToLong(entry -> entry.getValue().asLong()).sum()).isEqualTo(5);
+    assertThat(first.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+    assertThat(first.path("items").findValuesAsString("errorCode")).hasSize(5).doesNotContain("");
 
     Instant from = base.plusSeconds(40);
     Instant to = base.plusSeconds(100);
     List<JsonNode> narrowed = pages(http, "/api/errors?limit=2&from=" + from + "&to=" + to);
-    assertThat(narrowed.stream().flatMap(page -> page.path("items").findValuesAsText("eventId").stream()))
+    assertThat(narrowed.stream().flatMap(page -> page.path("items").findValuesAsString("eventId").stream()))
         .containsExactlyElementsOf(newestFirst(errors.stream()
             .filter(error -> !error.timestamp().isBefore(from) && error.timestamp().isBefore(to)).toList()));
   }
@@ -119,9 +120,9 @@ class ErrorsIntegrationTests {
         errorOccurredAt(service, Severity.CRITICAL, "D", "c", base.plusSeconds(4)));
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plusSeconds(60);
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == 4);
-    String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asText();
+    String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asString();
     String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
     // Moving the CRITICAL partition's position one second later would repeat error D, if the cursor were taken at its word.
     // (The kit's merged cursor URL-encodes each key value, then each partition's key: the instant appears encoded twice.)
@@ -129,19 +130,19 @@ class ErrorsIntegrationTests {
         twiceEncoded(SortableInstant.of(base.plusSeconds(4))), twiceEncoded(SortableInstant.of(base.plusSeconds(5)))).getBytes(StandardCharsets.UTF_8))
         + cursor.substring(cursor.indexOf('.'));
     assertThat(edited).isNotEqualTo(cursor);
-    String ofOneSeverity = http.get("/api/errors?severity=LOW&limit=1" + window).json().path("nextCursor").asText();
+    String ofOneSeverity = http.get("/api/errors?severity=LOW&limit=1" + window).json().path("nextCursor").asString();
 
-    Http.Response tampered = http.get("/api/errors?limit=1" + window + "&cursor=" + edited);
-    Http.Response foreign = http.get("/api/errors?limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity));
+    HttpApi.Answer tampered = http.get("/api/errors?limit=1" + window + "&cursor=" + edited);
+    HttpApi.Answer foreign = http.get("/api/errors?limit=1" + window + "&cursor=" + HttpApi.encode(ofOneSeverity));
 
     assertThat(tampered.status()).isEqualTo(400);
     assertThat(tampered.contentType()).startsWith("application/problem+json");
-    assertThat(tampered.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    assertThat(tampered.json().path("errors").findValuesAsString("field")).containsExactly("cursor");
     assertThat(foreign.status()).isEqualTo(400);
     // A cursor of one severity's listing is refused for another's, instead of reaching DynamoDB outside the query.
-    assertThat(http.get("/api/errors?severity=CRITICAL&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(400);
-    assertThat(http.get("/api/errors?severity=LOW&limit=1" + window + "&cursor=" + Http.encode(ofOneSeverity)).status()).isEqualTo(200);
-    assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("items").findValuesAsText("errorCode"))
+    assertThat(http.get("/api/errors?severity=CRITICAL&limit=1" + window + "&cursor=" + HttpApi.encode(ofOneSeverity)).status()).isEqualTo(400);
+    assertThat(http.get("/api/errors?severity=LOW&limit=1" + window + "&cursor=" + HttpApi.encode(ofOneSeverity)).status()).isEqualTo(200);
+    assertThat(http.get("/api/errors?limit=1" + window + "&cursor=" + cursor).json().path("items").findValuesAsString("errorCode"))
         .containsExactly("B");
   }
 
@@ -155,14 +156,14 @@ class ErrorsIntegrationTests {
   }
 
   /** Every page of a listing, following nextCursor until there is none. */
-  private static List<JsonNode> pages(Http http, String path) {
+  private static List<JsonNode> pages(HttpApi http, String path) {
     List<JsonNode> pages = new ArrayList<>();
     String cursor = null;
     do {
-      Http.Response response = http.get(path + (cursor == null ? "" : "&cursor=" + Http.encode(cursor)));
+      HttpApi.Answer response = http.get(path + (cursor == null ? "" : "&cursor=" + HttpApi.encode(cursor)));
       assertThat(response.status()).isEqualTo(200);
       pages.add(response.json());
-      cursor = response.json().path("nextCursor").isTextual() ? response.json().path("nextCursor").asText() : null;
+      cursor = response.json().path("nextCursor").isString() ? response.json().path("nextCursor").asString() : null;
     } while (cursor != null && pages.size() < 100);
     return pages;
   }

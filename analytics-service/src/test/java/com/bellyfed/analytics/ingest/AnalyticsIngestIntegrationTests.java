@@ -8,13 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import tools.jackson.databind.JsonNode;
 
 @AnalyticsIntegrationTest
 class AnalyticsIngestIntegrationTests {
@@ -48,7 +48,7 @@ class AnalyticsIngestIntegrationTests {
     }
     AnalyticsFixtures.publishAnalytics(localAws, topology, events);
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 12);
 
@@ -60,7 +60,7 @@ class AnalyticsIngestIntegrationTests {
     assertThat(stored.get("service").s()).isEqualTo(service);
     assertThat(stored).containsKeys("receivedAt", "processingDelayMs");
     JsonNode listed = http.get("/api/analytics/events" + query).json().path("items").get(0);
-    assertThat(listed.path("properties").path("service").asText()).as("the event's own properties").isEqualTo(service);
+    assertThat(listed.path("properties").path("service").asString()).as("the event's own properties").isEqualTo(service);
 
     JsonNode summary = http.get("/api/analytics/summary" + query).json();
     assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);
@@ -88,7 +88,7 @@ class AnalyticsIngestIntegrationTests {
         SendMessageBatchRequestEntry.builder().id("c").messageBody(eventBridgeEvent(other, "RestaurantQueryAnalytics")).build()));
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(event, "RestaurantQueryAnalytics")));
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 2);
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
@@ -106,7 +106,7 @@ class AnalyticsIngestIntegrationTests {
       events.add(analyticsEvent(service, Category.QUERY, i % 5 == 0 ? Status.FAILURE : Status.SUCCESS, 100 + i, now.plusMillis(i)));
     }
     String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     sendBatch(localAws, queueUrl, events.subList(0, 5));
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 5);
@@ -135,11 +135,11 @@ class AnalyticsIngestIntegrationTests {
     putAggregate(localAws, series, AnalyticsTable.bucketStart(first, 3), 4, "b10", 4);
     putAggregate(localAws, series, AnalyticsTable.bucketStart(next, 1), 5, "b20", 5);
 
-    JsonNode summary = new Http(port).get("/api/analytics/summary?service=" + service + "&from=" + minute
+    JsonNode summary = new HttpApi(port).get("/api/analytics/summary?service=" + service + "&from=" + minute
         + "&to=" + minute.plusSeconds(120) + "&bucket=minute").json();
 
     assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);
-    assertThat(summary.path("buckets").findValuesAsText("start")).containsExactly(minute.toString(), minute.plusSeconds(60).toString());
+    assertThat(summary.path("buckets").findValuesAsString("start")).containsExactly(minute.toString(), minute.plusSeconds(60).toString());
     assertThat(summary.path("buckets").get(0).path("count").asLong()).as("both shards of the first minute").isEqualTo(7);
     assertThat(summary.path("buckets").get(1).path("count").asLong()).as("the last minute's shard").isEqualTo(5);
   }
@@ -183,7 +183,7 @@ class AnalyticsIngestIntegrationTests {
       localAws.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
     }
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1));
     await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 300);
 
@@ -218,17 +218,17 @@ class AnalyticsIngestIntegrationTests {
 
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String dlq = topology.deadLetterQueue("analytics").name();
     await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
-        .anyMatch(message -> message.path("body").asText().contains(malformed.eventId())));
+        .anyMatch(message -> message.path("body").asString().contains(malformed.eventId())));
     JsonNode dead = StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
-        .filter(message -> message.path("body").asText().contains(malformed.eventId())).findFirst().orElseThrow();
-    assertThat(dead.path("firstFailureReason").asText()).contains("data.action").contains("MAYBE");
-    assertThat(dead.path("sourceQueue").asText()).isEqualTo(topology.queue("analytics").name());
+        .filter(message -> message.path("body").asString().contains(malformed.eventId())).findFirst().orElseThrow();
+    assertThat(dead.path("firstFailureReason").asString()).contains("data.action").contains("MAYBE");
+    assertThat(dead.path("sourceQueue").asString()).isEqualTo(topology.queue("analytics").name());
     String query = "?service=" + service + "&from=" + valid.timestamp().minusSeconds(60) + "&to=" + valid.timestamp().plusSeconds(60);
     assertThat(http.get("/api/analytics/events" + query).json().path("items").size()).isZero();
-    http.delete("/api/dlqs/" + dlq + "/messages/" + dead.path("messageId").asText());
+    http.delete("/api/dlqs/" + dlq + "/messages/" + dead.path("messageId").asString());
   }
 
   @Test
@@ -240,7 +240,7 @@ class AnalyticsIngestIntegrationTests {
       events.add(analyticsEvent(service, Category.SYSTEM_EVENT, Status.SUCCESS, i, now.plusMillis(i)));
     }
     AnalyticsFixtures.publishAnalytics(localAws, topology, events);
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 5);
 
@@ -248,42 +248,42 @@ class AnalyticsIngestIntegrationTests {
     String cursor = null;
     do {
       JsonNode page = http.get("/api/analytics/events" + query + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.path("items").forEach(event -> paged.add(event.path("eventId").asText()));
-      cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+      page.path("items").forEach(event -> paged.add(event.path("eventId").asString()));
+      cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
     } while (cursor != null);
 
     assertThat(paged).containsExactlyElementsOf(events.stream().map(EventEnvelope::eventId).toList());
 
     // A cursor is signed and names its listing: edited, or passed with another service, it is refused.
-    String first = http.get("/api/analytics/events" + query + "&limit=2").json().path("nextCursor").asText();
+    String first = http.get("/api/analytics/events" + query + "&limit=2").json().path("nextCursor").asString();
     String payload = new String(java.util.Base64.getUrlDecoder().decode(first.substring(0, first.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
     String edited = java.util.Base64.getUrlEncoder().withoutPadding()
         .encodeToString(payload.replace(service, AnalyticsFixtures.uniqueService()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
         + first.substring(first.indexOf('.'));
     String otherService = "?service=" + AnalyticsFixtures.uniqueService() + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     for (String refused : List.of(query + "&cursor=" + edited, otherService + "&cursor=" + first, query + "&eventType=OTHER_ANALYTICS&cursor=" + first)) {
-      Http.Response response = http.get("/api/analytics/events" + refused);
+      HttpApi.Answer response = http.get("/api/analytics/events" + refused);
       assertThat(response.status()).as(refused).isEqualTo(400);
-      assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+      assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("cursor");
     }
   }
 
   @Test
   void answersInvalidQueriesWithAProblemNamingEachField() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response response = http.get("/api/analytics/summary?from=yesterday&bucket=week&to=2026-01-01T00:00:00Z");
+    HttpApi.Answer response = http.get("/api/analytics/summary?from=yesterday&bucket=week&to=2026-01-01T00:00:00Z");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("service", "from", "bucket");
-    assertThat(http.get("/api/analytics/events?service=a&limit=100000").json().path("errors").findValuesAsText("field")).containsExactly("limit");
-    assertThat(http.get("/api/analytics/events?service=a&cursor=%27%3B--").json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    assertThat(response.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("service", "from", "bucket");
+    assertThat(http.get("/api/analytics/events?service=a&limit=100000").json().path("errors").findValuesAsString("field")).containsExactly("limit");
+    assertThat(http.get("/api/analytics/events?service=a&cursor=%27%3B--").json().path("errors").findValuesAsString("field")).containsExactly("cursor");
     assertThat(http.get("/api/analytics/summary?service=a&from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z").status()).isEqualTo(400);
     String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"admin\":\"S:true\"}".getBytes());
-    Http.Response forgedCursor = http.get("/api/analytics/events?service=a&cursor=" + forged);
+    HttpApi.Answer forgedCursor = http.get("/api/analytics/events?service=a&cursor=" + forged);
     assertThat(forgedCursor.status()).isEqualTo(400);
-    assertThat(forgedCursor.json().path("errors").findValuesAsText("field")).containsExactly("cursor");
+    assertThat(forgedCursor.json().path("errors").findValuesAsString("field")).containsExactly("cursor");
   }
 
   static String queueUrl(LocalAws localAws, String name) {

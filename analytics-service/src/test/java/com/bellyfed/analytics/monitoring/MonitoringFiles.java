@@ -1,7 +1,5 @@
 package com.bellyfed.analytics.monitoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The repository's {@code monitoring/} folder, found from the module's directory, and the metric names its queries use. */
 final class MonitoringFiles {
@@ -63,9 +63,9 @@ final class MonitoringFiles {
   /** The PromQL of every panel target of a Grafana dashboard. */
   static List<String> dashboardExpressions(Path dashboard) throws Exception {
     List<String> expressions = new ArrayList<>();
-    for (JsonNode panel : new ObjectMapper().readTree(dashboard.toFile()).path("panels")) {
+    for (JsonNode panel : JsonMapper.builder().build().readTree(dashboard.toFile()).path("panels")) {
       for (JsonNode target : panel.path("targets")) {
-        expressions.add(target.path("expr").asText());
+        expressions.add(target.path("expr").asString());
       }
     }
     return expressions;

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.testing.HttpApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ class MonitoringIntegrationTests {
         UUID.randomUUID().toString(), null, 0, AnalyticsFixtures.data("action", "EXECUTE"));
     localAws.sqs().sendMessage(request -> request.queueUrl(analyticsQueue).messageBody(AnalyticsFixtures.eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
 
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     Set<String> emitted = new HashSet<>();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       emitted.clear();

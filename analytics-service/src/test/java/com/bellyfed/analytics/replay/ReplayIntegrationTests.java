@@ -6,36 +6,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsIntegrationTest;
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
 import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.envelope.EnvelopeJson;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import com.bellyfed.analytics.AnalyticsIntegrationTest;
-import com.bellyfed.analytics.Http;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import tools.jackson.databind.JsonNode;
 
 @AnalyticsIntegrationTest
 class ReplayIntegrationTests {
@@ -74,16 +74,16 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 10);
 
     try (BusTap tap = BusTap.create(localAws)) {
-      Http.Response started = http.post("/api/replays", "application/json",
+      HttpApi.Answer started = http.post("/api/replays",
           "{\"from\":\"" + start + "\",\"to\":\"" + start.plusSeconds(240) + "\",\"sources\":[\"" + source + "\"],"
-              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":20}");
+              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":20}", "Content-Type", "application/json");
       assertThat(started.status()).as(started.body()).isEqualTo(202);
-      String jobId = started.json().path("jobId").asText();
-      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/replays/" + jobId).json().path("status").asText().equals("COMPLETED"));
+      String jobId = started.json().path("jobId").asString();
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/replays/" + jobId).json().path("status").asString().equals("COMPLETED"));
       List<EventEnvelope> replayed = new ArrayList<>();
       await().atMost(Duration.ofSeconds(10)).until(() -> {
         replayed.addAll(tap.drain());
@@ -102,7 +102,7 @@ class ReplayIntegrationTests {
       });
       JsonNode job = http.get("/api/replays/" + jobId).json();
       assertThat(job.path("published").asLong()).isEqualTo(8);
-      assertThat(job.path("lastEventId").asText()).isEqualTo(inWindow.get(7).eventId());
+      assertThat(job.path("lastEventId").asString()).isEqualTo(inWindow.get(7).eventId());
     }
   }
 
@@ -117,19 +117,19 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 5);
 
     try (BusTap tap = BusTap.create(localAws)) {
-      String jobId = http.post("/api/replays", "application/json",
+      String jobId = http.post("/api/replays",
           "{\"from\":\"" + start + "\",\"to\":\"" + start.plusSeconds(10) + "\",\"sources\":[\"" + source + "\"],"
-              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":1}").json().path("jobId").asText();
-      Http.Response cancelled = http.post("/api/replays/" + jobId + "/cancel", "application/json", "");
+              + "\"targetBus\":\"" + tap.bus + "\",\"ratePerSecond\":1}", "Content-Type", "application/json").json().path("jobId").asString();
+      HttpApi.Answer cancelled = http.post("/api/replays/" + jobId + "/cancel", "", "Content-Type", "application/json");
 
       assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-      assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+      assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
       await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/api/replays/" + jobId).json().path("published").asLong() <= 2);
-      assertThat(http.post("/api/replays/" + jobId + "/cancel", "application/json", "").status()).isEqualTo(409);
+      assertThat(http.post("/api/replays/" + jobId + "/cancel", "", "Content-Type", "application/json").status()).isEqualTo(409);
     }
   }
 
@@ -138,7 +138,7 @@ class ReplayIntegrationTests {
     String source = "bellyfed.takeover" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
     List<EventEnvelope> inWindow = archive(localAws, source, 16);
     Instant start = inWindow.get(0).timestamp();
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     // A second instance in this JVM; the application's own ReplayJobs is the survivor.
     ReplayJobs dying = secondInstance();
     try (BusTap tap = BusTap.create(localAws)) {
@@ -148,14 +148,14 @@ class ReplayIntegrationTests {
       dying.destroy();
       JsonNode leftBehind = http.get("/api/replays/" + job.jobId()).json();
       long checkpointed = leftBehind.path("published").asLong();
-      assertThat(leftBehind.path("status").asText()).isEqualTo("RUNNING");
+      assertThat(leftBehind.path("status").asString()).isEqualTo("RUNNING");
       assertThat(checkpointed).isLessThan(16);
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("status").asText().equals("COMPLETED"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("status").asString().equals("COMPLETED"));
       JsonNode done = http.get("/api/replays/" + job.jobId()).json();
-      assertThat(done.path("owner").asText()).isNotEqualTo(job.owner());
+      assertThat(done.path("owner").asString()).isNotEqualTo(job.owner());
       assertThat(done.path("published").asLong()).isEqualTo(16);
-      assertThat(done.path("lastEventId").asText()).isEqualTo(inWindow.get(15).eventId());
+      assertThat(done.path("lastEventId").asString()).isEqualTo(inWindow.get(15).eventId());
 
       List<EventEnvelope> replayed = new ArrayList<>();
       await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -183,16 +183,16 @@ class ReplayIntegrationTests {
     String source = "bellyfed.cancelother" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
     List<EventEnvelope> inWindow = archive(localAws, source, 20);
     Instant start = inWindow.get(0).timestamp();
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     ReplayJobs other = secondInstance();
     try (BusTap tap = BusTap.create(localAws)) {
       ReplayJob job = other.start(new ReplayRequest(start, start.plusSeconds(60), Set.of(), Set.of(source), tap.bus, 2));
       await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/replays/" + job.jobId()).json().path("published").asLong() >= 1);
 
-      Http.Response cancelled = http.post("/api/replays/" + job.jobId() + "/cancel", "application/json", "");
+      HttpApi.Answer cancelled = http.post("/api/replays/" + job.jobId() + "/cancel", "", "Content-Type", "application/json");
 
       assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-      assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+      assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
       List<EventEnvelope> received = new ArrayList<>();
       // The owner stops at its next checkpoint and records how far it got: what arrived stops growing and matches it.
       await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> {
@@ -200,7 +200,7 @@ class ReplayIntegrationTests {
         return received.size() == http.get("/api/replays/" + job.jobId()).json().path("published").asLong();
       });
       assertThat(received).hasSizeLessThan(20);
-      assertThat(http.get("/api/replays/" + job.jobId()).json().path("status").asText()).isEqualTo("CANCELLED");
+      assertThat(http.get("/api/replays/" + job.jobId()).json().path("status").asString()).isEqualTo("CANCELLED");
     } finally {
       other.destroy();
     }
@@ -208,18 +208,18 @@ class ReplayIntegrationTests {
 
   @Test
   void refusesInvalidOversizedAndMistypedReplayRequests() {
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
 
-    Http.Response invalid = http.post("/api/replays", "application/json",
-        "{\"from\":\"2026-01-02T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"targetBus\":\"no-such-bus\",\"ratePerSecond\":0}");
-    Http.Response missing = http.post("/api/replays", "application/json", "{}");
-    Http.Response malformed = http.post("/api/replays", "application/json", "{\"from\":");
-    Http.Response text = http.post("/api/replays", "text/plain", "replay everything");
-    Http.Response huge = http.post("/api/replays", "application/json", "{\"sources\":[\"" + "x".repeat(100_000) + "\"]}");
+    HttpApi.Answer invalid = http.post("/api/replays",
+        "{\"from\":\"2026-01-02T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"targetBus\":\"no-such-bus\",\"ratePerSecond\":0}", "Content-Type", "application/json");
+    HttpApi.Answer missing = http.post("/api/replays", "{}", "Content-Type", "application/json");
+    HttpApi.Answer malformed = http.post("/api/replays", "{\"from\":", "Content-Type", "application/json");
+    HttpApi.Answer text = http.post("/api/replays", "replay everything", "Content-Type", "text/plain");
+    HttpApi.Answer huge = http.post("/api/replays", "{\"sources\":[\"" + "x".repeat(100_000) + "\"]}", "Content-Type", "application/json");
 
     assertThat(invalid.status()).isEqualTo(400);
-    assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "targetBus", "ratePerSecond");
-    assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "to");
+    assertThat(invalid.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("from", "targetBus", "ratePerSecond");
+    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("from", "to");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.contentType()).startsWith("application/problem+json");
     assertThat(text.status()).isEqualTo(415);
@@ -245,7 +245,7 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    Http http = new Http(port);
+    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == count);
     return events;
   }

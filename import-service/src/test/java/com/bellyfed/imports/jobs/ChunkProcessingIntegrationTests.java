@@ -16,11 +16,11 @@ import com.bellyfed.localaws.faults.Fault;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.retry.event.RetryOnRetryEvent;
+import com.bellyfed.testing.HttpApi;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ class ChunkProcessingIntegrationTests {
     localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(50)).onlyFor("BatchWriteItem"));
     String jobId;
     try {
-      HttpResponse<String> accepted = api.post(Generator.restaurants(3_000, 7, city));
+      HttpApi.Answer accepted = api.post(Generator.restaurants(3_000, 7, city));
       jobId = jobId(accepted);
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
           .until(() -> api.job(jobId).path("counts").path("written").asLong() > 0);
@@ -214,7 +214,7 @@ class ChunkProcessingIntegrationTests {
     // finished all 6,000 between the poll that saw the first write and the DELETE, which got 409).
     localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(50)).onlyFor("BatchWriteItem"));
     String jobId;
-    HttpResponse<String> cancelled;
+    HttpApi.Answer cancelled;
     try {
       jobId = jobId(api.post(Generator.restaurants(6_000, 13, city)));
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
@@ -224,7 +224,7 @@ class ChunkProcessingIntegrationTests {
       localAws.faults().clear();
     }
 
-    assertThat(cancelled.statusCode()).isEqualTo(202);
+    assertThat(cancelled.status()).isEqualTo(202);
     JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(60));
     JsonNode counts = job.path("counts");
     assertThat(job.path("state").asString()).isEqualTo("CANCELLED");

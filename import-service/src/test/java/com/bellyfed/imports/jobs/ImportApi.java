@@ -5,17 +5,16 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.testing.HttpApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,77 +23,69 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The import API as a client sees it, over real HTTP, plus a look into the tables. */
+/** The import API as a client sees it, over real HTTP through test-support's {@link HttpApi}, plus a look into the tables. */
 final class ImportApi {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final String base;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final int port;
+  private final HttpApi http;
 
   ImportApi(int port) {
-    this.base = "http://localhost:" + port;
+    this.port = port;
+    this.http = new HttpApi(port);
+  }
+
+  /** The service's HTTP, for requests the import helpers do not cover. */
+  HttpApi http() {
+    return http;
   }
 
   String base() {
-    return base;
+    return "http://localhost:" + port;
   }
 
-  HttpResponse<String> post(String type, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/api/imports?type=" + type)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  /** {@code headers} as name, value pairs beside the Content-Type. */
+  HttpApi.Answer post(String type, String contentType, String body, String... headers) {
+    List<String> all = new ArrayList<>(List.of("Content-Type", contentType));
+    all.addAll(List.of(headers));
+    return http.post("/api/imports?type=" + type, body, all.toArray(String[]::new));
   }
 
   /** Streams a generated body, never holding it whole. */
-  HttpResponse<String> post(Generator generator) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/api/imports?type=" + generator.type()))
-        .header("Content-Type", generator.csv() ? "text/csv" : "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> streamed(generator))).build());
+  HttpApi.Answer post(Generator generator) {
+    return http.post("/api/imports?type=" + generator.type(), () -> streamed(generator),
+        "Content-Type", generator.csv() ? "text/csv" : "application/x-ndjson");
   }
 
-  HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+  HttpApi.Answer get(String path) {
+    return http.get(path);
   }
 
-  HttpResponse<String> delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
-  }
-
-  HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  HttpApi.Answer delete(String path) {
+    return http.delete(path);
   }
 
   JsonNode job(String jobId) {
-    return json(get("/api/imports/" + jobId));
+    return get("/api/imports/" + jobId).json();
   }
 
   /** Waits until every chunk of the job is settled and the job is in a final state. */
   JsonNode awaitSettled(String jobId, Duration timeout) {
     await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-      HttpResponse<String> response = get("/api/imports/" + jobId);
-      if (response.statusCode() != 200) {
+      HttpApi.Answer response = get("/api/imports/" + jobId);
+      if (response.status() != 200) {
         return false;
       }
-      JsonNode job = json(response);
+      JsonNode job = response.json();
       return !job.path("state").asString().equals("ACCEPTED") && !job.path("state").asString().equals("RUNNING")
           && job.path("chunks").path("done").asLong() == job.path("chunks").path("sent").asLong();
     });
     return job(jobId);
   }
 
-  static JsonNode json(HttpResponse<String> response) {
-    return JSON.readTree(response.body());
-  }
-
-  static String jobId(HttpResponse<String> accepted) {
-    return json(accepted).path("jobId").asString();
+  static String jobId(HttpApi.Answer accepted) {
+    return accepted.json().path("jobId").asString();
   }
 
   /** Restaurants of a city, counted through the city index as the query-service would find them. */

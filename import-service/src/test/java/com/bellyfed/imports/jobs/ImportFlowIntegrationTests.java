@@ -1,6 +1,5 @@
 package com.bellyfed.imports.jobs;
 
-import static com.bellyfed.imports.jobs.ImportApi.json;
 import static com.bellyfed.imports.jobs.ImportApi.jobId;
 import static com.bellyfed.imports.jobs.ImportApi.restaurantsIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LoadTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +61,10 @@ class ImportFlowIntegrationTests {
   private void importsGeneratedRestaurantsWithExactCountsAndEveryOneReadable(int count) {
     String city = uniqueCity();
     long seed = ThreadLocalRandom.current().nextLong();
-    HttpResponse<String> accepted = api.post(Generator.restaurants(count, seed, city));
+    HttpApi.Answer accepted = api.post(Generator.restaurants(count, seed, city));
 
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/imports/" + jobId(accepted));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.firstHeader("Location")).hasValue("/api/imports/" + jobId(accepted));
     JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofMinutes(10));
 
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
@@ -96,9 +93,9 @@ class ImportFlowIntegrationTests {
         "[1, 2, 3]",                                                           // 9 not an object
         restaurantJson("Good Three", city, 1));                                // 10
 
-    HttpResponse<String> accepted = api.post("restaurants", "application/x-ndjson", body);
+    HttpApi.Answer accepted = api.post("restaurants", "application/x-ndjson", body);
 
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofSeconds(30));
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
     assertThat(job.path("counts").path("received").asLong()).isEqualTo(9);
@@ -124,9 +121,9 @@ class ImportFlowIntegrationTests {
         "\"Quoted, Name\"," + city + ",Thai,\"3 Jalan Alor, KL\",abc,,,",
         "Laksa King," + city + ",Peranakan,4 Jalan Alor,,,,");
 
-    HttpResponse<String> accepted = api.post("restaurants", "text/csv; charset=utf-8", body);
+    HttpApi.Answer accepted = api.post("restaurants", "text/csv; charset=utf-8", body);
 
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     JsonNode job = api.awaitSettled(jobId(accepted), Duration.ofSeconds(30));
     assertThat(job.path("counts").path("written").asLong()).isEqualTo(2);
     assertThat(rejections(job)).containsExactly(
@@ -137,11 +134,11 @@ class ImportFlowIntegrationTests {
 
   @Test
   void rejectsAWrongCsvHeaderAtOnceSayingWhichColumnsItExpects() {
-    HttpResponse<String> refused = api.post("restaurants", "text/csv", "name,town,cuisine,priceLevel,owner\nA,B,C,1,D\n");
+    HttpApi.Answer refused = api.post("restaurants", "text/csv", "name,town,cuisine,priceLevel,owner\nA,B,C,1,D\n");
 
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    JsonNode problem = json(refused);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.firstHeader("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = refused.json();
     assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("header");
     assertThat(problem.path("detail").asString())
         .contains("missing city", "unknown town, owner", "missing city, address", "required name, city, cuisine, address");
@@ -149,28 +146,25 @@ class ImportFlowIntegrationTests {
 
   @Test
   void rejectsAnUnknownTypeAndAnUnsupportedContentTypeWithProblemDetails() {
-    HttpResponse<String> unknownType = api.post("dishes", "application/x-ndjson", "{}");
-    HttpResponse<String> wrongMedia = api.post("restaurants", "application/xml", "<restaurant/>");
-    HttpResponse<String> noType = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/imports"))
-        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpApi.Answer unknownType = api.post("dishes", "application/x-ndjson", "{}");
+    HttpApi.Answer wrongMedia = api.post("restaurants", "application/xml", "<restaurant/>");
+    HttpApi.Answer noType = api.http().post("/api/imports", "{}", "Content-Type", "application/x-ndjson");
 
-    assertThat(unknownType.statusCode()).isEqualTo(400);
-    assertThat(json(unknownType).path("errors").get(0).path("field").asString()).isEqualTo("type");
-    assertThat(json(unknownType).path("detail").asString()).contains("restaurants, reviews, users");
-    assertThat(wrongMedia.statusCode()).isEqualTo(415);
-    assertThat(wrongMedia.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(json(wrongMedia).path("detail").asString()).contains("application/x-ndjson", "text/csv");
-    assertThat(wrongMedia.headers().firstValue("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/x-ndjson", "text/csv"));
-    assertThat(noType.statusCode()).isEqualTo(400);
-    assertThat(json(noType).path("errors").get(0).path("field").asString()).isEqualTo("type");
+    assertThat(unknownType.status()).isEqualTo(400);
+    assertThat(unknownType.json().path("errors").get(0).path("field").asString()).isEqualTo("type");
+    assertThat(unknownType.json().path("detail").asString()).contains("restaurants, reviews, users");
+    assertThat(wrongMedia.status()).isEqualTo(415);
+    assertThat(wrongMedia.firstHeader("Content-Type")).hasValue("application/problem+json");
+    assertThat(wrongMedia.json().path("detail").asString()).contains("application/x-ndjson", "text/csv");
+    assertThat(wrongMedia.firstHeader("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/x-ndjson", "text/csv"));
+    assertThat(noType.status()).isEqualTo(400);
+    assertThat(noType.json().path("errors").get(0).path("field").asString()).isEqualTo("type");
   }
 
   @Test
   void cutsOffABodyOverTheLimitWith413AndFailsItsJob() {
     // 65 lines of 1 MB: each is over-long (so never chunked) and together they pass the 64 MB limit.
-    HttpResponse<String> refused = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/imports?type=restaurants"))
-        .header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+    HttpApi.Answer refused = api.http().post("/api/imports?type=restaurants", () -> new java.io.InputStream() {
           long left = 65L * 1024 * 1024 + 10;
 
           @Override
@@ -190,12 +184,12 @@ class ImportFlowIntegrationTests {
             }
             return n;
           }
-        })).build());
+        }, "Content-Type", "application/x-ndjson");
 
-    assertThat(refused.statusCode()).isEqualTo(413);
-    assertThat(json(refused).path("type").asString()).isEqualTo("urn:bellyfed:problem:payload-too-large");
-    assertThat(json(refused).path("detail").asString()).contains(Long.toString(64L * 1024 * 1024));
-    JsonNode newest = json(api.get("/api/imports?limit=1")).path("items").get(0);
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:payload-too-large");
+    assertThat(refused.json().path("detail").asString()).contains(Long.toString(64L * 1024 * 1024));
+    JsonNode newest = api.get("/api/imports?limit=1").json().path("items").get(0);
     assertThat(newest.path("state").asString()).isEqualTo("FAILED");
     assertThat(newest.path("failureReason").asString()).contains("larger than the limit");
   }
@@ -205,13 +199,13 @@ class ImportFlowIntegrationTests {
     String city = uniqueCity();
     String restaurantId = UUID.randomUUID().toString();
     String userId = "user-" + UUID.randomUUID();
-    HttpResponse<String> restaurants = api.post("restaurants", "application/x-ndjson",
+    HttpApi.Answer restaurants = api.post("restaurants", "application/x-ndjson",
         "{\"restaurantId\":\"" + restaurantId + "\",\"name\":\"  Café  Ñam \",\"city\":\"" + city + "\",\"cuisine\":\"Malay\","
             + "\"address\":\"1 Jalan Ampang\",\"priceLevel\":2,\"lat\":3.15,\"lon\":101.71,\"tags\":[\"halal\",\"spicy\"]}");
-    HttpResponse<String> reviews = api.post("reviews", "application/x-ndjson",
+    HttpApi.Answer reviews = api.post("reviews", "application/x-ndjson",
         "{\"restaurantId\":\"" + restaurantId + "\",\"userId\":\"" + userId + "\",\"rating\":5,\"dish\":\"laksa\",\"text\":\"Superb\"}\n"
             + "{\"restaurantId\":\"" + restaurantId + "\",\"userId\":\"" + userId + "\",\"rating\":6}");
-    HttpResponse<String> users = api.post("users", "text/csv", "userId,email,displayName\n" + userId + ",ana@example.com,Ana\nu2,not-an-email,Bob\n");
+    HttpApi.Answer users = api.post("users", "text/csv", "userId,email,displayName\n" + userId + ",ana@example.com,Ana\nu2,not-an-email,Bob\n");
 
     assertThat(api.awaitSettled(jobId(restaurants), Duration.ofSeconds(30)).path("state").asString()).isEqualTo("COMPLETED");
     assertThat(rejections(api.awaitSettled(jobId(reviews), Duration.ofSeconds(30))))
@@ -255,15 +249,13 @@ class ImportFlowIntegrationTests {
   void aRepeatedIdempotencyKeyReturnsTheSameJobWithoutImportingAgain() {
     String city = uniqueCity();
     String key = UUID.randomUUID().toString();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/imports?type=restaurants"))
-        .header("Content-Type", "application/x-ndjson").header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(restaurantJson("Once", city, 1))).build();
+    String body = restaurantJson("Once", city, 1);
 
-    HttpResponse<String> first = api.send(request);
-    HttpResponse<String> second = api.send(request);
+    HttpApi.Answer first = api.post("restaurants", "application/x-ndjson", body, "Idempotency-Key", key);
+    HttpApi.Answer second = api.post("restaurants", "application/x-ndjson", body, "Idempotency-Key", key);
 
-    assertThat(first.statusCode()).isEqualTo(202);
-    assertThat(second.statusCode()).isEqualTo(202);
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(second.status()).isEqualTo(202);
     assertThat(jobId(second)).isEqualTo(jobId(first));
     api.awaitSettled(jobId(first), Duration.ofSeconds(30));
     assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(1);
@@ -277,13 +269,13 @@ class ImportFlowIntegrationTests {
       started.add(jobId(api.post("restaurants", "application/x-ndjson", restaurantJson("Listed " + i, uniqueCity(), 1))));
     }
 
-    JsonNode first = json(api.get("/api/imports?limit=2"));
-    JsonNode second = json(api.get("/api/imports?limit=1&cursor=" + first.path("nextCursor").asString()));
+    JsonNode first = api.get("/api/imports?limit=2").json();
+    JsonNode second = api.get("/api/imports?limit=1&cursor=" + first.path("nextCursor").asString()).json();
 
     assertThat(first.path("items")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(2), started.get(1));
     assertThat(second.path("items")).extracting(job -> job.path("jobId").asString()).containsExactly(started.get(0));
-    assertThat(api.get("/api/imports?limit=0").statusCode()).isEqualTo(400);
-    assertThat(json(api.get("/api/imports?cursor=garbage")).path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+    assertThat(api.get("/api/imports?limit=0").status()).isEqualTo(400);
+    assertThat(api.get("/api/imports?cursor=garbage").json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
   }
 
   @Test
@@ -291,16 +283,16 @@ class ImportFlowIntegrationTests {
     String jobId = jobId(api.post("restaurants", "application/x-ndjson", restaurantJson("Done", uniqueCity(), 1)));
     api.awaitSettled(jobId, Duration.ofSeconds(30));
 
-    HttpResponse<String> unknown = api.get("/api/imports/" + UUID.randomUUID());
-    HttpResponse<String> unknownStream = api.get("/api/imports/" + UUID.randomUUID() + "/progress");
-    HttpResponse<String> finished = api.delete("/api/imports/" + jobId);
+    HttpApi.Answer unknown = api.get("/api/imports/" + UUID.randomUUID());
+    HttpApi.Answer unknownStream = api.get("/api/imports/" + UUID.randomUUID() + "/progress");
+    HttpApi.Answer finished = api.delete("/api/imports/" + jobId);
 
-    assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(unknownStream.statusCode()).isEqualTo(404);
-    assertThat(finished.statusCode()).isEqualTo(409);
-    assertThat(json(finished).path("type").asString()).isEqualTo("urn:bellyfed:problem:conflict");
-    assertThat(json(finished).path("detail").asString()).contains("COMPLETED");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.firstHeader("Content-Type")).hasValue("application/problem+json");
+    assertThat(unknownStream.status()).isEqualTo(404);
+    assertThat(finished.status()).isEqualTo(409);
+    assertThat(finished.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:conflict");
+    assertThat(finished.json().path("detail").asString()).contains("COMPLETED");
   }
 
   static String uniqueCity() {

@@ -9,6 +9,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.records.RecordType;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.testing.HttpApi;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,6 +49,7 @@ class ImportedReviewRatingsIntegrationTests {
 
   private static Process writeService;
   private static String writeApi;
+  private static int writePort;
 
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
@@ -60,7 +62,6 @@ class ImportedReviewRatingsIntegrationTests {
   static void startWriteService(LocalAws localAws) throws Exception {
     Path jar = Path.of("target", "it", "write-service.jar").toAbsolutePath();
     assertThat(jar).as("copied by the pre-integration-test phase from the local repository").exists();
-    int writePort;
     try (ServerSocket socket = new ServerSocket(0)) {
       writePort = socket.getLocalPort();
     }
@@ -216,11 +217,10 @@ class ImportedReviewRatingsIntegrationTests {
 
   /** Posts a review through write-service's API; answers its id. */
   private String postReview(String restaurantId, int rating) {
-    HttpResponse<String> created = api.send(HttpRequest.newBuilder(URI.create(writeApi + "/api/restaurants/" + restaurantId + "/reviews"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"api-user\",\"rating\":" + rating + "}")).build());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String location = created.headers().firstValue("Location").orElseThrow();
+    HttpApi.Answer created = new HttpApi(writePort).post("/api/restaurants/" + restaurantId + "/reviews",
+        "{\"userId\":\"api-user\",\"rating\":" + rating + "}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String location = created.firstHeader("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
   }
 

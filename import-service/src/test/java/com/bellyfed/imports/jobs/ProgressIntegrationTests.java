@@ -5,17 +5,15 @@ import static com.bellyfed.imports.jobs.ImportApi.jobId;
 import static com.bellyfed.imports.jobs.ImportApi.restaurantsIn;
 import static com.bellyfed.imports.jobs.ImportFlowIntegrationTests.uniqueCity;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.imports.ImportServiceTest;
+import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
-import java.time.Duration;
-import java.util.UUID;
-import com.bellyfed.imports.ImportServiceTest;
-import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.testing.HttpApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -25,8 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,9 +126,8 @@ class ProgressIntegrationTests {
     String correlationId = "import-" + UUID.randomUUID();
     try (EventTap system = EventTap.on(localAws, topology.bus("system").name(), correlationId);
         EventTap analytics = EventTap.on(localAws, topology.bus("analytics").name(), correlationId)) {
-      HttpResponse<String> accepted = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/imports?type=restaurants"))
-          .header("Content-Type", "application/x-ndjson").header("X-Correlation-Id", correlationId)
-          .POST(HttpRequest.BodyPublishers.ofString(ImportApi.ndjson(Generator.restaurants(1_500, 41, uniqueCity())))).build());
+      HttpApi.Answer accepted = api.post("restaurants", "application/x-ndjson", ImportApi.ndjson(Generator.restaurants(1_500, 41, uniqueCity())),
+          "X-Correlation-Id", correlationId);
       String jobId = jobId(accepted);
 
       await().atMost(Duration.ofSeconds(60)).until(() -> system.events().stream()

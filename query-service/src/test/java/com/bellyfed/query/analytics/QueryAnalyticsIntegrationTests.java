@@ -8,8 +8,7 @@ import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.query.AnalyticsQueue;
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import com.bellyfed.testing.HttpApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.JsonNode;
 
 class QueryAnalyticsIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -41,22 +41,22 @@ class QueryAnalyticsIntegrationTests extends QueryServiceIntegrationTest {
         restaurant("Kolo Mee Stall", city, "Hakka", "4.2", 1, Instant.parse("2026-01-02T00:00:00Z"))));
     String correlationId = UUID.randomUUID().toString();
 
-    HttpResponse<String> response = get("/api/restaurants?city=" + city.replace(" ", "%20") + "&minRating=4&limit=5", "X-Correlation-Id", correlationId);
+    HttpApi.Answer response = get("/api/restaurants?city=" + city.replace(" ", "%20") + "&minRating=4&limit=5", "X-Correlation-Id", correlationId);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     JsonNode event = analytics().await(correlationId, 1, Duration.ofSeconds(15)).get(0);
-    assertThat(event.path("eventType").asText()).isEqualTo("RESTAURANT_QUERY_ANALYTICS");
+    assertThat(event.path("eventType").asString()).isEqualTo("RESTAURANT_QUERY_ANALYTICS");
     JsonNode data = event.path("data");
-    assertThat(data.path("eventCategory").asText()).isEqualTo("QUERY");
-    assertThat(data.path("action").asText()).isEqualTo("EXECUTE");
-    assertThat(data.path("status").asText()).isEqualTo("SUCCESS");
+    assertThat(data.path("eventCategory").asString()).isEqualTo("QUERY");
+    assertThat(data.path("action").asString()).isEqualTo("EXECUTE");
+    assertThat(data.path("status").asString()).isEqualTo("SUCCESS");
     assertThat(data.path("duration").asLong()).isNotNegative();
     JsonNode properties = data.path("properties");
-    assertThat(properties.path("service").asText()).isEqualTo("query-service");
-    assertThat(properties.path("query").asText()).isEqualTo("restaurants.search");
+    assertThat(properties.path("service").asString()).isEqualTo("query-service");
+    assertThat(properties.path("query").asString()).isEqualTo("restaurants.search");
     assertThat(properties.path("resultCount").asInt()).isEqualTo(2);
     assertThat(properties.path("httpStatus").asInt()).isEqualTo(200);
-    assertThat(properties.path("filters").path("city").asText()).isEqualTo(city);
+    assertThat(properties.path("filters").path("city").asString()).isEqualTo(city);
     assertThat(properties.path("filters").path("minRating").asDouble()).isEqualTo(4.0);
     assertThat(properties.path("filters").path("limit").asInt()).isEqualTo(5);
     assertThat(properties.has("userId")).isFalse();
@@ -72,11 +72,11 @@ class QueryAnalyticsIntegrationTests extends QueryServiceIntegrationTest {
     get("/api/users/" + userId + "/profile", "X-Correlation-Id", profile);
 
     JsonNode failure = analytics().await(rejected, 1, Duration.ofSeconds(15)).get(0).path("data");
-    assertThat(failure.path("status").asText()).isEqualTo("FAILURE");
+    assertThat(failure.path("status").asString()).isEqualTo("FAILURE");
     assertThat(failure.path("properties").path("httpStatus").asInt()).isEqualTo(400);
     JsonNode notFound = analytics().await(profile, 1, Duration.ofSeconds(15)).get(0);
-    assertThat(notFound.path("eventType").asText()).isEqualTo("USER_QUERY_ANALYTICS");
-    assertThat(notFound.path("data").path("properties").path("userId").asText()).isEqualTo(userId);
+    assertThat(notFound.path("eventType").asString()).isEqualTo("USER_QUERY_ANALYTICS");
+    assertThat(notFound.path("data").path("properties").path("userId").asString()).isEqualTo(userId);
     assertThat(notFound.path("data").path("properties").path("httpStatus").asInt()).isEqualTo(404);
   }
 
@@ -111,7 +111,7 @@ class QueryAnalyticsIntegrationTests extends QueryServiceIntegrationTest {
     for (Run run : List.of(healthy, down, slow)) {
       for (String correlationId : run.correlationIds()) {
         JsonNode event = queue.await(correlationId, 1, Duration.ofSeconds(90)).get(0);
-        assertThat(event.path("data").path("properties").path("query").asText()).isEqualTo("restaurants.get");
+        assertThat(event.path("data").path("properties").path("query").asString()).isEqualTo("restaurants.get");
       }
       System.out.printf("analytics of the %s run arrived %d ms after the fault cleared%n", run.name(), (System.nanoTime() - cleared) / 1_000_000);
     }
@@ -124,9 +124,9 @@ class QueryAnalyticsIntegrationTests extends QueryServiceIntegrationTest {
     for (int i = 0; i < REQUESTS; i++) {
       String correlationId = name + "-" + UUID.randomUUID();
       long start = System.nanoTime();
-      HttpResponse<String> response = get(path, "X-Correlation-Id", correlationId);
+      HttpApi.Answer response = get(path, "X-Correlation-Id", correlationId);
       millis.add((System.nanoTime() - start) / 1_000_000);
-      statuses.add(response.statusCode());
+      statuses.add(response.status());
       correlationIds.add(correlationId);
     }
     return new Run(name, statuses, millis.stream().sorted().toList(), correlationIds);

@@ -3,8 +3,7 @@ package com.bellyfed.query.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import com.bellyfed.testing.HttpApi;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the service shares with every other through common-events' observability defaults: JSON log
@@ -23,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests extends QueryServiceIntegrationTest {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String DISPATCHER = "org.springframework.web.servlet.DispatcherServlet";
 
   @Autowired LoggingSystem logging;
@@ -34,21 +36,21 @@ class ObservabilityIntegrationTests extends QueryServiceIntegrationTest {
     // The dispatcher logs each request it completes at DEBUG, inside the request's scope.
     logging.setLogLevel(DISPATCHER, LogLevel.DEBUG);
     try {
-      HttpResponse<String> response =
+      HttpApi.Answer response =
           get("/api/restaurants/obs-missing", "X-Correlation-Id", correlationId, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
-      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.status()).isEqualTo(404);
     } finally {
       logging.setLogLevel(DISPATCHER, null);
     }
 
     List<JsonNode> lines = output.getOut().lines().filter(line -> line.contains(correlationId)).map(ObservabilityIntegrationTests::parse).toList();
     assertThat(lines).as("the request's log lines").isNotEmpty().allSatisfy(line -> {
-      assertThat(line.path("correlationId").asText()).isEqualTo(correlationId);
-      assertThat(line.path("traceId").asText()).as("the trace continued from the traceparent").isEqualTo(traceId);
-      assertThat(line.path("service").path("name").asText()).isEqualTo("query-service");
+      assertThat(line.path("correlationId").asString()).isEqualTo(correlationId);
+      assertThat(line.path("traceId").asString()).as("the trace continued from the traceparent").isEqualTo(traceId);
+      assertThat(line.path("service").path("name").asString()).isEqualTo("query-service");
       assertThat(line.path("@timestamp").isMissingNode()).isFalse();
     });
-    assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("Completed 404"));
+    assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asString()).contains("Completed 404"));
   }
 
   @Test
@@ -56,19 +58,19 @@ class ObservabilityIntegrationTests extends QueryServiceIntegrationTest {
     String correlationId = "obs-" + UUID.randomUUID();
     logging.setLogLevel(DISPATCHER, LogLevel.DEBUG);
     try {
-      assertThat(get("/api/restaurants/obs-missing", "X-Correlation-Id", correlationId).statusCode()).isEqualTo(404);
+      assertThat(get("/api/restaurants/obs-missing", "X-Correlation-Id", correlationId).status()).isEqualTo(404);
     } finally {
       logging.setLogLevel(DISPATCHER, null);
     }
 
     List<JsonNode> lines = output.getOut().lines().filter(line -> line.contains(correlationId)).map(ObservabilityIntegrationTests::parse).toList();
-    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.path("traceId").asText()).matches("[0-9a-f]{32}"));
-    assertThat(lines.stream().map(line -> line.path("traceId").asText()).distinct()).as("one trace").hasSize(1);
+    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.path("traceId").asString()).matches("[0-9a-f]{32}"));
+    assertThat(lines.stream().map(line -> line.path("traceId").asString()).distinct()).as("one trace").hasSize(1);
   }
 
   @Test
   void metersCarryTheApplicationAndEnvironmentAndRequestLatencyHasABucketAt100Milliseconds() {
-    assertThat(get("/api/restaurants/obs-missing").statusCode()).isEqualTo(404);
+    assertThat(get("/api/restaurants/obs-missing").status()).isEqualTo(404);
 
     String scrape = get("/actuator/prometheus").body();
 

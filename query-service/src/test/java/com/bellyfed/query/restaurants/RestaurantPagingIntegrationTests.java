@@ -4,9 +4,8 @@ import static com.bellyfed.query.QueryFixtures.restaurant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 2,000 restaurants in one city (10,000 in {@link RestaurantPagingLoadIntegrationTests}), with only
@@ -76,7 +76,7 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
   void yieldsEachRestaurantExactlyOnceBestRatedFirst() {
     List<JsonNode> all = pageThrough("city=" + encode(seeded.city()) + "&limit=100");
 
-    List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
+    List<String> ids = all.stream().map(item -> item.path("restaurantId").asString()).toList();
     assertThat(ids).hasSize(restaurants()).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids)).isEqualTo(seeded.all());
     List<Double> ratings = all.stream().map(item -> item.path("avgRating").asDouble()).toList();
@@ -87,7 +87,7 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
   void yieldsEachFilteredRestaurantExactlyOnceWhenAFilterDropsMostOfWhatIsRead() {
     List<JsonNode> all = pageThrough("city=" + encode(seeded.city()) + "&priceLevel=2&sort=newest&limit=100");
 
-    List<String> ids = all.stream().map(item -> item.path("restaurantId").asText()).toList();
+    List<String> ids = all.stream().map(item -> item.path("restaurantId").asString()).toList();
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(new HashSet<>(ids)).isEqualTo(seeded.priceLevelTwo());
   }
@@ -96,14 +96,14 @@ class RestaurantPagingIntegrationTests extends QueryServiceIntegrationTest {
     List<JsonNode> items = new ArrayList<>();
     String cursor = null;
     for (int page = 0; page < 200; page++) {
-      HttpResponse<String> response = get("/api/restaurants?" + query + (cursor == null ? "" : "&cursor=" + encode(cursor)));
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      JsonNode body = json(response);
+      HttpApi.Answer response = get("/api/restaurants?" + query + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      JsonNode body = response.json();
       body.path("items").forEach(items::add);
-      if (!body.path("nextCursor").isTextual()) {
+      if (!body.path("nextCursor").isString()) {
         return items;
       }
-      cursor = body.path("nextCursor").asText();
+      cursor = body.path("nextCursor").asString();
     }
     throw new AssertionError("Paging did not end after 200 pages");
   }

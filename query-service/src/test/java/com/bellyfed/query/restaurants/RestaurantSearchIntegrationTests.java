@@ -4,9 +4,8 @@ import static com.bellyfed.query.QueryFixtures.restaurant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.bellyfed.testing.HttpApi;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every filter and order of the search against a small data set with a known answer. City and
@@ -43,16 +43,16 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsACityBestRatedFirstWithRestaurantsWithoutReviewsLast() {
-    HttpResponse<String> response = search("city", IPOH);
+    HttpApi.Answer response = search("city", IPOH);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(names(response)).containsExactly("Dim Sum Palace", "Chicken Rice Co", "Nasi Kandar Line", "apam balik", "Kopitiam Corner");
-    assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=15, public");
+    assertThat(response.firstHeader("Cache-Control")).hasValue("max-age=15, public");
   }
 
   @Test
   void matchesCityAndCuisineWhateverTheirCaseAndSpacing() {
-    HttpResponse<String> response = search("city", "  " + IPOH.toUpperCase() + " ", "cuisine", MALAY.replace(" ", "   "), "sort", "name");
+    HttpApi.Answer response = search("city", "  " + IPOH.toUpperCase() + " ", "cuisine", MALAY.replace(" ", "   "), "sort", "name");
 
     assertThat(names(response)).containsExactly("apam balik", "Chicken Rice Co", "Nasi Kandar Line");
   }
@@ -78,23 +78,23 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsEveryRestaurantWithoutCityOrCuisine() {
-    HttpResponse<String> response = search("sort", "newest", "limit", "1");
+    HttpApi.Answer response = search("sort", "newest", "limit", "1");
 
     assertThat(names(response)).containsExactly("Future Diner");
-    assertThat(json(response).path("nextCursor").isTextual()).isTrue();
+    assertThat(response.json().path("nextCursor").isString()).isTrue();
   }
 
   @Test
   void showsTheRestaurantAttributesButNotTheIndexKeys() {
-    JsonNode first = json(search("city", TAIPING, "cuisine", MALAY)).path("items").get(0);
+    JsonNode first = search("city", TAIPING, "cuisine", MALAY).json().path("items").get(0);
 
-    assertThat(first.path("name").asText()).isEqualTo("Laksa House");
-    assertThat(first.path("city").asText()).isEqualTo(TAIPING);
+    assertThat(first.path("name").asString()).isEqualTo("Laksa House");
+    assertThat(first.path("city").asString()).isEqualTo(TAIPING);
     assertThat(first.path("avgRating").decimalValue()).isEqualByComparingTo("4.2");
     assertThat(first.path("priceLevel").asInt()).isEqualTo(2);
     assertThat(first.path("reviewCount").asLong()).isEqualTo(4);
     assertThat(first.path("geo").path("lat").asDouble()).isEqualTo(5.4164);
-    assertThat(first.path("restaurantId").asText()).isNotBlank();
+    assertThat(first.path("restaurantId").asString()).isNotBlank();
     assertThat(first.has("cityKey")).isFalse();
     assertThat(first.has("version")).isFalse();
   }
@@ -105,12 +105,12 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     String cursor = null;
     int pages = 0;
     do {
-      HttpResponse<String> response =
+      HttpApi.Answer response =
           cursor == null ? search("city", IPOH, "limit", "2") : search("city", IPOH, "limit", "2", "cursor", cursor);
-      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.status()).isEqualTo(200);
       paged.addAll(names(response));
-      JsonNode next = json(response).path("nextCursor");
-      cursor = next.isTextual() ? next.asText() : null;
+      JsonNode next = response.json().path("nextCursor");
+      cursor = next.isString() ? next.asString() : null;
       pages++;
     } while (cursor != null);
 
@@ -120,12 +120,12 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void namesEveryInvalidParameterAndWhatIsAllowed() {
-    HttpResponse<String> response = search("city", " ", "minRating", "6", "priceLevel", "cheap", "sort", "popular", "limit", "0");
+    HttpApi.Answer response = search("city", " ", "minRating", "6", "priceLevel", "cheap", "sort", "popular", "limit", "0");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    JsonNode errors = json(response).path("errors");
-    assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("city", "minRating", "priceLevel", "sort", "limit");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.firstHeader("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    JsonNode errors = response.json().path("errors");
+    assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("city", "minRating", "priceLevel", "sort", "limit");
     assertThat(reason(errors, "sort")).contains("rating, name, newest");
     assertThat(reason(errors, "limit")).contains("1 to 100");
     assertThat(reason(errors, "priceLevel")).contains("1 to 4");
@@ -143,13 +143,13 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void refusesAModifiedCursor() {
-    String cursor = json(search("city", IPOH, "limit", "2")).path("nextCursor").asText();
+    String cursor = search("city", IPOH, "limit", "2").json().path("nextCursor").asString();
     char[] chars = cursor.toCharArray();
     chars[3] = chars[3] == 'A' ? 'B' : 'A';
 
-    HttpResponse<String> response = search("city", IPOH, "limit", "2", "cursor", new String(chars));
+    HttpApi.Answer response = search("city", IPOH, "limit", "2", "cursor", new String(chars));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(parameters(response)).containsExactly("cursor");
     assertThat(parameters(search("city", IPOH, "cursor", "not-a-cursor"))).containsExactly("cursor");
     assertThat(parameters(search("city", IPOH, "cursor", "A".repeat(3_000)))).containsExactly("cursor");
@@ -157,7 +157,7 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void refusesACursorReusedWithOtherFiltersButNotWithAnotherLimit() {
-    String cursor = json(search("city", IPOH, "limit", "2")).path("nextCursor").asText();
+    String cursor = search("city", IPOH, "limit", "2").json().path("nextCursor").asString();
 
     assertThat(parameters(search("city", TAIPING, "limit", "2", "cursor", cursor))).containsExactly("cursor");
     assertThat(parameters(search("city", IPOH, "priceLevel", "2", "cursor", cursor))).containsExactly("cursor");
@@ -165,7 +165,7 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(names(search("city", IPOH, "limit", "10", "cursor", cursor))).containsExactly("Nasi Kandar Line", "apam balik", "Kopitiam Corner");
   }
 
-  private HttpResponse<String> search(String... parameters) {
+  private HttpApi.Answer search(String... parameters) {
     StringBuilder query = new StringBuilder("/api/restaurants?");
     for (int i = 0; i < parameters.length; i += 2) {
       query.append(URLEncoder.encode(parameters[i], StandardCharsets.UTF_8)).append('=')
@@ -174,20 +174,20 @@ class RestaurantSearchIntegrationTests extends QueryServiceIntegrationTest {
     return get(query.toString());
   }
 
-  private static List<String> names(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json(response).path("items").findValuesAsText("name");
+  private static List<String> names(HttpApi.Answer response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().path("items").findValuesAsString("name");
   }
 
-  private static List<String> parameters(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    return json(response).path("errors").findValuesAsText("field");
+  private static List<String> parameters(HttpApi.Answer response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    return response.json().path("errors").findValuesAsString("field");
   }
 
   private static String reason(JsonNode errors, String parameter) {
     for (JsonNode error : errors) {
-      if (error.path("field").asText().equals(parameter)) {
-        return error.path("reason").asText();
+      if (error.path("field").asString().equals(parameter)) {
+        return error.path("reason").asString();
       }
     }
     return "";

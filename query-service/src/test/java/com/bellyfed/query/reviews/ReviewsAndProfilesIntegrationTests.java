@@ -6,8 +6,7 @@ import static com.bellyfed.query.QueryFixtures.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import com.bellyfed.testing.HttpApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
 
 /** A restaurant with four reviews by two users, one of whom has a profile. */
 class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
@@ -43,77 +43,77 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsARestaurantsReviewsNewestFirstByDefaultAndBestFirstOnRequest() {
-    HttpResponse<String> newest = get("/api/restaurants/" + restaurantId() + "/reviews");
-    HttpResponse<String> best = get("/api/restaurants/" + restaurantId() + "/reviews?sort=rating");
+    HttpApi.Answer newest = get("/api/restaurants/" + restaurantId() + "/reviews");
+    HttpApi.Answer best = get("/api/restaurants/" + restaurantId() + "/reviews?sort=rating");
 
     assertThat(ratings(newest)).containsExactly(2, 3, 4, 5);
     assertThat(ratings(best)).containsExactly(5, 4, 3, 2);
-    assertThat(json(newest).path("items").get(0).path("userId").asText()).isEqualTo(BOB);
-    assertThat(newest.headers().firstValue("Cache-Control")).hasValue("max-age=15, public");
+    assertThat(newest.json().path("items").get(0).path("userId").asString()).isEqualTo(BOB);
+    assertThat(newest.firstHeader("Cache-Control")).hasValue("max-age=15, public");
   }
 
   @Test
   void pagesThroughARestaurantsReviews() {
     List<Integer> paged = new ArrayList<>();
     String path = "/api/restaurants/" + restaurantId() + "/reviews?sort=rating&limit=3";
-    JsonNode first = json(get(path));
+    JsonNode first = get(path).json();
     first.path("items").forEach(item -> paged.add(item.path("rating").asInt()));
-    JsonNode second = json(get(path + "&cursor=" + first.path("nextCursor").asText()));
+    JsonNode second = get(path + "&cursor=" + first.path("nextCursor").asString()).json();
     second.path("items").forEach(item -> paged.add(item.path("rating").asInt()));
 
     assertThat(paged).containsExactly(5, 4, 3, 2);
     assertThat(second.path("nextCursor").isNull()).isTrue();
-    assertThat(get("/api/restaurants/" + restaurantId() + "/reviews?sort=newest&limit=3&cursor=" + first.path("nextCursor").asText())
-        .statusCode()).isEqualTo(400);
+    assertThat(get("/api/restaurants/" + restaurantId() + "/reviews?sort=newest&limit=3&cursor=" + first.path("nextCursor").asString())
+        .status()).isEqualTo(400);
   }
 
   @Test
   void answersAnEmptyPageForARestaurantWithoutReviewsAnd404ForAnUnknownOne() {
-    HttpResponse<String> empty = get("/api/restaurants/" + EMPTY_RESTAURANT.get("restaurantId").s() + "/reviews");
-    HttpResponse<String> unknown = get("/api/restaurants/" + UUID.randomUUID() + "/reviews");
+    HttpApi.Answer empty = get("/api/restaurants/" + EMPTY_RESTAURANT.get("restaurantId").s() + "/reviews");
+    HttpApi.Answer unknown = get("/api/restaurants/" + UUID.randomUUID() + "/reviews");
 
-    assertThat(empty.statusCode()).isEqualTo(200);
-    assertThat(json(empty).path("items")).isEmpty();
-    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(empty.status()).isEqualTo(200);
+    assertThat(empty.json().path("items")).isEmpty();
+    assertThat(unknown.status()).isEqualTo(404);
   }
 
   @Test
   void rejectsAnUnknownReviewOrder() {
-    HttpResponse<String> response = get("/api/restaurants/" + restaurantId() + "/reviews?sort=oldest");
+    HttpApi.Answer response = get("/api/restaurants/" + restaurantId() + "/reviews?sort=oldest");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).path("errors").get(0).path("reason").asText()).isEqualTo("must be one of newest, rating");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().path("errors").get(0).path("reason").asString()).isEqualTo("must be one of newest, rating");
   }
 
   @Test
   void listsAUsersReviewsNewestFirst() {
-    HttpResponse<String> response = get("/api/users/" + ALICE + "/reviews");
+    HttpApi.Answer response = get("/api/users/" + ALICE + "/reviews");
 
     assertThat(ratings(response)).containsExactly(4, 5);
-    assertThat(json(response).path("items").findValuesAsText("restaurantId")).containsOnly(restaurantId());
+    assertThat(response.json().path("items").findValuesAsString("restaurantId")).containsOnly(restaurantId());
   }
 
   @Test
   void servesAProfileWithoutEmailOrStatusAndWithItsETag() {
-    HttpResponse<String> response = get("/api/users/" + ALICE + "/profile");
+    HttpApi.Answer response = get("/api/users/" + ALICE + "/profile");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode profile = json(response);
-    assertThat(profile.path("displayName").asText()).isEqualTo("Alice Tan");
-    assertThat(profile.path("preferences").path("cuisines").get(0).asText()).isEqualTo("Malay");
-    assertThat(profile.path("preferences").path("cuisines").get(1).asText()).isEqualTo("Thai");
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode profile = response.json();
+    assertThat(profile.path("displayName").asString()).isEqualTo("Alice Tan");
+    assertThat(profile.path("preferences").path("cuisines").get(0).asString()).isEqualTo("Malay");
+    assertThat(profile.path("preferences").path("cuisines").get(1).asString()).isEqualTo("Thai");
     assertThat(profile.path("preferences").path("priceRange").path("max").asInt()).isEqualTo(3);
     assertThat(profile.has("email")).isFalse();
     assertThat(profile.has("status")).isFalse();
-    assertThat(response.headers().firstValue("ETag")).hasValue("\"3\"");
-    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
-    assertThat(get("/api/users/" + ALICE + "/profile", "If-None-Match", "\"3\"").statusCode()).isEqualTo(304);
+    assertThat(response.firstHeader("ETag")).hasValue("\"3\"");
+    assertThat(response.firstHeader("Cache-Control")).hasValue("no-cache, private");
+    assertThat(get("/api/users/" + ALICE + "/profile", "If-None-Match", "\"3\"").status()).isEqualTo(304);
   }
 
   @Test
   void answersUnknownUsersWith404() {
-    assertThat(get("/api/users/" + UUID.randomUUID() + "/profile").statusCode()).isEqualTo(404);
-    assertThat(get("/api/users/" + UUID.randomUUID() + "/reviews").statusCode()).isEqualTo(404);
+    assertThat(get("/api/users/" + UUID.randomUUID() + "/profile").status()).isEqualTo(404);
+    assertThat(get("/api/users/" + UUID.randomUUID() + "/reviews").status()).isEqualTo(404);
     // Bob wrote reviews but has no profile item: his reviews are still listed.
     assertThat(ratings(get("/api/users/" + BOB + "/reviews"))).containsExactly(2, 3);
   }
@@ -122,10 +122,10 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
     return RESTAURANT.get("restaurantId").s();
   }
 
-  private static List<Integer> ratings(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  private static List<Integer> ratings(HttpApi.Answer response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
     List<Integer> ratings = new ArrayList<>();
-    json(response).path("items").forEach(item -> ratings.add(item.path("rating").asInt()));
+    response.json().path("items").forEach(item -> ratings.add(item.path("rating").asInt()));
     return ratings;
   }
 }

@@ -3,12 +3,12 @@ package com.bellyfed.query.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The breakers come from Resilience4j's starter: declared in resilience4j.*, listed at
@@ -26,9 +26,9 @@ class CircuitBreakersIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsTheDynamoDbAndEventBridgeBreakersWithTheirDeclaredSettings() {
-    JsonNode breakers = json(get("/actuator/circuitbreakers")).path("circuitBreakers");
+    JsonNode breakers = get("/actuator/circuitbreakers").json().path("circuitBreakers");
 
-    assertThat(breakers.fieldNames()).toIterable().contains("dynamodb", "eventbridge");
+    assertThat(breakers.propertyNames()).contains("dynamodb", "eventbridge");
     assertThat(queryDynamoDbCircuitBreaker.getName()).isEqualTo("dynamodb");
     // application.yml's declaration, with the test's shorter open state.
     assertThat(queryDynamoDbCircuitBreaker.getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(5);
@@ -50,9 +50,9 @@ class CircuitBreakersIntegrationTests extends QueryServiceIntegrationTest {
   void anOpenBreakerShowsAtTheEndpointButKeepsTheInstanceHealthyAndReady() {
     queryDynamoDbCircuitBreaker.transitionToOpenState();
 
-    assertThat(json(get("/actuator/circuitbreakers")).path("circuitBreakers").path("dynamodb").path("state").asText()).isEqualTo("OPEN");
-    assertThat(json(get("/actuator/health")).path("status").asText()).isEqualTo("UP");
+    assertThat(get("/actuator/circuitbreakers").json().path("circuitBreakers").path("dynamodb").path("state").asString()).isEqualTo("OPEN");
+    assertThat(get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
     // Every instance shares the one DynamoDB: 503s with Retry-After beat a load balancer without targets.
-    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
   }
 }

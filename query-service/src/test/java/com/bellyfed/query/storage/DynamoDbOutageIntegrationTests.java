@@ -7,8 +7,8 @@ import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.query.QueryServiceIntegrationTest;
+import com.bellyfed.testing.HttpApi;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
   @AfterEach
   void recover(LocalAws localAws) {
     localAws.faults().clear();
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/restaurants?limit=1").statusCode() == 200);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/restaurants?limit=1").status() == 200);
   }
 
   @Test
@@ -36,31 +36,31 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
     Map<String, AttributeValue> item = restaurant("Roti Canai Stall", "Seremban", "Mamak", "4.0", 1, Instant.parse("2026-01-01T00:00:00Z"));
     fixtures().putRestaurant(item);
     String path = "/api/restaurants/" + item.get("restaurantId").s();
-    assertThat(get(path).statusCode()).isEqualTo(200);
+    assertThat(get(path).status()).isEqualTo(200);
 
     localAws.faults().inject(Fault.down(AwsService.DYNAMODB));
     // 32 clients at once: bounded by the call timeout, none waits for a thread or hangs.
-    List<HttpResponse<String>> first =
+    List<HttpApi.Answer> first =
         IntStream.range(0, 32).mapToObj(i -> CompletableFuture.supplyAsync(() -> get(path))).toList()
             .stream().map(CompletableFuture::join).toList();
     assertThat(first).allSatisfy(response -> {
-      assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-      assertThat(json(response).path("type").asText()).isEqualTo("urn:bellyfed:problem:service-unavailable");
-      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.firstHeader("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(response.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:service-unavailable");
+      assertThat(response.firstHeader("Retry-After")).isPresent();
     });
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queryDynamoDbCircuitBreaker.getState() == CircuitBreaker.State.OPEN);
 
     long start = System.nanoTime();
-    HttpResponse<String> whileOpen = get("/api/restaurants?city=Seremban");
+    HttpApi.Answer whileOpen = get("/api/restaurants?city=Seremban");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(whileOpen.statusCode()).isEqualTo(503);
+    assertThat(whileOpen.status()).isEqualTo(503);
     // Far below the 4 s call timeout: the open circuit answered without waiting for DynamoDB.
     assertThat(millis).as("answered while the circuit is open").isLessThan(1_000);
 
     localAws.faults().clear();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> get(path).statusCode() == 200);
-    assertThat(json(get(path)).path("name").asText()).isEqualTo("Roti Canai Stall");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> get(path).status() == 200);
+    assertThat(get(path).json().path("name").asString()).isEqualTo("Roti Canai Stall");
   }
 
   @Test
@@ -70,10 +70,10 @@ class DynamoDbOutageIntegrationTests extends QueryServiceIntegrationTest {
     queryDynamoDbCircuitBreaker.reset();
 
     long start = System.nanoTime();
-    HttpResponse<String> response = get("/api/restaurants?city=Seremban");
+    HttpApi.Answer response = get("/api/restaurants?city=Seremban");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.status()).isEqualTo(503);
     // The 4 s call timeout, not the 10 s DynamoDB holds the request.
     assertThat(millis).isLessThan(7_000);
   }

@@ -7,8 +7,7 @@ import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.query.QueryServiceIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import com.bellyfed.testing.HttpApi;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.JsonNode;
 
 class TablesReadinessIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -26,13 +26,13 @@ class TablesReadinessIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void readinessProbeIsUpNamingEveryTableTheServiceReads() {
-    HttpResponse<String> response = get("/actuator/health/readiness");
+    HttpApi.Answer response = get("/actuator/health/readiness");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode tables = json(response).path("components").path("tables");
-    assertThat(tables.path("status").asText()).isEqualTo("UP");
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode tables = response.json().path("components").path("tables");
+    assertThat(tables.path("status").asString()).isEqualTo("UP");
     for (String table : TablesHealthIndicator.READ_TABLES) {
-      assertThat(tables.path("details").path("tables").path(topology.table(table).name()).asText()).as(table).isEqualTo("ACTIVE");
+      assertThat(tables.path("details").path("tables").path(topology.table(table).name()).asString()).as(table).isEqualTo("ACTIVE");
     }
   }
 

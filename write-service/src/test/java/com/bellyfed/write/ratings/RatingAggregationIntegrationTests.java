@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.Counter;
@@ -41,19 +41,19 @@ class RatingAggregationIntegrationTests {
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
   @Autowired MeterRegistry meters;
-  Api api;
+  HttpApi api;
 
   @BeforeEach
   void api() {
-    api = new Api(port);
+    api = new HttpApi(port);
   }
 
   @Test
   void fiveHundredConcurrentReviewsWithRedeliveriesGiveExactAggregatesAndDeletesBringThemBackDownExactly(LocalAws localAws)
       throws Exception {
-    String restaurantId = api.post("/api/restaurants", Api.json(Map.of(
+    String restaurantId = api.post("/api/restaurants", HttpApi.json(Map.of(
         "name", "Hot spot " + UUID.randomUUID(), "city", "Kuching", "cuisine", "Sarawakian", "address", "3 Jalan Padungan")))
-        .json().path("restaurantId").asText();
+        .json().path("restaurantId").asString();
     String correlation = UUID.randomUUID().toString();
     Random random = new Random(42);
     List<Integer> ratings = new ArrayList<>();
@@ -70,10 +70,10 @@ class RatingAggregationIntegrationTests {
         "{\"detail\":{\"correlationId\":[\"" + correlation + "\"],\"eventType\":[\"restaurant.review.created\"]}}")) {
       List<Answer> answers = concurrently(ratings.stream().map(rating -> (Task) () -> api.post(
           "/api/restaurants/" + restaurantId + "/reviews",
-          Api.json(Map.of("userId", "u-" + UUID.randomUUID(), "rating", rating)),
+          HttpApi.json(Map.of("userId", "u-" + UUID.randomUUID(), "rating", rating)),
           "X-Correlation-Id", correlation)).toList());
       assertThat(answers).extracting(Answer::status).containsOnly(201);
-      answers.forEach(answer -> reviewIds.add(answer.json().path("reviewId").asText()));
+      answers.forEach(answer -> reviewIds.add(answer.json().path("reviewId").asString()));
 
       // Deliberate redeliveries: the first events once more on the rating queue, while the originals are still being applied.
       List<String> events = created.awaitRaw(REDELIVERED, Duration.ofSeconds(60));

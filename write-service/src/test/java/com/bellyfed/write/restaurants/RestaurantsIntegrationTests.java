@@ -6,8 +6,8 @@ import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -35,11 +35,11 @@ class RestaurantsIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  Api api;
+  HttpApi api;
 
   @BeforeEach
   void api() {
-    api = new Api(port);
+    api = new HttpApi(port);
   }
 
   static Map<String, Object> listing(String name) {
@@ -58,10 +58,10 @@ class RestaurantsIntegrationTests {
   void createsARestaurantItemAsTheDataModelSaysAndPublishesListingCreated(LocalAws localAws) {
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "restaurant", correlation)) {
-      Answer created = api.post("/api/restaurants", Api.json(listing("Nasi Lemak Wanjo")), "X-Correlation-Id", correlation);
+      Answer created = api.post("/api/restaurants", HttpApi.json(listing("Nasi Lemak Wanjo")), "X-Correlation-Id", correlation);
 
       assertThat(created.status()).isEqualTo(201);
-      String id = created.json().path("restaurantId").asText();
+      String id = created.json().path("restaurantId").asString();
       assertThat(created.header("Location")).isEqualTo("/api/restaurants/" + id);
       assertThat(created.header("ETag")).isEqualTo("\"1\"");
       Map<String, AttributeValue> item = item(id);
@@ -79,7 +79,7 @@ class RestaurantsIntegrationTests {
       assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("hawker", "late-night");
       assertThat(item.get("createdAt").s()).isEqualTo(item.get("updatedAt").s());
       // What the client was told is what any later read of the item gives (items keep milliseconds).
-      assertThat(Instant.parse(created.json().path("createdAt").asText())).isEqualTo(Instant.parse(item.get("createdAt").s()));
+      assertThat(Instant.parse(created.json().path("createdAt").asString())).isEqualTo(Instant.parse(item.get("createdAt").s()));
 
       List<EventEnvelope> events = tap.await(1, Duration.ofSeconds(20));
       assertThat(events).extracting(EventEnvelope::eventType).containsExactly("restaurant.listing.created");
@@ -100,13 +100,13 @@ class RestaurantsIntegrationTests {
     changed.remove("geo");
     changed.remove("tags");
 
-    Answer replaced = api.put("/api/restaurants/" + id, Api.json(changed), "If-Match", "\"1\"");
+    Answer replaced = api.put("/api/restaurants/" + id, HttpApi.json(changed), "If-Match", "\"1\"");
 
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
-    assertThat(replaced.json().path("name").asText()).isEqualTo("New Name");
-    assertThat(Instant.parse(replaced.json().path("createdAt").asText())).isEqualTo(Instant.parse(createdAt));
-    assertThat(Instant.parse(replaced.json().path("updatedAt").asText())).isEqualTo(Instant.parse(item(id).get("updatedAt").s()));
+    assertThat(replaced.json().path("name").asString()).isEqualTo("New Name");
+    assertThat(Instant.parse(replaced.json().path("createdAt").asString())).isEqualTo(Instant.parse(createdAt));
+    assertThat(Instant.parse(replaced.json().path("updatedAt").asString())).isEqualTo(Instant.parse(item(id).get("updatedAt").s()));
     Map<String, AttributeValue> item = item(id);
     assertThat(item.get("cityKey").s()).isEqualTo("penang");
     assertThat(item.get("nameKey").s()).isEqualTo("new name");
@@ -119,13 +119,13 @@ class RestaurantsIntegrationTests {
   @Test
   void answers412WhenIfMatchNamesAVersionThatMovedOn() {
     String id = create("Stale");
-    assertThat(api.put("/api/restaurants/" + id, Api.json(listing("Fresh")), "If-Match", "\"1\"").status()).isEqualTo(200);
+    assertThat(api.put("/api/restaurants/" + id, HttpApi.json(listing("Fresh")), "If-Match", "\"1\"").status()).isEqualTo(200);
 
-    Answer stale = api.put("/api/restaurants/" + id, Api.json(listing("Stale again")), "If-Match", "\"1\"");
+    Answer stale = api.put("/api/restaurants/" + id, HttpApi.json(listing("Stale again")), "If-Match", "\"1\"");
 
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.contentType()).startsWith("application/problem+json");
-    assertThat(stale.json().path("detail").asText()).contains("version 2");
+    assertThat(stale.json().path("detail").asString()).contains("version 2");
     assertThat(api.delete("/api/restaurants/" + id, "If-Match", "\"1\"").status()).isEqualTo(412);
     assertThat(item(id).get("name").s()).isEqualTo("Fresh");
   }
@@ -140,7 +140,7 @@ class RestaurantsIntegrationTests {
         String name = "Winner " + i;
         puts.add(() -> {
           start.await();
-          return api.put("/api/restaurants/" + id, Api.json(listing(name)), "If-Match", "\"1\"").status();
+          return api.put("/api/restaurants/" + id, HttpApi.json(listing(name)), "If-Match", "\"1\"").status();
         });
       }
       ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -179,12 +179,12 @@ class RestaurantsIntegrationTests {
   void answers404ForUnknownRestaurants() {
     String unknown = UUID.randomUUID().toString();
 
-    Answer put = api.put("/api/restaurants/" + unknown, Api.json(listing("Nowhere")));
+    Answer put = api.put("/api/restaurants/" + unknown, HttpApi.json(listing("Nowhere")));
     Answer delete = api.delete("/api/restaurants/" + unknown);
 
     assertThat(put.status()).isEqualTo(404);
     assertThat(put.contentType()).startsWith("application/problem+json");
-    assertThat(put.json().path("detail").asText()).contains(unknown);
+    assertThat(put.json().path("detail").asString()).contains(unknown);
     assertThat(delete.status()).isEqualTo(404);
   }
 
@@ -198,13 +198,13 @@ class RestaurantsIntegrationTests {
     invalid.put("priceLevel", 5);
     invalid.put("tags", List.of(""));
 
-    Answer answer = api.post("/api/restaurants", Api.json(invalid));
+    Answer answer = api.post("/api/restaurants", HttpApi.json(invalid));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).startsWith("application/problem+json");
-    assertThat(answer.json().path("errors").findValuesAsText("field"))
+    assertThat(answer.json().path("errors").findValuesAsString("field"))
         .containsExactlyInAnyOrder("city", "cuisine", "geo.lat", "geo.lon", "name", "priceLevel", "tags[0]");
-    assertThat(answer.json().path("detail").asText()).contains("priceLevel: must be less than or equal to 4");
+    assertThat(answer.json().path("detail").asString()).contains("priceLevel: must be less than or equal to 4");
   }
 
   @Test
@@ -212,12 +212,12 @@ class RestaurantsIntegrationTests {
     Answer malformed = api.post("/api/restaurants", "{\"name\": ");
     Map<String, Object> wrongType = listing("Typed");
     wrongType.put("priceLevel", "cheap");
-    Answer typed = api.post("/api/restaurants", Api.json(wrongType));
+    Answer typed = api.post("/api/restaurants", HttpApi.json(wrongType));
 
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.contentType()).startsWith("application/problem+json");
     assertThat(typed.status()).isEqualTo(400);
-    assertThat(typed.json().path("errors").findValuesAsText("field")).containsExactly("priceLevel");
+    assertThat(typed.json().path("errors").findValuesAsString("field")).containsExactly("priceLevel");
   }
 
   @Test
@@ -225,29 +225,29 @@ class RestaurantsIntegrationTests {
     Answer xml = api.post("/api/restaurants", "<restaurant/>", "Content-Type", "application/xml");
     Map<String, Object> huge = listing("Huge");
     huge.put("address", "x".repeat(20_000));
-    Answer oversized = api.post("/api/restaurants", Api.json(huge));
+    Answer oversized = api.post("/api/restaurants", HttpApi.json(huge));
 
     assertThat(xml.status()).isEqualTo(415);
     assertThat(xml.contentType()).startsWith("application/problem+json");
     assertThat(oversized.status()).isEqualTo(413);
     assertThat(oversized.contentType()).startsWith("application/problem+json");
-    assertThat(oversized.json().path("detail").asText()).contains("16384 bytes");
+    assertThat(oversized.json().path("detail").asString()).contains("16384 bytes");
   }
 
   @Test
   void rejectsHostileIdsAndIfMatchHeaders() {
-    assertThat(api.put("/api/restaurants/..%2F..%2Fetc", Api.json(listing("x"))).status()).isEqualTo(400);
-    assertThat(api.put("/api/restaurants/" + "a".repeat(65), Api.json(listing("x"))).status()).isEqualTo(400);
+    assertThat(api.put("/api/restaurants/..%2F..%2Fetc", HttpApi.json(listing("x"))).status()).isEqualTo(400);
+    assertThat(api.put("/api/restaurants/" + "a".repeat(65), HttpApi.json(listing("x"))).status()).isEqualTo(400);
     String id = create("Tagged");
-    Answer badTag = api.put("/api/restaurants/" + id, Api.json(listing("x")), "If-Match", "\"1; DROP TABLE\"");
+    Answer badTag = api.put("/api/restaurants/" + id, HttpApi.json(listing("x")), "If-Match", "\"1; DROP TABLE\"");
     assertThat(badTag.status()).isEqualTo(400);
-    assertThat(badTag.json().path("detail").asText()).contains("If-Match");
+    assertThat(badTag.json().path("detail").asString()).contains("If-Match");
   }
 
   private String create(String name) {
-    Answer created = api.post("/api/restaurants", Api.json(listing(name)));
+    Answer created = api.post("/api/restaurants", HttpApi.json(listing(name)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().path("restaurantId").asText();
+    return created.json().path("restaurantId").asString();
   }
 
   private Map<String, AttributeValue> item(String id) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -27,11 +27,11 @@ class ReviewsIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  Api api;
+  HttpApi api;
 
   @BeforeEach
   void api() {
-    api = new Api(port);
+    api = new HttpApi(port);
   }
 
   static Map<String, Object> review(int rating) {
@@ -48,10 +48,10 @@ class ReviewsIntegrationTests {
     String restaurantId = restaurant();
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "restaurant", correlation)) {
-      Answer created = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(4)), "X-Correlation-Id", correlation);
+      Answer created = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(4)), "X-Correlation-Id", correlation);
 
       assertThat(created.status()).isEqualTo(201);
-      String reviewId = created.json().path("reviewId").asText();
+      String reviewId = created.json().path("reviewId").asString();
       assertThat(created.header("Location")).isEqualTo("/api/reviews/" + reviewId);
       assertThat(created.header("ETag")).isEqualTo("\"1\"");
       Map<String, AttributeValue> item = item(restaurantId, reviewId);
@@ -69,7 +69,7 @@ class ReviewsIntegrationTests {
   void aPostRetriedWithTheSameIdempotencyKeyCreatesOneReviewAndAnswersTheSame() {
     String restaurantId = restaurant();
     String key = UUID.randomUUID().toString();
-    String body = Api.json(review(5));
+    String body = HttpApi.json(review(5));
 
     Answer first = api.post("/api/restaurants/" + restaurantId + "/reviews", body, "Idempotency-Key", key);
     Answer retried = api.post("/api/restaurants/" + restaurantId + "/reviews", body, "Idempotency-Key", key);
@@ -87,13 +87,13 @@ class ReviewsIntegrationTests {
   void theSameIdempotencyKeyWithAnotherBodyAnswers422AndWritesNothing() {
     String restaurantId = restaurant();
     String key = UUID.randomUUID().toString();
-    api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(5)), "Idempotency-Key", key);
+    api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(5)), "Idempotency-Key", key);
 
-    Answer other = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(1)), "Idempotency-Key", key);
+    Answer other = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(1)), "Idempotency-Key", key);
 
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.contentType()).startsWith("application/problem+json");
-    assertThat(other.json().path("detail").asText()).contains(key);
+    assertThat(other.json().path("detail").asString()).contains(key);
     assertThat(reviewsOf(restaurantId)).isEqualTo(1);
   }
 
@@ -102,10 +102,10 @@ class ReviewsIntegrationTests {
     String unknown = UUID.randomUUID().toString();
     String key = UUID.randomUUID().toString();
 
-    Answer answer = api.post("/api/restaurants/" + unknown + "/reviews", Api.json(review(3)), "Idempotency-Key", key);
+    Answer answer = api.post("/api/restaurants/" + unknown + "/reviews", HttpApi.json(review(3)), "Idempotency-Key", key);
 
     assertThat(answer.status()).isEqualTo(404);
-    assertThat(answer.json().path("detail").asText()).contains(unknown);
+    assertThat(answer.json().path("detail").asString()).contains(unknown);
     assertThat(reviewsOf(unknown)).isZero();
     assertThat(dynamoDb.getItem(r -> r.tableName(topology.table("idempotency-keys").name())
         .key(Map.of("idempotencyKey", AttributeValue.fromS(key)))).hasItem()).as("no idempotency record of a failed write").isFalse();
@@ -119,14 +119,14 @@ class ReviewsIntegrationTests {
     invalid.put("rating", 6);
     invalid.put("dish", "d".repeat(201));
 
-    Answer answer = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(invalid));
-    Answer zero = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(Map.of("userId", "u1", "rating", 0)));
-    Answer missing = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(Map.of("text", "no rating")));
+    Answer answer = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(invalid));
+    Answer zero = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("userId", "u1", "rating", 0)));
+    Answer missing = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("text", "no rating")));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("dish", "rating", "userId");
-    assertThat(zero.json().path("errors").findValuesAsText("field")).containsExactly("rating");
-    assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("rating", "userId");
+    assertThat(answer.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("dish", "rating", "userId");
+    assertThat(zero.json().path("errors").findValuesAsString("field")).containsExactly("rating");
+    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("rating", "userId");
     assertThat(reviewsOf(restaurantId)).isZero();
   }
 
@@ -138,16 +138,16 @@ class ReviewsIntegrationTests {
 
     assertThat(api.post("/api/restaurants/" + restaurantId + "/reviews", "rating=5", "Content-Type", "application/x-www-form-urlencoded").status())
         .isEqualTo(415);
-    assertThat(api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(huge)).status()).isEqualTo(413);
-    Answer badKey = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(3)), "Idempotency-Key", "k".repeat(300));
+    assertThat(api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(huge)).status()).isEqualTo(413);
+    Answer badKey = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(3)), "Idempotency-Key", "k".repeat(300));
     assertThat(badKey.status()).isEqualTo(400);
-    assertThat(badKey.json().path("detail").asText()).contains("Idempotency-Key");
+    assertThat(badKey.json().path("detail").asString()).contains("Idempotency-Key");
   }
 
   @Test
   void deletesAReviewAndPublishesReviewDeletedWithItsRating(LocalAws localAws) {
     String restaurantId = restaurant();
-    String reviewId = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(2))).json().path("reviewId").asText();
+    String reviewId = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(2))).json().path("reviewId").asString();
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "restaurant", correlation)) {
       assertThat(api.delete("/api/reviews/" + reviewId, "If-Match", "\"2\"").status()).isEqualTo(412);
@@ -171,10 +171,10 @@ class ReviewsIntegrationTests {
   }
 
   private String restaurant() {
-    Answer created = api.post("/api/restaurants", Api.json(Map.of(
+    Answer created = api.post("/api/restaurants", HttpApi.json(Map.of(
         "name", "Review target " + UUID.randomUUID(), "city", "Ipoh", "cuisine", "Chinese", "address", "2 Jalan Bandar Timah")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().path("restaurantId").asText();
+    return created.json().path("restaurantId").asString();
   }
 
   private int reviewsOf(String restaurantId) {

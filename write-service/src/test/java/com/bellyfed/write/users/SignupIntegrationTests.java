@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,11 +32,11 @@ class SignupIntegrationTests {
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
   @Autowired MeterRegistry meters;
-  Api api;
+  HttpApi api;
 
   @BeforeEach
   void api() {
-    api = new Api(port);
+    api = new HttpApi(port);
   }
 
   /** The payload a user pool hands its post-confirmation trigger, as the trigger Lambda forwards it. */
@@ -102,7 +102,7 @@ class SignupIntegrationTests {
   @Test
   void aSignupOfAUserWhoWroteAProfileFirstFillsInTheAccount(LocalAws localAws) {
     String sub = UUID.randomUUID().toString();
-    assertThat(api.put("/api/users/" + sub + "/profile", Api.json(Map.of("displayName", "Early Bird"))).status()).isEqualTo(201);
+    assertThat(api.put("/api/users/" + sub + "/profile", HttpApi.json(Map.of("displayName", "Early Bird"))).status()).isEqualTo(201);
 
     putOnAuthBus(localAws, cognitoPostConfirmation(sub, "early." + sub.substring(0, 8) + "@example.com"));
 
@@ -135,13 +135,13 @@ class SignupIntegrationTests {
   void theDevTriggerSendsACognitoShapedEventThatSignsTheUserUp() {
     String sub = UUID.randomUUID().toString();
 
-    Answer sent = api.post("/dev/cognito/post-confirmation", Api.json(Map.of("email", "dev@example.com", "userName", "dev", "sub", sub)));
+    Answer sent = api.post("/dev/cognito/post-confirmation", HttpApi.json(Map.of("email", "dev@example.com", "userName", "dev", "sub", sub)));
 
     assertThat(sent.status()).isEqualTo(202);
-    assertThat(sent.json().path("bus").asText()).isEqualTo(topology.bus("auth").name());
+    assertThat(sent.json().path("bus").asString()).isEqualTo(topology.bus("auth").name());
     await().atMost(Duration.ofSeconds(30)).until(() -> user(sub).containsKey("email"));
     assertThat(user(sub).get("email").s()).isEqualTo("dev@example.com");
-    assertThat(api.post("/dev/cognito/post-confirmation", Api.json(Map.of("email", "not-an-email", "userName", "dev"))).status())
+    assertThat(api.post("/dev/cognito/post-confirmation", HttpApi.json(Map.of("email", "not-an-email", "userName", "dev"))).status())
         .isEqualTo(400);
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -26,15 +26,15 @@ class UsersIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  Api api;
+  HttpApi api;
 
   @BeforeEach
   void api() {
-    api = new Api(port);
+    api = new HttpApi(port);
   }
 
   static String profile(String displayName) {
-    return Api.json(Map.of("displayName", displayName, "city", "Melaka", "bio", "Eats for a living", "avatarUrl", "https://img.example/a.png"));
+    return HttpApi.json(Map.of("displayName", displayName, "city", "Melaka", "bio", "Eats for a living", "avatarUrl", "https://img.example/a.png"));
   }
 
   @Test
@@ -43,7 +43,7 @@ class UsersIntegrationTests {
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
       Answer created = api.put("/api/users/" + userId + "/profile", profile("Ana"), "X-Correlation-Id", correlation);
-      Answer updated = api.put("/api/users/" + userId + "/profile", Api.json(Map.of("displayName", "Ana B")),
+      Answer updated = api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of("displayName", "Ana B")),
           "If-Match", created.header("ETag"), "X-Correlation-Id", correlation);
 
       assertThat(created.status()).isEqualTo(201);
@@ -69,12 +69,12 @@ class UsersIntegrationTests {
     api.put("/api/users/" + userId + "/profile", profile("Chen"));
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
-      Answer answer = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of(
+      Answer answer = api.put("/api/users/" + userId + "/preferences", HttpApi.json(Map.of(
           "cuisines", List.of("Nyonya", "Thai"), "dietaryRestrictions", List.of("halal"), "priceRange", Map.of("min", 1, "max", 3))),
           "If-Match", "\"1\"", "X-Correlation-Id", correlation);
 
       assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.json().path("profile").path("displayName").asText()).isEqualTo("Chen");
+      assertThat(answer.json().path("profile").path("displayName").asString()).isEqualTo("Chen");
       Map<String, AttributeValue> preferences = item(userId).get("preferences").m();
       assertThat(preferences.get("cuisines").l()).extracting(AttributeValue::s).containsExactly("Nyonya", "Thai");
       assertThat(preferences.get("dietaryRestrictions").l()).extracting(AttributeValue::s).containsExactly("halal");
@@ -88,7 +88,7 @@ class UsersIntegrationTests {
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "analytics", correlation)) {
       api.put("/api/users/user-" + UUID.randomUUID() + "/profile", profile("Dev"), "X-Correlation-Id", correlation);
-      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", Api.json(Map.of()), "X-Correlation-Id", correlation);
+      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", HttpApi.json(Map.of()), "X-Correlation-Id", correlation);
 
       List<EventEnvelope> events = tap.await(2, Duration.ofSeconds(20));
       assertThat(events).extracting(EventEnvelope::eventType).containsOnly("USER_WRITE_ANALYTICS");
@@ -105,11 +105,11 @@ class UsersIntegrationTests {
     api.put("/api/users/" + userId + "/profile", profile("Real"));
     api.put("/api/users/" + userId + "/profile", profile("Real 2"));
 
-    Answer stale = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of("cuisines", List.of("Thai"))), "If-Match", "\"1\"");
+    Answer stale = api.put("/api/users/" + userId + "/preferences", HttpApi.json(Map.of("cuisines", List.of("Thai"))), "If-Match", "\"1\"");
 
     assertThat(missing.status()).isEqualTo(412);
     assertThat(stale.status()).isEqualTo(412);
-    assertThat(stale.json().path("detail").asText()).contains("version 2");
+    assertThat(stale.json().path("detail").asString()).contains("version 2");
     assertThat(item(userId)).doesNotContainKey("preferences");
   }
 
@@ -117,18 +117,18 @@ class UsersIntegrationTests {
   void namesEveryInvalidFieldOfProfilesAndPreferences() {
     String userId = "user-" + UUID.randomUUID();
 
-    Answer profile = api.put("/api/users/" + userId + "/profile", Api.json(Map.of(
+    Answer profile = api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of(
         "displayName", "", "bio", "b".repeat(2001), "avatarUrl", "javascript:alert(1)")));
-    Answer preferences = api.put("/api/users/" + userId + "/preferences", Api.json(Map.of(
+    Answer preferences = api.put("/api/users/" + userId + "/preferences", HttpApi.json(Map.of(
         "cuisines", List.of(" "), "priceRange", Map.of("min", 4, "max", 2))));
     Answer badId = api.put("/api/users/bad%20id/profile", profile("x"));
 
     assertThat(profile.status()).isEqualTo(400);
-    assertThat(profile.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
+    assertThat(profile.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
     assertThat(preferences.status()).isEqualTo(400);
-    assertThat(preferences.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("cuisines[0]", "priceRange.ordered");
+    assertThat(preferences.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("cuisines[0]", "priceRange.ordered");
     assertThat(badId.status()).isEqualTo(400);
-    assertThat(badId.json().path("errors").findValuesAsText("field")).containsExactly("userId");
+    assertThat(badId.json().path("errors").findValuesAsString("field")).containsExactly("userId");
     assertThat(item(userId)).isEmpty();
   }
 
@@ -136,7 +136,7 @@ class UsersIntegrationTests {
   void answers415And413() {
     String userId = "user-" + UUID.randomUUID();
     assertThat(api.put("/api/users/" + userId + "/profile", "displayName=x", "Content-Type", "text/plain").status()).isEqualTo(415);
-    Answer huge = api.put("/api/users/" + userId + "/profile", Api.json(Map.of("displayName", "x", "bio", "b".repeat(20_000))));
+    Answer huge = api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of("displayName", "x", "bio", "b".repeat(20_000))));
     assertThat(huge.status()).isEqualTo(413);
     assertThat(item(userId)).isEmpty();
   }

@@ -6,8 +6,8 @@ import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
-import com.bellyfed.write.support.Api;
-import com.bellyfed.write.support.Api.Answer;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class EventBridgeOutageIntegrationTests {
 
   @Test
   void everyWriteSucceedsWhileEventBridgeIsDownAndEveryEventArrivesOnceItIsBack(LocalAws localAws) throws Exception {
-    Api api = new Api(port);
+    HttpApi api = new HttpApi(port);
     String correlation = UUID.randomUUID().toString();
     List<String> userIds = new ArrayList<>();
     for (int i = 0; i < WRITES; i++) {
@@ -42,7 +42,7 @@ class EventBridgeOutageIntegrationTests {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<Answer>> futures = userIds.stream().map(userId -> pool.submit(() -> api.put(
-            "/api/users/" + userId + "/profile", Api.json(Map.of("displayName", "Offline " + userId)), "X-Correlation-Id", correlation)))
+            "/api/users/" + userId + "/profile", HttpApi.json(Map.of("displayName", "Offline " + userId)), "X-Correlation-Id", correlation)))
             .toList();
         answers = new ArrayList<>();
         for (Future<Answer> future : futures) {

@@ -3,6 +3,7 @@ package com.bellyfed.analytics.errors.web;
 import com.bellyfed.analytics.AnalyticsSettings;
 import com.bellyfed.analytics.errors.ErrorStore;
 import com.bellyfed.kit.paging.Cursors;
+import com.bellyfed.kit.paging.Page;
 import com.bellyfed.kit.web.Parameters;
 import com.bellyfed.events.catalog.ErrorOccurred;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +42,9 @@ class ErrorsController {
       summary = "Errors in a time range (the last 24 hours by default), newest first: of a service, of a severity, of both, or all",
       description = "Without service and severity, every severity's partition of the severity index is queried and the results"
           + " merged newest first (ties on the instant broken by event id); the cursor then carries each partition's position"
-          + " and is signed, so an edited one is answered 400. bySeverity and byCode count the page.")
+          + " and is signed, so an edited one is answered 400.")
   @GetMapping
-  ErrorStore.ErrorPage find(
+  Page<ErrorStore.StoredError> find(
       @Parameter(description = "the reporting service; optional") @RequestParam(required = false) @Nullable String service,
       @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL (any case); optional") @RequestParam(required = false) @Nullable String severity,
       @Parameter(description = "ISO-8601 instant, inclusive; default: 24 hours before to") @RequestParam(required = false) @Nullable String from,

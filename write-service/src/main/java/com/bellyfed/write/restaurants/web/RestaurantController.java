@@ -6,6 +6,9 @@ import com.bellyfed.write.restaurants.Restaurants;
 import com.bellyfed.write.web.ETags;
 import com.bellyfed.write.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -41,6 +44,10 @@ class RestaurantController {
   }
 
   @Operation(summary = "Create a restaurant (201, Location, ETag); Idempotency-Key replays a retried request")
+  @ApiResponse(responseCode = "201", description = "Created", headers = {
+      @Header(name = HttpHeaders.LOCATION, description = "The new restaurant: /api/restaurants/{restaurantId}", schema = @Schema(type = "string", format = "uri-reference")),
+      @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string")),
+      @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when the answer replays an earlier request with the same Idempotency-Key", schema = @Schema(type = "string"))})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RestaurantView> create(
       @Valid @RequestBody Listing body,
@@ -61,6 +68,7 @@ class RestaurantController {
   }
 
   @Operation(summary = "Delete a restaurant; If-Match gives 412 when the version moved on")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{restaurantId}")
   ResponseEntity<Void> delete(
       @PathVariable @Pattern(regexp = ID) String restaurantId,

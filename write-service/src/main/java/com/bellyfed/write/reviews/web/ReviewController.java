@@ -6,6 +6,9 @@ import com.bellyfed.write.reviews.Reviews;
 import com.bellyfed.write.web.ETags;
 import com.bellyfed.write.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -38,6 +41,10 @@ class ReviewController {
   }
 
   @Operation(summary = "Review a restaurant (201, Location, ETag); Idempotency-Key replays a retried request")
+  @ApiResponse(responseCode = "201", description = "Created", headers = {
+      @Header(name = HttpHeaders.LOCATION, description = "The new review: /api/reviews/{reviewId}", schema = @Schema(type = "string", format = "uri-reference")),
+      @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string")),
+      @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when the answer replays an earlier request with the same Idempotency-Key", schema = @Schema(type = "string"))})
   @PostMapping(path = "/api/restaurants/{restaurantId}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReviewView> create(
       @PathVariable @Pattern(regexp = ID) String restaurantId,
@@ -49,6 +56,7 @@ class ReviewController {
   }
 
   @Operation(summary = "Delete a review; If-Match gives 412 when the version moved on")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/api/reviews/{reviewId}")
   ResponseEntity<Void> delete(
       @PathVariable @Pattern(regexp = ID) String reviewId,

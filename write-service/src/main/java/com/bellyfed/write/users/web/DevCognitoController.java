@@ -3,6 +3,7 @@ package com.bellyfed.write.users.web;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.users.CognitoSignup;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,12 +19,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Local development only ({@code bellyfed.write.dev-cognito-trigger=true}): puts on the auth bus
@@ -51,6 +50,7 @@ class DevCognitoController {
       @Pattern(regexp = "[A-Za-z0-9-_]{1,128}") @Nullable String sub) {}
 
   @Operation(summary = "Send a Cognito-shaped PostConfirmation event to the auth bus, as a real user pool's trigger would")
+  @ApiResponse(responseCode = "202", description = "The event is on the auth bus; the user appears once write-service consumed it")
   @PostMapping(path = "/dev/cognito/post-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> postConfirmation(@Valid @RequestBody TestSignup signup) {
     String sub = signup.sub() != null ? signup.sub() : UUID.randomUUID().toString();

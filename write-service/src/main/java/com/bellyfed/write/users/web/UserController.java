@@ -6,6 +6,9 @@ import com.bellyfed.write.users.User;
 import com.bellyfed.write.users.UserAccounts;
 import com.bellyfed.write.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -36,6 +39,10 @@ class UserController {
   }
 
   @Operation(summary = "Replace a user's profile (201 when it creates the user); If-Match gives 412 when the version moved on")
+  @ApiResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "201", description = "Created the user", headers = {
+      @Header(name = HttpHeaders.LOCATION, description = "The new user: /api/users/{userId}", schema = @Schema(type = "string", format = "uri-reference")),
+      @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string"))})
   @PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<UserView> profile(
       @PathVariable @Pattern(regexp = ID) String userId,
@@ -45,6 +52,10 @@ class UserController {
   }
 
   @Operation(summary = "Replace a user's preferences (201 when it creates the user); If-Match gives 412 when the version moved on")
+  @ApiResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "201", description = "Created the user", headers = {
+      @Header(name = HttpHeaders.LOCATION, description = "The new user: /api/users/{userId}", schema = @Schema(type = "string", format = "uri-reference")),
+      @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string"))})
   @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<UserView> preferences(
       @PathVariable @Pattern(regexp = ID) String userId,

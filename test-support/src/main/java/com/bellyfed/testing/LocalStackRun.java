@@ -1,0 +1,80 @@
+package com.bellyfed.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.localstack.LocalStackContainer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A LocalStack container for a service's {@code *LocalStackIntegrationTests} (profile {@code localstack}),
+ * and what a test needs to point SDK clients and the service at it. The service is configured only
+ * through {@code spring.cloud.aws.*}, as a deployment would be. Testcontainers is an optional
+ * dependency here: a module whose tests use this class declares {@code testcontainers-localstack}.
+ */
+public final class LocalStackRun implements AutoCloseable {
+
+  private final LocalStackContainer container;
+
+  private LocalStackRun(LocalStackContainer container) {
+    this.container = container;
+  }
+
+  /**
+   * Why the LocalStack tests of this run do not run, or null when they do: they run only with
+   * {@code -Plocalstack} and where Docker (or podman's Docker socket) can run the image. A profile
+   * that was asked for and cannot run says so in the build's output, not only in the report.
+   */
+  public static @Nullable String skipReason() {
+    if (!Boolean.getBoolean("bellyfed.localstack")) {
+      return "LocalStack tests run only with -Plocalstack";
+    }
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      String reason = "LocalStack tests skipped: no Docker (or podman Docker socket) is available to run " + image();
+      System.err.println(reason);
+      return reason;
+    }
+    return null;
+  }
+
+  /** Starts LocalStack with the services the topology uses: DynamoDB, SQS and EventBridge. */
+  public static LocalStackRun start() {
+    LocalStackContainer container = new LocalStackContainer(image()).withServices("dynamodb", "sqs", "events");
+    container.start();
+    return new LocalStackRun(container);
+  }
+
+  /** An SDK client builder pointed at the container. */
+  public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    return builder
+        .endpointOverride(container.getEndpoint())
+        .region(Region.of(container.getRegion()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
+  }
+
+  /** A service's command line: a random port, {@code spring.cloud.aws.*} naming the container, then {@code more}. */
+  public String[] serviceArguments(String... more) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--spring.cloud.aws.endpoint=" + container.getEndpoint(),
+        "--spring.cloud.aws.region.static=" + container.getRegion(),
+        "--spring.cloud.aws.credentials.access-key=" + container.getAccessKey(),
+        "--spring.cloud.aws.credentials.secret-key=" + container.getSecretKey()));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
+  }
+
+  @Override
+  public void close() {
+    container.stop();
+  }
+
+  private static String image() {
+    return System.getProperty("bellyfed.localstack.image", "localstack/localstack:4");
+  }
+}
