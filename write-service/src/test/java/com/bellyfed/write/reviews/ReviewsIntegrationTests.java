@@ -51,7 +51,7 @@ class ReviewsIntegrationTests {
       Answer created = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(4)), "X-Correlation-Id", correlation);
 
       assertThat(created.status()).isEqualTo(201);
-      String reviewId = created.json().path("reviewId").asText();
+      String reviewId = created.json().path("reviewId").asString("");
       assertThat(created.header("Location")).isEqualTo("/api/reviews/" + reviewId);
       assertThat(created.header("ETag")).isEqualTo("\"1\"");
       Map<String, AttributeValue> item = item(restaurantId, reviewId);
@@ -60,7 +60,7 @@ class ReviewsIntegrationTests {
       assertThat(item.get("version").n()).isEqualTo("1");
       List<EventEnvelope> events = tap.await(1, Duration.ofSeconds(20));
       assertThat(events.get(0).eventType()).isEqualTo("restaurant.review.created");
-      assertThat(events.get(0).data().path("reviewId").asText()).isEqualTo(reviewId);
+      assertThat(events.get(0).data().path("reviewId").asString("")).isEqualTo(reviewId);
       assertThat(events.get(0).data().path("rating").asInt()).isEqualTo(4);
     }
   }
@@ -93,7 +93,7 @@ class ReviewsIntegrationTests {
 
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.contentType()).startsWith("application/problem+json");
-    assertThat(other.json().path("detail").asText()).contains(key);
+    assertThat(other.json().path("detail").asString("")).contains(key);
     assertThat(reviewsOf(restaurantId)).isEqualTo(1);
   }
 
@@ -105,7 +105,7 @@ class ReviewsIntegrationTests {
     Answer answer = api.post("/api/restaurants/" + unknown + "/reviews", Api.json(review(3)), "Idempotency-Key", key);
 
     assertThat(answer.status()).isEqualTo(404);
-    assertThat(answer.json().path("detail").asText()).contains(unknown);
+    assertThat(answer.json().path("detail").asString("")).contains(unknown);
     assertThat(reviewsOf(unknown)).isZero();
     assertThat(dynamoDb.getItem(r -> r.tableName(topology.table("idempotency-keys").name())
         .key(Map.of("idempotencyKey", AttributeValue.fromS(key)))).hasItem()).as("no idempotency record of a failed write").isFalse();
@@ -124,9 +124,9 @@ class ReviewsIntegrationTests {
     Answer missing = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(Map.of("text", "no rating")));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("dish", "rating", "userId");
-    assertThat(zero.json().path("errors").findValuesAsText("field")).containsExactly("rating");
-    assertThat(missing.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("rating", "userId");
+    assertThat(answer.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("dish", "rating", "userId");
+    assertThat(zero.json().path("errors").findValuesAsString("field")).containsExactly("rating");
+    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("rating", "userId");
     assertThat(reviewsOf(restaurantId)).isZero();
   }
 
@@ -141,13 +141,13 @@ class ReviewsIntegrationTests {
     assertThat(api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(huge)).status()).isEqualTo(413);
     Answer badKey = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(3)), "Idempotency-Key", "k".repeat(300));
     assertThat(badKey.status()).isEqualTo(400);
-    assertThat(badKey.json().path("detail").asText()).contains("Idempotency-Key");
+    assertThat(badKey.json().path("detail").asString("")).contains("Idempotency-Key");
   }
 
   @Test
   void deletesAReviewAndPublishesReviewDeletedWithItsRating(LocalAws localAws) {
     String restaurantId = restaurant();
-    String reviewId = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(2))).json().path("reviewId").asText();
+    String reviewId = api.post("/api/restaurants/" + restaurantId + "/reviews", Api.json(review(2))).json().path("reviewId").asString("");
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "restaurant", correlation)) {
       assertThat(api.delete("/api/reviews/" + reviewId, "If-Match", "\"2\"").status()).isEqualTo(412);
@@ -164,7 +164,7 @@ class ReviewsIntegrationTests {
       assertThat(tap.received()).filteredOn(e -> !e.eventId().equals(event.eventId()))
           .allSatisfy(caused -> assertThat(caused.causationId()).isEqualTo(event.eventId()));
       assertThat(event.data().path("rating").asInt()).isEqualTo(2);
-      assertThat(event.data().path("restaurantId").asText()).isEqualTo(restaurantId);
+      assertThat(event.data().path("restaurantId").asString("")).isEqualTo(restaurantId);
     }
     assertThat(api.delete("/api/reviews/" + reviewId).status()).isEqualTo(404);
     assertThat(api.delete("/api/reviews/" + UUID.randomUUID()).status()).isEqualTo(404);
@@ -174,7 +174,7 @@ class ReviewsIntegrationTests {
     Answer created = api.post("/api/restaurants", Api.json(Map.of(
         "name", "Review target " + UUID.randomUUID(), "city", "Ipoh", "cuisine", "Chinese", "address", "2 Jalan Bandar Timah")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().path("restaurantId").asText();
+    return created.json().path("restaurantId").asString("");
   }
 
   private int reviewsOf(String restaurantId) {

@@ -1,17 +1,17 @@
 package com.bellyfed.write.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import com.bellyfed.testing.HttpApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /** Real HTTP against the service under test, through the shared {@link HttpApi}, with the answers read by Jackson 2 as the tests were written. */
 public final class Api {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonMapper.shared();
 
   private final HttpApi http;
 
@@ -25,8 +25,8 @@ public final class Api {
     public JsonNode json() {
       try {
         return body.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Not JSON: " + body, e);
+      } catch (JacksonException e) {
+        throw new IllegalStateException("Not JSON: " + body, e);
       }
     }
 
@@ -65,10 +65,6 @@ public final class Api {
   }
 
   public static String json(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MAPPER.writeValueAsString(value);
   }
 }

@@ -62,7 +62,7 @@ class SignupIntegrationTests {
       events.addAll(tap.more());
 
       assertThat(events).hasSize(1);
-      assertThat(events.get(0).data().path("email").asText()).startsWith("ana.");
+      assertThat(events.get(0).data().path("email").asString("")).startsWith("ana.");
       Map<String, AttributeValue> user = user(sub);
       assertThat(user.get("status").s()).isEqualTo("ACTIVE");
       assertThat(user.get("email").s()).startsWith("ana.");
@@ -138,7 +138,7 @@ class SignupIntegrationTests {
     Answer sent = api.post("/dev/cognito/post-confirmation", Api.json(Map.of("email", "dev@example.com", "userName", "dev", "sub", sub)));
 
     assertThat(sent.status()).isEqualTo(202);
-    assertThat(sent.json().path("bus").asText()).isEqualTo(topology.bus("auth").name());
+    assertThat(sent.json().path("bus").asString("")).isEqualTo(topology.bus("auth").name());
     await().atMost(Duration.ofSeconds(30)).until(() -> user(sub).containsKey("email"));
     assertThat(user(sub).get("email").s()).isEqualTo("dev@example.com");
     assertThat(api.post("/dev/cognito/post-confirmation", Api.json(Map.of("email", "not-an-email", "userName", "dev"))).status())

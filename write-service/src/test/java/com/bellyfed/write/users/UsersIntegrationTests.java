@@ -74,7 +74,7 @@ class UsersIntegrationTests {
           "If-Match", "\"1\"", "X-Correlation-Id", correlation);
 
       assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.json().path("profile").path("displayName").asText()).isEqualTo("Chen");
+      assertThat(answer.json().path("profile").path("displayName").asString("")).isEqualTo("Chen");
       Map<String, AttributeValue> preferences = item(userId).get("preferences").m();
       assertThat(preferences.get("cuisines").l()).extracting(AttributeValue::s).containsExactly("Nyonya", "Thai");
       assertThat(preferences.get("dietaryRestrictions").l()).extracting(AttributeValue::s).containsExactly("halal");
@@ -92,9 +92,9 @@ class UsersIntegrationTests {
 
       List<EventEnvelope> events = tap.await(2, Duration.ofSeconds(20));
       assertThat(events).extracting(EventEnvelope::eventType).containsOnly("USER_WRITE_ANALYTICS");
-      assertThat(events).allSatisfy(event -> assertThat(event.data().path("action").asText()).isEqualTo("WRITE"));
-      assertThat(events).extracting(event -> event.data().path("status").asText()).containsExactlyInAnyOrder("SUCCESS", "FAILURE");
-      assertThat(events.get(0).data().path("properties").path("service").asText()).isEqualTo("write-service");
+      assertThat(events).allSatisfy(event -> assertThat(event.data().path("action").asString("")).isEqualTo("WRITE"));
+      assertThat(events).extracting(event -> event.data().path("status").asString("")).containsExactlyInAnyOrder("SUCCESS", "FAILURE");
+      assertThat(events.get(0).data().path("properties").path("service").asString("")).isEqualTo("write-service");
     }
   }
 
@@ -109,7 +109,7 @@ class UsersIntegrationTests {
 
     assertThat(missing.status()).isEqualTo(412);
     assertThat(stale.status()).isEqualTo(412);
-    assertThat(stale.json().path("detail").asText()).contains("version 2");
+    assertThat(stale.json().path("detail").asString("")).contains("version 2");
     assertThat(item(userId)).doesNotContainKey("preferences");
   }
 
@@ -124,11 +124,11 @@ class UsersIntegrationTests {
     Answer badId = api.put("/api/users/bad%20id/profile", profile("x"));
 
     assertThat(profile.status()).isEqualTo(400);
-    assertThat(profile.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
+    assertThat(profile.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
     assertThat(preferences.status()).isEqualTo(400);
-    assertThat(preferences.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("cuisines[0]", "priceRange.ordered");
+    assertThat(preferences.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("cuisines[0]", "priceRange.ordered");
     assertThat(badId.status()).isEqualTo(400);
-    assertThat(badId.json().path("errors").findValuesAsText("field")).containsExactly("userId");
+    assertThat(badId.json().path("errors").findValuesAsString("field")).containsExactly("userId");
     assertThat(item(userId)).isEmpty();
   }
 
