@@ -6,20 +6,21 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Events as the other services emit them, and the SQS bodies EventBridge rules deliver. */
 public final class AnalyticsFixtures {
 
   public static final EnvelopeJson JSON = new EnvelopeJson();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonMapper.shared();
 
   private AnalyticsFixtures() {}
 

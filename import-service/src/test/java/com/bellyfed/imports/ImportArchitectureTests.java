@@ -62,4 +62,9 @@ class ImportArchitectureTests {
   void buildsNoBreakerOrRetryByHand() {
     ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(SERVICE);
   }
+
+  @Test
+  void usesNoJackson2() {
+    ServiceRules.USES_NO_JACKSON_2.check(SERVICE);
+  }
 }

@@ -36,8 +36,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -219,7 +219,7 @@ public final class LocalAws implements AutoCloseable {
   private void postConfirmation(ObjectNode payload) {
     String bus = topology().bus("auth").name();
     if (!eventBridge.hasBus(bus)) {
-      log.info("Cognito: no bus {}, so no PostConfirmation event for {}", bus, payload.path("userName").asText());
+      log.info("Cognito: no bus {}, so no PostConfirmation event for {}", bus, payload.path("userName").asString(""));
       return;
     }
     ObjectNode request = Json.MAPPER.createObjectNode();
@@ -231,7 +231,7 @@ public final class LocalAws implements AutoCloseable {
     JsonNode answer = eventBridge.putEvents(request);
     if (answer.path("FailedEntryCount").asInt() > 0) {
       JsonNode entry = answer.path("Entries").path(0);
-      throw new IllegalStateException(entry.path("ErrorCode").asText() + ": " + entry.path("ErrorMessage").asText());
+      throw new IllegalStateException(entry.path("ErrorCode").asString("") + ": " + entry.path("ErrorMessage").asString(""));
     }
   }
 

@@ -3,9 +3,9 @@ package com.bellyfed.localaws;
 import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.events.topology.UserPoolDefinition;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,10 +85,10 @@ final class TokenCommand implements Callable<Integer> {
             HttpResponse.BodyHandlers.ofString());
     JsonNode answer = Json.MAPPER.readTree(response.body());
     if (response.statusCode() != 200) {
-      spec.commandLine().getErr().println("local-aws refused: " + answer.path("message").asText(response.body()));
+      spec.commandLine().getErr().println("local-aws refused: " + answer.path("message").asString(response.body()));
       return 1;
     }
-    spec.commandLine().getOut().println(answer.path(idToken ? "idToken" : "accessToken").asText());
+    spec.commandLine().getOut().println(answer.path(idToken ? "idToken" : "accessToken").asString(""));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The structure rules every service's architecture test checks on its main classes (issue 17): one
- * Jackson in the web layer, no mapper of its own, no breaker or retry built by hand. Types are named
- * by string so that this artifact needs neither Jackson 2 nor Resilience4j.
+ * Jackson in the web layer, no Jackson 2 anywhere, no mapper of its own, no breaker or retry built
+ * by hand. Types are named by string so that this artifact needs neither Jackson 2 nor Resilience4j.
  */
 public final class ServiceRules {
 
@@ -38,7 +38,26 @@ public final class ServiceRules {
       .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
       .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
       .because("one Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through "
-          + "common-events' EnvelopeJson, which holds the event library's one Jackson 2 mapper");
+          + "common-events' EnvelopeJson, whose mapper is that one with the envelope's wire settings pinned");
+
+  /**
+   * No Jackson 2 in our code (decision 30): its databind, core, datatype, dataformat and module
+   * packages. Annotations (com.fasterxml.jackson.annotation) are Jackson 3's too and stay allowed;
+   * a library may still bring Jackson 2 along for itself (Event Ruler does).
+   */
+  public static final ArchRule USES_NO_JACKSON_2 = noClasses()
+      .that()
+      .resideInAPackage("com.bellyfed..")
+      .should()
+      .dependOnClassesThat()
+      .resideInAnyPackage(
+          "com.fasterxml.jackson.databind..",
+          "com.fasterxml.jackson.core..",
+          "com.fasterxml.jackson.datatype..",
+          "com.fasterxml.jackson.dataformat..",
+          "com.fasterxml.jackson.module..")
+      .because("one Jackson version: Jackson 3 (tools.jackson), whose version Spring Boot manages; "
+          + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed");
 
   public static final ArchRule BUILDS_NO_BREAKER_OR_RETRY_BY_HAND = noClasses()
       .should().callMethodWhere(target(owner(assignableTo("io.github.resilience4j.circuitbreaker.CircuitBreaker")))

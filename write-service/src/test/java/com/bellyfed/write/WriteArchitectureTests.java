@@ -66,4 +66,9 @@ class WriteArchitectureTests {
   void buildsNoBreakerOrRetryByHand() {
     ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(WRITE);
   }
+
+  @Test
+  void usesNoJackson2() {
+    ServiceRules.USES_NO_JACKSON_2.check(WRITE);
+  }
 }

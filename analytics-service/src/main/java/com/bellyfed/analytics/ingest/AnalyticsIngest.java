@@ -9,7 +9,7 @@ import com.bellyfed.events.catalog.AnalyticsEvent;
 import com.bellyfed.events.consuming.DeliveredEvent;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -104,12 +104,12 @@ public class AnalyticsIngest {
       problems.add("field 'timestamp' is required");
     }
     JsonNode data = envelope.data();
-    if (!data.path("action").isTextual() || data.path("action").asText().isBlank()) {
+    if (!data.path("action").isString() || data.path("action").asString("").isBlank()) {
       problems.add("field 'data.action' is required");
     }
     checkEnum(problems, data, "eventCategory", AnalyticsEvent.Category.class);
     checkEnum(problems, data, "status", AnalyticsEvent.Status.class);
-    if (!data.path("duration").canConvertToLong() || !data.path("duration").isIntegralNumber() || data.path("duration").asLong() < 0) {
+    if (!data.path("duration").canConvertToLong() || !data.path("duration").isIntegralNumber() || data.path("duration").asLong(0) < 0) {
       problems.add("field 'data.duration' must be a whole number of milliseconds, 0 or more");
     }
     if (!data.path("properties").isObject()) {
@@ -202,7 +202,7 @@ public class AnalyticsIngest {
   }
 
   private static <E extends Enum<E>> void checkEnum(List<String> problems, JsonNode data, String field, Class<E> type) {
-    String value = data.path(field).asText("");
+    String value = data.path(field).asString("");
     try {
       Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {

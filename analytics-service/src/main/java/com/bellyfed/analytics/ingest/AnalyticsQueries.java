@@ -63,7 +63,7 @@ public class AnalyticsQueries {
   public record StoredEvent(
       String eventId, String eventType, String service, String action, String eventCategory, String status, long duration,
       String timestamp, String receivedAt, long processingDelayMs, String correlationId, long expiresAt,
-      // A plain map, not a Jackson 2 tree, which the web layer's Jackson 3 would render as a bean.
+      // A plain map, not a tree: the type says what the contract is, whichever Jackson reads it.
       Map<String, Object> properties) {}
 
   /** A page of events, oldest first, with the cursor of the next page when there is one. */

@@ -5,7 +5,8 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,7 +61,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 public final class AnalyticsIngestBenchmark {
 
   private static final EnvelopeJson JSON = new EnvelopeJson();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonMapper.shared();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final LocalAws localAws;
@@ -400,7 +401,7 @@ public final class AnalyticsIngestBenchmark {
       if (summary.statusCode() != 200) {
         throw new IllegalStateException("GET /api/analytics/summary answered " + summary.statusCode() + ": " + summary.body());
       }
-      long stored = MAPPER.readTree(summary.body()).path("total").path("count").asLong();
+      long stored = MAPPER.readTree(summary.body()).path("total").path("count").asLong(0);
       if (stored >= count) {
         break;
       }

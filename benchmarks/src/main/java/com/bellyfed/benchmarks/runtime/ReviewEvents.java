@@ -2,10 +2,11 @@ package com.bellyfed.benchmarks.runtime;
 
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ReviewEvents {
   /** The payload field with the {@link System#nanoTime()} of the publish call, for the latency phase. */
   static final String SENT_NANOS = "sentNanos";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonMapper.shared();
   // A pattern rather than a parser, so that counting arrivals costs the receivers next to nothing.
   private static final Pattern EVENT_ID = Pattern.compile("\"eventId\":\"([^\"]+)\"");
 
@@ -52,7 +53,7 @@ final class ReviewEvents {
     event.putArray("resources");
     try {
       event.set("detail", MAPPER.readTree(entry.detail()));
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("The entry's detail is not JSON", e);
     }
     return event.toString();
@@ -66,7 +67,7 @@ final class ReviewEvents {
     JsonNode event;
     try {
       event = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("Body is not JSON: " + e.getOriginalMessage(), e);
     }
     if (event == null || !event.path("detail").isObject()) {

@@ -42,4 +42,14 @@ class RuntimeArchitectureTests {
   void buildsNoBreakerOrRetryByHand() {
     ServiceRules.BUILDS_NO_BREAKER_OR_RETRY_BY_HAND.check(RUNTIME);
   }
+
+  @Test
+  void usesNoJackson2() {
+    ServiceRules.USES_NO_JACKSON_2.check(RUNTIME);
+  }
+
+  @Test
+  void buildsNoJsonMapperOfItsOwn() {
+    ServiceRules.BUILDS_NO_JSON_MAPPER_OF_ITS_OWN.check(RUNTIME);
+  }
 }

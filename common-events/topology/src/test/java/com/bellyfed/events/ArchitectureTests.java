@@ -43,4 +43,17 @@ class ArchitectureTests {
         .resideInAPackage("software.amazon.awssdk..")
         .check(COMMON_EVENTS);
   }
+
+  // Decision 30: Jackson 3 only (this module cannot use test-support's ServiceRules, which depends on it).
+  // Event Ruler still brings Jackson 2 along for itself; our classes do not touch it.
+  @Test
+  void usesNoJackson2() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..", "com.fasterxml.jackson.datatype..",
+            "com.fasterxml.jackson.dataformat..", "com.fasterxml.jackson.module..")
+        .check(COMMON_EVENTS);
+  }
 }

@@ -4,13 +4,11 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.imports.records.ImportRecord;
 import com.bellyfed.imports.records.RecordType;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +26,6 @@ record Chunk(String chunkId, String jobId, RecordType type, long sequence, List<
 
   static final String EVENT_TYPE = "system.import.chunk-queued";
 
-  // Jackson 2, the event library's own mapper, as the envelope that carries them; records travel as their JSON form.
-  static final ObjectMapper JSON = EnvelopeJson.mapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
 
   static String id(String jobId, long sequence) {
     return jobId + ":" + sequence;
@@ -39,66 +34,63 @@ record Chunk(String chunkId, String jobId, RecordType type, long sequence, List<
   /** The chunk an envelope carries; empty when it is not one. */
   static Optional<Chunk> of(EventEnvelope envelope) {
     JsonNode data = envelope.data();
-    Optional<RecordType> type = RecordType.of(data.path("type").asText(""));
-    if (!EVENT_TYPE.equals(envelope.eventType()) || type.isEmpty() || !data.path("records").isArray() || data.path("jobId").asText("").isEmpty()) {
+    Optional<RecordType> type = RecordType.of(data.path("type").asString(""));
+    if (!EVENT_TYPE.equals(envelope.eventType()) || type.isEmpty() || !data.path("records").isArray() || data.path("jobId").asString("").isEmpty()) {
       return Optional.empty();
     }
     List<JsonNode> records = new ArrayList<>();
     data.path("records").forEach(records::add);
-    return Optional.of(new Chunk(envelope.eventId(), data.path("jobId").asText(), type.get(), data.path("sequence").asLong(), records));
+    return Optional.of(new Chunk(envelope.eventId(), data.path("jobId").asString(""), type.get(), data.path("sequence").asLong(0), records));
   }
 
-  /** The records, as the type's record class. */
-  List<ImportRecord> typedRecords() {
+  /** The records, as the type's record class, read with the envelope's mapper that wrote them. */
+  List<ImportRecord> typedRecords(EnvelopeJson envelopeJson) {
+    JsonMapper json = envelopeJson.mapper();
     List<ImportRecord> typed = new ArrayList<>(records.size());
     for (JsonNode record : records) {
       try {
-        typed.add(JSON.treeToValue(record, type.recordClass()));
-      } catch (IOException e) {
+        typed.add(json.treeToValue(record, type.recordClass()));
+      } catch (JacksonException e) {
         throw new IllegalArgumentException("Chunk " + chunkId + " carries a record that is not a " + type.parameter(), e);
       }
     }
     return typed;
   }
 
-  static String recordJson(ImportRecord record) {
-    try {
-      return JSON.writeValueAsString(record);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A record's JSON form, written as the envelope that carries it writes payloads. */
+  static String recordJson(EnvelopeJson envelopeJson, ImportRecord record) {
+    return envelopeJson.mapper().writeValueAsString(record);
   }
 
   /** The message body of a chunk whose records are already JSON. */
   static String body(String jobId, RecordType type, long sequence, List<String> recordJson, String correlationId, String service, Instant now) {
     StringWriter out = new StringWriter(recordJson.stream().mapToInt(String::length).sum() + 600);
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+    // Only strings, numbers and raw record JSON are written: any mapper's generator writes them alike.
+    try (JsonGenerator json = JsonMapper.shared().createGenerator(out)) {
       json.writeStartObject();
-      json.writeObjectFieldStart("detail");
-      json.writeStringField("eventId", id(jobId, sequence));
-      json.writeStringField("eventType", EVENT_TYPE);
-      json.writeNumberField("eventVersion", 1);
-      json.writeStringField("source", "bellyfed.system");
-      json.writeStringField("timestamp", now.toString());
-      json.writeStringField("correlationId", correlationId);
-      json.writeNumberField("sequenceNumber", sequence);
-      json.writeObjectFieldStart("data");
-      json.writeStringField("jobId", jobId);
-      json.writeStringField("type", type.parameter());
-      json.writeNumberField("sequence", sequence);
-      json.writeArrayFieldStart("records");
+      json.writeObjectPropertyStart("detail");
+      json.writeStringProperty("eventId", id(jobId, sequence));
+      json.writeStringProperty("eventType", EVENT_TYPE);
+      json.writeNumberProperty("eventVersion", 1);
+      json.writeStringProperty("source", "bellyfed.system");
+      json.writeStringProperty("timestamp", now.toString());
+      json.writeStringProperty("correlationId", correlationId);
+      json.writeNumberProperty("sequenceNumber", sequence);
+      json.writeObjectPropertyStart("data");
+      json.writeStringProperty("jobId", jobId);
+      json.writeStringProperty("type", type.parameter());
+      json.writeNumberProperty("sequence", sequence);
+      json.writeArrayPropertyStart("records");
       for (String record : recordJson) {
         json.writeRawValue(record);
       }
       json.writeEndArray();
       json.writeEndObject();
-      json.writeObjectFieldStart("metadata");
-      json.writeStringField("service", service);
+      json.writeObjectPropertyStart("metadata");
+      json.writeStringProperty("service", service);
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out.toString();
   }

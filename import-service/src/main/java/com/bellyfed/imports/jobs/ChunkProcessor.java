@@ -1,6 +1,7 @@
 package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.consuming.IdempotencyGuard;
+import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.events.outbox.OutboxRelay;
@@ -48,11 +49,13 @@ public class ChunkProcessor {
   private final EventFactory eventFactory;
   private final OutboxStore outbox;
   private final OutboxRelay relay;
+  private final EnvelopeJson envelopeJson;
 
   ChunkProcessor(
       DynamoDbClient dynamoDb, ImportJobs jobs, ItemWriter writer, IdempotencyGuard guard, JobEvents events, Topology topology,
-      EventFactory eventFactory, OutboxStore outbox, OutboxRelay relay) {
+      EventFactory eventFactory, OutboxStore outbox, OutboxRelay relay, EnvelopeJson envelopeJson) {
     this.dynamoDb = dynamoDb;
+    this.envelopeJson = envelopeJson;
     this.eventFactory = eventFactory;
     this.outbox = outbox;
     this.relay = relay;
@@ -82,7 +85,7 @@ public class ChunkProcessor {
       settle(chunk, 0, 0, records, "skipped");
       return;
     }
-    List<Map<String, AttributeValue>> items = chunk.typedRecords().stream().map(ImportRecord::toItem).toList();
+    List<Map<String, AttributeValue>> items = chunk.typedRecords(envelopeJson).stream().map(ImportRecord::toItem).toList();
     List<EventEnvelope> ratings = List.of();
     long written = records;
     try {

@@ -1,6 +1,7 @@
 package com.bellyfed.imports.jobs;
 
 import com.bellyfed.events.envelope.Correlation;
+import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.kit.problem.PayloadTooLargeException;
 import com.bellyfed.imports.records.Format;
 import com.bellyfed.imports.records.RecordReader;
@@ -38,14 +39,16 @@ class Importer {
   private final JobEvents events;
   private final Validator validator;
   private final JsonMapper json;
+  private final EnvelopeJson envelopeJson;
   private final ImportSettings settings;
   private final String service;
   private final Clock clock = Clock.systemUTC();
 
   Importer(
-      ImportJobs jobs, ChunkQueue queue, JobEvents events, Validator validator, JsonMapper json, ImportSettings settings,
-      Environment environment) {
+      ImportJobs jobs, ChunkQueue queue, JobEvents events, Validator validator, JsonMapper json, EnvelopeJson envelopeJson,
+      ImportSettings settings, Environment environment) {
     this.json = json;
+    this.envelopeJson = envelopeJson;
     this.jobs = jobs;
     this.queue = queue;
     this.events = events;
@@ -127,7 +130,7 @@ class Importer {
             kept.add(new Rejection(rejection.line(), rejection.reason()));
           }
         } else if (entry instanceof RecordReader.Accepted accepted) {
-          String json = Chunk.recordJson(accepted.record());
+          String json = Chunk.recordJson(envelopeJson, accepted.record());
           int size = utf8Length(json) + 1;
           if (!chunk.isEmpty() && (chunkBytes + size > maxChunk || chunk.size() >= settings.chunkMaxRecords())) {
             closeChunk();

@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.cognito;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +33,7 @@ record ClientSettings(
   static ClientSettings from(JsonNode body) {
     Set<String> flows = new LinkedHashSet<>();
     for (JsonNode flow : body.path("ExplicitAuthFlows")) {
-      String name = flow.asText();
+      String name = flow.asString("");
       if (!KNOWN_FLOWS.contains(name)) {
         throw CognitoException.invalidParameter(
             "1 validation error detected: Value '[" + name + "]' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: " + KNOWN_FLOWS + "]");
@@ -49,10 +49,10 @@ record ClientSettings(
       flows.addAll(DEFAULT_FLOWS);
     }
     JsonNode units = body.path("TokenValidityUnits");
-    Duration access = validity(body, "AccessTokenValidity", units.path("AccessToken").asText("hours"), 1, Duration.ofMinutes(5), Duration.ofDays(1));
-    Duration id = validity(body, "IdTokenValidity", units.path("IdToken").asText("hours"), 1, Duration.ofMinutes(5), Duration.ofDays(1));
-    Duration refresh = validity(body, "RefreshTokenValidity", units.path("RefreshToken").asText("days"), 30, Duration.ofMinutes(60), Duration.ofDays(3650));
-    String prevent = body.path("PreventUserExistenceErrors").asText("LEGACY");
+    Duration access = validity(body, "AccessTokenValidity", units.path("AccessToken").asString("hours"), 1, Duration.ofMinutes(5), Duration.ofDays(1));
+    Duration id = validity(body, "IdTokenValidity", units.path("IdToken").asString("hours"), 1, Duration.ofMinutes(5), Duration.ofDays(1));
+    Duration refresh = validity(body, "RefreshTokenValidity", units.path("RefreshToken").asString("days"), 30, Duration.ofMinutes(60), Duration.ofDays(3650));
+    String prevent = body.path("PreventUserExistenceErrors").asString("LEGACY");
     if (!prevent.equals("LEGACY") && !prevent.equals("ENABLED")) {
       throw CognitoException.invalidParameter(
           "1 validation error detected: Value '" + prevent + "' at 'preventUserExistenceErrors' failed to satisfy constraint: Member must satisfy enum value set: [LEGACY, ENABLED]");

@@ -1,9 +1,9 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class CognitoAdminHandler implements HttpHandler {
       } catch (CognitoException e) {
         send(exchange, e.type().equals("ResourceNotFoundException") || e.type().equals("UserNotFoundException") ? 404 : 400,
             Json.MAPPER.createObjectNode().put("__type", e.type()).put("message", e.getMessage()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (tools.jackson.core.JacksonException e) {
         send(exchange, 400, problem("The body is not JSON: " + e.getOriginalMessage()));
       }
     }
@@ -76,18 +76,18 @@ public final class CognitoAdminHandler implements HttpHandler {
   }
 
   private ObjectNode token(JsonNode body) {
-    String username = body.path("username").asText("");
+    String username = body.path("username").asString("");
     if (username.isBlank()) {
       throw CognitoException.invalidParameter("username is required");
     }
     DefaultClient fallback = defaults.get();
-    String poolId = body.path("userPoolId").asText(fallback == null ? "" : fallback.userPoolId());
-    String clientId = body.path("clientId").asText(fallback == null ? "" : fallback.clientId());
+    String poolId = body.path("userPoolId").asString(fallback == null ? "" : fallback.userPoolId());
+    String clientId = body.path("clientId").asString(fallback == null ? "" : fallback.clientId());
     if (poolId.isEmpty() || clientId.isEmpty()) {
       throw CognitoException.invalidParameter("No user pool is provisioned: name userPoolId and clientId");
     }
     List<String> groups = new ArrayList<>();
-    body.path("groups").forEach(group -> groups.add(group.asText()));
+    body.path("groups").forEach(group -> groups.add(group.asString("")));
     CognitoService.SignedIn signedIn = cognito.signIn(poolId, clientId, username, groups, UnaryOperator.identity());
     return Json.MAPPER.createObjectNode()
         .put("userPoolId", poolId)

@@ -4,11 +4,10 @@ import com.bellyfed.localaws.Json;
 import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.ServiceBackend;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -46,10 +45,8 @@ public final class CognitoService implements ServiceBackend {
     try {
       JsonNode body = request.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(request.body());
       return AwsResponse.json(200, CONTENT_TYPE, dispatch(request.operation(), body, sdk(request.header("User-Agent"))).toString());
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return error(new CognitoException("SerializationException", "Request body is not JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      return error(new CognitoException("SerializationException", "Request body could not be read: " + e.getMessage()));
     } catch (CognitoException e) {
       return error(e);
     } catch (RuntimeException e) {
@@ -138,9 +135,9 @@ public final class CognitoService implements ServiceBackend {
       ObjectNode result = (ObjectNode) signIns.signedIn(pool, client, user, adjustAccess).get("AuthenticationResult");
       return new SignedIn(
           user.sub,
-          result.get("AccessToken").asText(),
-          result.get("IdToken").asText(),
-          result.get("RefreshToken").asText(),
+          result.get("AccessToken").asString(""),
+          result.get("IdToken").asString(""),
+          result.get("RefreshToken").asString(""),
           result.get("ExpiresIn").asLong());
     }
   }

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.cognito;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A pool's {@code Policies.PasswordPolicy}. Without one, Cognito applies its default: 8 characters

@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.cognito;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a pool does with Cognito's PostConfirmation trigger payload. In local-aws every pool behaves

@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.cognito;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,30 +17,30 @@ final class Requests {
       throw CognitoException.invalidParameter(
           "1 validation error detected: Value null at '" + lowerInitial(member) + "' failed to satisfy constraint: Member must not be null");
     }
-    if (!value.isTextual() || value.asText().isEmpty()) {
+    if (!value.isString() || value.asString("").isEmpty()) {
       throw CognitoException.invalidParameter(
           "1 validation error detected: Value at '" + lowerInitial(member) + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
     }
-    return value.asText();
+    return value.asString("");
   }
 
   static @Nullable String optional(JsonNode body, String member) {
     JsonNode value = body.get(member);
-    return value == null || value.isNull() ? null : value.asText();
+    return value == null || value.isNull() ? null : value.asString("");
   }
 
   /** A {@code [{Name, Value}]} list as a map, in order. */
   static Map<String, String> attributes(JsonNode list) {
     Map<String, String> attributes = new LinkedHashMap<>();
     for (JsonNode attribute : list) {
-      String name = attribute.path("Name").asText("");
+      String name = attribute.path("Name").asString("");
       if (name.isEmpty()) {
         throw CognitoException.invalidParameter("Attribute name must not be empty.");
       }
       if (name.equals("sub")) {
         throw CognitoException.invalidParameter("Cannot modify the non-mutable attribute sub");
       }
-      attributes.put(name, attribute.path("Value").asText(""));
+      attributes.put(name, attribute.path("Value").asString(""));
     }
     return attributes;
   }

@@ -1,8 +1,8 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -58,15 +58,15 @@ final class SignIns {
     if (!client.allows(allowFlow)) {
       throw CognitoException.invalidParameter(flow + " flow not enabled for this client");
     }
-    String username = parameters.path("USERNAME").asText("");
-    String password = parameters.path("PASSWORD").asText("");
+    String username = parameters.path("USERNAME").asString("");
+    String password = parameters.path("PASSWORD").asString("");
     if (username.isEmpty()) {
       throw CognitoException.invalidParameter("Missing required parameter USERNAME");
     }
     if (password.isEmpty()) {
       throw CognitoException.invalidParameter("Missing required parameter PASSWORD");
     }
-    SecretHash.check(client, username, parameters.path("SECRET_HASH").isTextual() ? parameters.path("SECRET_HASH").asText() : null);
+    SecretHash.check(client, username, parameters.path("SECRET_HASH").isString() ? parameters.path("SECRET_HASH").asString("") : null);
     User user;
     synchronized (pool) {
       user = pool.users.get(username);
@@ -113,7 +113,7 @@ final class SignIns {
     if (!client.allows("ALLOW_REFRESH_TOKEN_AUTH")) {
       throw CognitoException.invalidParameter("REFRESH_TOKEN_AUTH flow not enabled for this client");
     }
-    String refreshToken = parameters.path("REFRESH_TOKEN").asText("");
+    String refreshToken = parameters.path("REFRESH_TOKEN").asString("");
     if (refreshToken.isEmpty()) {
       throw CognitoException.invalidParameter("Missing required parameter REFRESH_TOKEN");
     }
@@ -133,7 +133,7 @@ final class SignIns {
       if (user == null) {
         throw CognitoException.notAuthorized("Refresh Token has been revoked");
       }
-      SecretHash.check(client, user.username, parameters.path("SECRET_HASH").isTextual() ? parameters.path("SECRET_HASH").asText() : null);
+      SecretHash.check(client, user.username, parameters.path("SECRET_HASH").isString() ? parameters.path("SECRET_HASH").asString("") : null);
       if (!user.enabled) {
         throw CognitoException.notAuthorized("User is disabled.");
       }
@@ -156,7 +156,7 @@ final class SignIns {
 
   ObjectNode getUser(JsonNode body) {
     UserPool pool = poolOfToken(Requests.required(body, "AccessToken"));
-    User user = userOf(pool, body.get("AccessToken").asText());
+    User user = userOf(pool, body.get("AccessToken").asString(""));
     synchronized (pool) {
       ObjectNode response = Json.MAPPER.createObjectNode().put("Username", user.username);
       response.set("UserAttributes", UserPool.attributes(user, null));
@@ -166,7 +166,7 @@ final class SignIns {
 
   ObjectNode globalSignOut(JsonNode body) {
     UserPool pool = poolOfToken(Requests.required(body, "AccessToken"));
-    User user = userOf(pool, body.get("AccessToken").asText());
+    User user = userOf(pool, body.get("AccessToken").asString(""));
     pool.sessions.values().stream()
         .filter(session -> session.username().equals(user.username))
         .forEach(session -> pool.revokedOrigins.add(session.session().originJti()));

@@ -1,9 +1,9 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class UserAdministration {
     UserPool pool = pools.pool(Requests.required(body, "UserPoolId"));
     String username = Requests.required(body, "Username");
     Map<String, String> attributes = Requests.attributes(body.path("UserAttributes"));
-    String action = body.path("MessageAction").asText("");
+    String action = body.path("MessageAction").asString("");
     synchronized (pool) {
       if (action.equals("RESEND")) {
         User user = pool.user(username);
@@ -104,19 +104,19 @@ final class UserAdministration {
       throw CognitoException.invalidParameter(
           "1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 0");
     }
-    Predicate<User> filter = UserFilter.parse(body.path("Filter").asText(""));
+    Predicate<User> filter = UserFilter.parse(body.path("Filter").asString(""));
     @Nullable List<String> only = null;
     if (body.has("AttributesToGet") && !body.get("AttributesToGet").isNull()) {
       only = new ArrayList<>();
       for (JsonNode name : body.get("AttributesToGet")) {
-        only.add(name.asText());
+        only.add(name.asString(""));
       }
     }
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode users = response.putArray("Users");
     synchronized (pool) {
       List<User> matching = pool.usersSnapshot().stream().filter(filter).toList();
-      int from = body.hasNonNull("PaginationToken") ? Pages.from(body.get("PaginationToken").asText(), matching.size()) : 0;
+      int from = body.hasNonNull("PaginationToken") ? Pages.from(body.get("PaginationToken").asString(""), matching.size()) : 0;
       int to = limit == 0 ? matching.size() : Math.min(matching.size(), from + limit);
       for (User user : matching.subList(from, to)) {
         users.add(UserPool.describe(user, only));

@@ -1,9 +1,9 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +80,7 @@ public final class UserPools {
   }
 
   void sent(UserPool pool, User user, String kind, String code) {
-    String destination = UserPool.codeDelivery(user).path("Destination").asText();
+    String destination = UserPool.codeDelivery(user).path("Destination").asString("");
     codes.add(new SentCode(pool.id, user.username, kind, code, destination, clock.instant()));
     if (kind.equals("CONFIRMATION_CODE")) {
       log.info("Cognito: confirmation code for {} in {} is {}", user.username, pool.id, code);
@@ -113,7 +113,7 @@ public final class UserPools {
     }
     PasswordPolicy policy = PasswordPolicy.from(body.path("Policies"));
     Set<String> autoVerified = new LinkedHashSet<>();
-    body.path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+    body.path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asString("")));
     synchronized (pools) {
       String id = freeId(attempt -> Ids.pool(region, name, attempt), pools::containsKey);
       Instant now = clock.instant();
@@ -127,11 +127,11 @@ public final class UserPools {
       if (body.has("UsernameAttributes")) {
         description.set("UsernameAttributes", body.get("UsernameAttributes"));
       }
-      description.put("MfaConfiguration", body.path("MfaConfiguration").asText("OFF"));
+      description.put("MfaConfiguration", body.path("MfaConfiguration").asString("OFF"));
       description.put("Arn", "arn:aws:cognito-idp:" + region + ":" + account + ":userpool/" + id);
       description.set("UserPoolTags", body.has("UserPoolTags") ? body.get("UserPoolTags") : Json.MAPPER.createObjectNode());
       description.putObject("AdminCreateUserConfig").put("AllowAdminCreateUserOnly", false).put("UnusedAccountValidityDays", 7);
-      description.put("DeletionProtection", body.path("DeletionProtection").asText("INACTIVE"));
+      description.put("DeletionProtection", body.path("DeletionProtection").asString("INACTIVE"));
       SigningKeys keys = new SigningKeys(keysDir == null ? null : keysDir.resolve(id + "-keys.json"));
       UserPool pool = new UserPool(id, name, region, issuer(id), policy, autoVerified, description, keys, clock);
       pools.put(id, pool);
@@ -160,7 +160,7 @@ public final class UserPools {
     }
     List<UserPool> all = new ArrayList<>(pools.values());
     all.sort((a, b) -> a.id.compareTo(b.id));
-    int from = body.hasNonNull("NextToken") ? Pages.from(body.get("NextToken").asText(), all.size()) : 0;
+    int from = body.hasNonNull("NextToken") ? Pages.from(body.get("NextToken").asString(""), all.size()) : 0;
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode list = response.putArray("UserPools");
     for (UserPool pool : all.subList(from, Math.min(all.size(), from + max))) {
@@ -200,7 +200,7 @@ public final class UserPools {
     int max = body.path("MaxResults").asInt(60);
     List<AppClient> all = new ArrayList<>(pool.clients.values());
     all.sort((a, b) -> a.clientId().compareTo(b.clientId()));
-    int from = body.hasNonNull("NextToken") ? Pages.from(body.get("NextToken").asText(), all.size()) : 0;
+    int from = body.hasNonNull("NextToken") ? Pages.from(body.get("NextToken").asString(""), all.size()) : 0;
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode list = response.putArray("UserPoolClients");
     for (AppClient client : all.subList(from, Math.min(all.size(), from + max))) {
@@ -230,13 +230,13 @@ public final class UserPools {
       Instant now = clock.instant();
       ObjectNode group = Json.MAPPER.createObjectNode().put("GroupName", name).put("UserPoolId", pool.id);
       if (body.hasNonNull("Description")) {
-        group.put("Description", body.get("Description").asText());
+        group.put("Description", body.get("Description").asString(""));
       }
       if (body.hasNonNull("Precedence")) {
         group.put("Precedence", body.get("Precedence").asInt());
       }
       if (body.hasNonNull("RoleArn")) {
-        group.put("RoleArn", body.get("RoleArn").asText());
+        group.put("RoleArn", body.get("RoleArn").asString(""));
       }
       group.put("LastModifiedDate", UserPool.seconds(now)).put("CreationDate", UserPool.seconds(now));
       pool.groups.put(name, group);

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import com.bellyfed.localaws.dynamodb.requests.RequestValidator;
 import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.ServiceBackend;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;

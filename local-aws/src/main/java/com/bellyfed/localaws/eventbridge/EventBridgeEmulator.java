@@ -1,9 +1,10 @@
 package com.bellyfed.localaws.eventbridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -88,12 +89,12 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode describeEventBus(JsonNode request) {
-    EventBus bus = bus(request.path("Name").asText("default"));
+    EventBus bus = bus(request.path("Name").asString("default"));
     return object().put("Name", bus.name()).put("Arn", bus.arn());
   }
 
   ObjectNode listEventBuses(JsonNode request) {
-    String prefix = request.path("NamePrefix").asText("");
+    String prefix = request.path("NamePrefix").asString("");
     List<EventBus> matching =
         buses.values().stream().filter(bus -> bus.name().startsWith(prefix)).sorted((a, b) -> a.name().compareTo(b.name())).toList();
     ObjectNode response = object();
@@ -109,11 +110,11 @@ public final class EventBridgeEmulator {
     if (!RULE_NAME.matcher(name).matches()) {
       throw EventBridgeException.validation("Parameter Name is not valid: '" + name + "'.");
     }
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     if (request.hasNonNull("ScheduleExpression")) {
       throw EventBridgeException.validation("local-aws does not run scheduled rules (ScheduleExpression).");
     }
-    String pattern = request.path("EventPattern").asText(null);
+    String pattern = request.path("EventPattern").asString(null);
     if (pattern == null) {
       throw EventBridgeException.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
     }
@@ -121,11 +122,11 @@ public final class EventBridgeEmulator {
     if (problem != null) {
       throw new EventBridgeException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + problem);
     }
-    String state = request.path("State").asText("ENABLED");
+    String state = request.path("State").asString("ENABLED");
     if (!state.equals("ENABLED") && !state.equals("DISABLED")) {
       throw EventBridgeException.validation("Parameter State is not valid: '" + state + "'.");
     }
-    String description = request.path("Description").asText("");
+    String description = request.path("Description").asString("");
     synchronized (bus) {
       Rule rule =
           bus.hasRule(name)
@@ -137,14 +138,14 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode describeRule(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     Rule rule = bus.rule(required(request, "Name"));
     return ruleJson(rule).put("CreatedBy", account);
   }
 
   ObjectNode listRules(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
-    String prefix = request.path("NamePrefix").asText("");
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
+    String prefix = request.path("NamePrefix").asString("");
     List<Rule> matching = bus.rules().stream().filter(rule -> rule.name().startsWith(prefix)).toList();
     ObjectNode response = object();
     ArrayNode list = response.putArray("Rules");
@@ -153,7 +154,7 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode deleteRule(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     String name = required(request, "Name");
     synchronized (bus) {
       if (!bus.hasRule(name)) {
@@ -168,7 +169,7 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode enableRule(JsonNode request, boolean enabled) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     synchronized (bus) {
       bus.put(bus.rule(required(request, "Name")).withEnabled(enabled));
     }
@@ -178,7 +179,7 @@ public final class EventBridgeEmulator {
   // ---- targets
 
   ObjectNode putTargets(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     String ruleName = required(request, "Rule");
     JsonNode targets = request.path("Targets");
     if (!targets.isArray() || targets.isEmpty() || targets.size() > 10) {
@@ -190,7 +191,7 @@ public final class EventBridgeEmulator {
       Rule rule = bus.rule(ruleName);
       Map<String, Target> updated = new LinkedHashMap<>(rule.targets());
       for (JsonNode json : targets) {
-        String id = json.path("Id").asText("");
+        String id = json.path("Id").asString("");
         try {
           Target target = target((ObjectNode) json);
           if (!updated.containsKey(id) && updated.size() >= MAX_TARGETS_PER_RULE) {
@@ -208,12 +209,12 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode removeTargets(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     String ruleName = required(request, "Rule");
     synchronized (bus) {
       Rule rule = bus.rule(ruleName);
       Map<String, Target> updated = new LinkedHashMap<>(rule.targets());
-      request.path("Ids").forEach(id -> updated.remove(id.asText()));
+      request.path("Ids").forEach(id -> updated.remove(id.asString("")));
       bus.put(rule.withTargets(updated));
     }
     ObjectNode response = object().put("FailedEntryCount", 0);
@@ -222,7 +223,7 @@ public final class EventBridgeEmulator {
   }
 
   ObjectNode listTargetsByRule(JsonNode request) {
-    EventBus bus = bus(request.path("EventBusName").asText("default"));
+    EventBus bus = bus(request.path("EventBusName").asString("default"));
     Rule rule = bus.rule(required(request, "Rule"));
     ObjectNode response = object();
     ArrayNode list = response.putArray("Targets");
@@ -231,11 +232,11 @@ public final class EventBridgeEmulator {
   }
 
   private Target target(ObjectNode json) {
-    String id = json.path("Id").asText("");
+    String id = json.path("Id").asString("");
     if (!RULE_NAME.matcher(id).matches()) {
       throw EventBridgeException.validation("Parameter Id is not valid: '" + id + "'.");
     }
-    String arn = json.path("Arn").asText("");
+    String arn = json.path("Arn").asString("");
     if (!arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:events:")) {
       throw EventBridgeException.validation(
           "Target " + id + ": local-aws delivers to SQS queues and event buses, not to " + arn + ".");
@@ -244,7 +245,7 @@ public final class EventBridgeEmulator {
     if (inputs > 1) {
       throw EventBridgeException.validation("Target " + id + ": only one of Input, InputPath and InputTransformer may be set.");
     }
-    String inputPath = json.path("InputPath").asText(null);
+    String inputPath = json.path("InputPath").asString(null);
     if (inputPath != null) {
       InputTransformation.requireValidPath(inputPath, "InputPath");
     }
@@ -252,19 +253,19 @@ public final class EventBridgeEmulator {
     String template = null;
     JsonNode transformer = json.path("InputTransformer");
     if (transformer.isObject()) {
-      template = transformer.path("InputTemplate").asText(null);
+      template = transformer.path("InputTemplate").asString(null);
       if (template == null) {
         throw EventBridgeException.validation("Target " + id + ": InputTransformer needs an InputTemplate.");
       }
       pathsMap = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = transformer.path("InputPathsMap").fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = transformer.path("InputPathsMap").properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (field.getKey().startsWith("aws.")) {
           throw EventBridgeException.validation("InputPathsMap key " + field.getKey() + " is reserved.");
         }
-        InputTransformation.requireValidPath(field.getValue().asText(), "InputPathsMap");
-        pathsMap.put(field.getKey(), field.getValue().asText());
+        InputTransformation.requireValidPath(field.getValue().asString(""), "InputPathsMap");
+        pathsMap.put(field.getKey(), field.getValue().asString(""));
       }
     }
     JsonNode retry = json.path("RetryPolicy");
@@ -274,11 +275,11 @@ public final class EventBridgeEmulator {
       throw EventBridgeException.validation(
           "Target " + id + ": RetryPolicy needs MaximumRetryAttempts 0-185 and MaximumEventAgeInSeconds 60-86400.");
     }
-    String deadLetterArn = json.path("DeadLetterConfig").path("Arn").asText(null);
+    String deadLetterArn = json.path("DeadLetterConfig").path("Arn").asString(null);
     if (deadLetterArn != null && !deadLetterArn.startsWith("arn:aws:sqs:")) {
       throw EventBridgeException.validation("Target " + id + ": DeadLetterConfig must name an SQS queue.");
     }
-    return new Target(id, arn, json.path("Input").asText(null), inputPath, pathsMap, template, attempts, age, deadLetterArn, json.deepCopy());
+    return new Target(id, arn, json.path("Input").asString(null), inputPath, pathsMap, template, attempts, age, deadLetterArn, json.deepCopy());
   }
 
   // ---- events
@@ -312,9 +313,9 @@ public final class EventBridgeEmulator {
   }
 
   private String accept(JsonNode entry, long now, List<TargetDelivery.Job> jobs) {
-    String source = entry.path("Source").asText("");
-    String detailType = entry.path("DetailType").asText("");
-    String detailText = entry.path("Detail").asText("");
+    String source = entry.path("Source").asString("");
+    String detailType = entry.path("DetailType").asString("");
+    String detailText = entry.path("Detail").asString("");
     for (Map.Entry<String, String> field : Map.of("Source", source, "DetailType", detailType, "Detail", detailText).entrySet()) {
       if (field.getValue().isBlank()) {
         throw new EventBridgeException("InvalidArgument", "Parameter " + field.getKey() + " is not valid. Reason: " + field.getKey() + " is a required argument.");
@@ -322,7 +323,7 @@ public final class EventBridgeEmulator {
     }
     int size = utf8Length(source) + utf8Length(detailType) + utf8Length(detailText) + (entry.has("Time") ? 14 : 0);
     for (JsonNode resource : entry.path("Resources")) {
-      size += utf8Length(resource.asText());
+      size += utf8Length(resource.asString(""));
     }
     if (size > MAX_ENTRY_BYTES) {
       throw new EventBridgeException(
@@ -331,18 +332,18 @@ public final class EventBridgeEmulator {
     JsonNode detail;
     try {
       detail = mapper.readTree(detailText);
-    } catch (java.io.IOException e) {
+    } catch (JacksonException e) {
       throw new EventBridgeException("MalformedDetail", "Detail is malformed.");
     }
     if (detail == null || !detail.isObject()) {
       throw new EventBridgeException("MalformedDetail", "Detail is malformed.");
     }
-    String busName = entry.path("EventBusName").asText("default");
+    String busName = entry.path("EventBusName").asString("default");
     EventBus bus = buses.get(busName.startsWith("arn:") ? busName.substring(busName.indexOf("event-bus/") + 10) : busName);
     if (bus == null) {
       throw new EventBridgeException("NotAuthorizedForSourceException", "Event bus " + busName + " does not exist.");
     }
-    Instant time = entry.has("Time") ? Instant.ofEpochMilli((long) (entry.path("Time").asDouble() * 1000)) : Instant.ofEpochMilli(now);
+    Instant time = entry.has("Time") ? Instant.ofEpochMilli((long) (entry.path("Time").asDouble(0) * 1000)) : Instant.ofEpochMilli(now);
     String id = UUID.randomUUID().toString();
     ObjectNode event = object();
     event.put("version", "0").put("id", id).put("detail-type", detailType).put("source", source)
@@ -363,7 +364,7 @@ public final class EventBridgeEmulator {
     }
     String eventJson = event.toString();
     List<TargetDelivery.Job> jobs = new ArrayList<>();
-    for (String ruleName : snapshot.machine().rulesForJSONEvent(event)) {
+    for (String ruleName : matching(snapshot.machine(), eventJson)) {
       Rule rule = snapshot.rules().get(ruleName);
       for (Target target : rule.targets().values()) {
         jobs.add(new TargetDelivery.Job(rule, target, event, eventJson, ingestedMillis, 1));
@@ -390,7 +391,7 @@ public final class EventBridgeEmulator {
     JsonNode event;
     try {
       event = mapper.readTree(required(request, "Event"));
-    } catch (java.io.IOException e) {
+    } catch (JacksonException e) {
       throw EventBridgeException.validation("Parameter Event is not valid: it is not JSON.");
     }
     for (String field : List.of("id", "account", "source", "time", "region", "detail-type")) {
@@ -404,7 +405,20 @@ public final class EventBridgeEmulator {
     } catch (java.io.IOException e) {
       throw new EventBridgeException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.getMessage());
     }
-    return object().put("Result", !machine.rulesForJSONEvent(event).isEmpty());
+    return object().put("Result", !matching(machine, event.toString()).isEmpty());
+  }
+
+  /**
+   * The rules an event matches. Event Ruler reads the event's JSON text itself: its tree API takes
+   * Jackson 2 nodes, and our trees are Jackson 3's.
+   */
+  private static <T> List<T> matching(software.amazon.event.ruler.GenericMachine<T> machine, String eventJson) {
+    try {
+      return machine.rulesForJSONEvent(eventJson);
+    } catch (Exception e) {
+      // The text was written from a parsed tree a moment ago, so Ruler can only fail on its own.
+      throw new IllegalStateException("Event Ruler could not read an event: " + e.getMessage(), e);
+    }
   }
 
   // ---- helpers
@@ -428,7 +442,7 @@ public final class EventBridgeEmulator {
   }
 
   private <T> List<T> page(List<T> items, JsonNode request, ObjectNode response) {
-    int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.path("NextToken").asText()) : 0;
+    int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.path("NextToken").asString("")) : 0;
     int limit = request.path("Limit").asInt(100);
     int to = Math.min(items.size(), from + limit);
     if (to < items.size()) {
@@ -439,10 +453,10 @@ public final class EventBridgeEmulator {
 
   private static String required(JsonNode request, String field) {
     JsonNode value = request.path(field);
-    if (!value.isTextual() || value.asText().isEmpty()) {
+    if (!value.isString() || value.asString("").isEmpty()) {
       throw EventBridgeException.validation("Parameter " + field + " is required.");
     }
-    return value.asText();
+    return value.asString("");
   }
 
   private String busArn(String name) {

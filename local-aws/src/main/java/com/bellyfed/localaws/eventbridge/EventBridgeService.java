@@ -5,10 +5,10 @@ import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.ServiceBackend;
 import com.bellyfed.localaws.edge.Workers;
 import com.bellyfed.localaws.sqs.ElasticMqQueues;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -68,10 +68,8 @@ public final class EventBridgeService implements ServiceBackend, AutoCloseable {
       JsonNode body = request.body().length == 0 ? mapper.createObjectNode() : mapper.readTree(request.body());
       JsonNode response = dispatch(request.operation(), body);
       return AwsResponse.json(200, CONTENT_TYPE, response.toString());
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return error(new EventBridgeException("SerializationException", "Request body is not JSON: " + e.getOriginalMessage()));
-    } catch (java.io.IOException e) {
-      return error(new EventBridgeException("SerializationException", "Request body could not be read: " + e.getMessage()));
     } catch (EventBridgeException e) {
       return error(e);
     } catch (RuntimeException e) {

@@ -1,15 +1,13 @@
 package com.bellyfed.localaws.eventbridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.NullNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +29,7 @@ final class InputTransformation {
     this.mapper = mapper;
     this.jsonPath =
         Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(mapper))
-            .mappingProvider(new JacksonMappingProvider(mapper))
+            .jsonProvider(new PlainJsonProvider(mapper))
             .options(Option.SUPPRESS_EXCEPTIONS)
             .build();
   }
@@ -71,11 +68,11 @@ final class InputTransformation {
   }
 
   private JsonNode select(JsonNode event, String path) {
-    Object value = JsonPath.using(jsonPath).parse(event).read(path);
+    Object value = JsonPath.using(jsonPath).parse(mapper.treeToValue(event, Object.class)).read(path);
     if (value == null) {
       return MissingNode.getInstance();
     }
-    return value instanceof JsonNode node ? node : mapper.valueToTree(value);
+    return mapper.valueToTree(value);
   }
 
   private String fill(String template, Map<String, JsonNode> values) {
@@ -119,7 +116,7 @@ final class InputTransformation {
     if (value.isMissingNode() || value instanceof NullNode) {
       return "";
     }
-    String text = value.isTextual() ? value.asText() : write(value);
+    String text = value.isString() ? value.asString("") : write(value);
     String quoted = write(mapper.getNodeFactory().textNode(text));
     return quoted.substring(1, quoted.length() - 1);
   }
@@ -130,7 +127,7 @@ final class InputTransformation {
     }
     try {
       return mapper.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (tools.jackson.core.JacksonException e) {
       throw new IllegalStateException(e);
     }
   }

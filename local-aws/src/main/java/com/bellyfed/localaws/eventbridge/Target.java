@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.eventbridge;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package com.bellyfed.localaws.eventbridge;
 
 import com.bellyfed.localaws.sqs.ElasticMqQueues;
 import com.bellyfed.localaws.sqs.ElasticMqQueues.Outgoing;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,7 +207,7 @@ final class TargetDelivery implements AutoCloseable {
       stats.dropped.incrementAndGet();
       log.warn(
           "Dropped event {} for target {} of rule {} after {} attempts: {}",
-          job.event().path("id").asText(), target.id(), job.rule().name(), job.attempt(), error.toString());
+          job.event().path("id").asString(""), target.id(), job.rule().name(), job.attempt(), error.toString());
       return;
     }
     Map<String, String> attributes = Map.of(
@@ -229,7 +229,7 @@ final class TargetDelivery implements AutoCloseable {
       stats.dropped.incrementAndGet();
       log.warn(
           "Dropped event {}: its dead-letter queue {} failed too: {}",
-          job.event().path("id").asText(), target.deadLetterArn(), deadLetterFailed.toString());
+          job.event().path("id").asString(""), target.deadLetterArn(), deadLetterFailed.toString());
     }
   }
 

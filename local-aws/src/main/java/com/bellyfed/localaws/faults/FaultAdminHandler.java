@@ -1,11 +1,11 @@
 package com.bellyfed.localaws.faults;
 
 import com.bellyfed.localaws.edge.AwsService;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -64,16 +64,16 @@ public final class FaultAdminHandler implements HttpHandler {
     if (body == null || !body.isObject()) {
       throw new IllegalArgumentException("Body must be a JSON object with service and type");
     }
-    AwsService service = service(body.path("service").asText(""));
+    AwsService service = service(body.path("service").asString(""));
     FaultType type;
     try {
-      type = FaultType.valueOf(body.path("type").asText("").toUpperCase(Locale.ROOT));
+      type = FaultType.valueOf(body.path("type").asString("").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("type must be one of ERROR, THROTTLE, LATENCY, DOWN");
     }
     double rate = body.path("rate").asDouble(1.0);
     Duration latency = Duration.ofMillis(body.path("latencyMs").asLong(0));
-    String operation = body.hasNonNull("operation") ? body.path("operation").asText() : null;
+    String operation = body.hasNonNull("operation") ? body.path("operation").asString("") : null;
     return new Fault(service, type, rate, latency, operation);
   }
 

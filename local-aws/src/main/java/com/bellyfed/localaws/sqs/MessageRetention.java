@@ -4,10 +4,10 @@ import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.Protocol;
 import com.bellyfed.localaws.edge.ServiceBackend;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.bellyfed.localaws.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -139,12 +139,12 @@ public final class MessageRetention implements ServiceBackend {
   private Parameters parameters(AwsRequest request) throws IOException {
     if (request.protocol() == Protocol.JSON) {
       JsonNode json = request.body().length == 0 ? mapper.createObjectNode() : mapper.readTree(request.body());
-      String name = json.hasNonNull("QueueName") ? json.path("QueueName").asText() : lastSegment(json.path("QueueUrl").asText(null));
+      String name = json.hasNonNull("QueueName") ? json.path("QueueName").asString("") : lastSegment(json.path("QueueUrl").asString(null));
       Map<String, String> attributes = new HashMap<>();
-      json.path("Attributes").fields().forEachRemaining(field -> attributes.put(field.getKey(), field.getValue().asText()));
+      json.path("Attributes").properties().forEach(field -> attributes.put(field.getKey(), field.getValue().asString("")));
       boolean asks = false;
       for (JsonNode attributeName : json.path("AttributeNames")) {
-        asks |= attributeName.asText().equals("All") || attributeName.asText().equals(ATTRIBUTE);
+        asks |= attributeName.asString("").equals("All") || attributeName.asString("").equals(ATTRIBUTE);
       }
       return new Parameters(name, attributes, asks);
     }

@@ -1,8 +1,8 @@
 package com.bellyfed.localaws.cognito;
 
 import com.bellyfed.localaws.LocalAws;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUser
 /** A fresh pool and client per test, and what the tests read back over HTTP: codes, JWKS, verified claims. */
 final class CognitoFixtures {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = com.bellyfed.localaws.Json.MAPPER;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private CognitoFixtures() {}
@@ -55,8 +55,8 @@ final class CognitoFixtures {
   static String code(LocalAws localAws, String poolId, String username) throws Exception {
     String code = null;
     for (JsonNode sent : get(localAws, "/_local-aws/cognito/codes")) {
-      if (sent.path("userPoolId").asText().equals(poolId) && sent.path("username").asText().equals(username)) {
-        code = sent.path("code").asText();
+      if (sent.path("userPoolId").asString("").equals(poolId) && sent.path("username").asString("").equals(username)) {
+        code = sent.path("code").asString("");
       }
     }
     if (code == null) {

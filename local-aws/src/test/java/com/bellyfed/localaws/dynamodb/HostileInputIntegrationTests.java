@@ -308,7 +308,7 @@ class HostileInputIntegrationTests {
         + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"sentinel\"}},\"Limit\":" + limit + "}");
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body().path("Count").asInt()).isEqualTo(1);
+    assertThat(answer.body().path("Count").asInt(0)).isEqualTo(1);
   }
 
   // ---- binaries
@@ -386,7 +386,7 @@ class HostileInputIntegrationTests {
     RawDynamoDb.Answer filter = raw.call("Scan", "{\"TableName\":\"" + table + "\",\"FilterExpression\":"
         + "\"contains(a, :v) OR contains(b, :b)\"" + values + "}");
     assertThat(filter.status()).isEqualTo(200);
-    assertThat(filter.body().path("Count").asInt()).isZero();
+    assertThat(filter.body().path("Count").asInt(0)).isZero();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -513,7 +513,7 @@ class HostileInputIntegrationTests {
     characters.addAll(List.of("é", "\u2028", "\ufeff", "\ud83d\ude00", "\u00a0", "\u0130"));
     for (String character : characters) {
       String name = "abc" + character;
-      String escaped = new com.fasterxml.jackson.databind.node.TextNode(name).toString();
+      String escaped = new tools.jackson.databind.node.StringNode(name).toString();
       RawDynamoDb.Answer answer = raw.call("DescribeTable", "{\"TableName\":" + escaped + "}");
       boolean allowed = character.matches("[a-zA-Z0-9_.-]");
       assertThat(answer.status()).as("%s", escaped).isEqualTo(400);

@@ -1,6 +1,6 @@
 package com.bellyfed.write.users;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +31,7 @@ public record CognitoSignup(String sub, String email, String userName, @Nullable
     if (!detail.isObject()) {
       throw new IllegalArgumentException("the detail is not a JSON object");
     }
-    String trigger = detail.path("triggerSource").asText("");
+    String trigger = detail.path("triggerSource").asString("");
     if (trigger.equals(FORGOT_PASSWORD)) {
       return null;
     }
@@ -39,19 +39,19 @@ public record CognitoSignup(String sub, String email, String userName, @Nullable
       throw new IllegalArgumentException("triggerSource must be " + SIGN_UP + ", was '" + trigger + "'");
     }
     JsonNode attributes = detail.path("request").path("userAttributes");
-    String sub = attributes.path("sub").asText("");
+    String sub = attributes.path("sub").asString("");
     if (!SUB.matcher(sub).matches()) {
       throw new IllegalArgumentException("request.userAttributes.sub is missing or not an id");
     }
-    String email = attributes.path("email").asText("");
+    String email = attributes.path("email").asString("");
     if (!EMAIL.matcher(email).matches()) {
       throw new IllegalArgumentException("request.userAttributes.email is missing or not an email address");
     }
-    String userName = detail.path("userName").asText("");
+    String userName = detail.path("userName").asString("");
     if (userName.isBlank() || userName.length() > 128) {
       throw new IllegalArgumentException("userName is missing or longer than 128 characters");
     }
-    String pool = detail.path("userPoolId").asText("");
+    String pool = detail.path("userPoolId").asString("");
     return new CognitoSignup(sub, email, userName, pool.isBlank() ? null : pool);
   }
 }

@@ -7,8 +7,8 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.cognito.ProvisionedPool;
 import com.bellyfed.write.support.WriteServiceTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,9 +60,9 @@ class CognitoSignupFlowIntegrationTests {
         HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create(localAws.endpoint() + "/_local-aws/cognito/codes")).build(),
             HttpResponse.BodyHandlers.ofString());
-    for (JsonNode sent : new ObjectMapper().readTree(codes.body())) {
-      if (sent.path("username").asText().equals(username)) {
-        return sent.path("code").asText();
+    for (JsonNode sent : JsonMapper.shared().readTree(codes.body())) {
+      if (sent.path("username").asString("").equals(username)) {
+        return sent.path("code").asString("");
       }
     }
     throw new AssertionError("No code was sent to " + username);

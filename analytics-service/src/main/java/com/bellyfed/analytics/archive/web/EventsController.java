@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsController {
 
   private final EventArchive archive;
-  // Envelopes hold Jackson 2 trees, which Jackson 3 would render as beans ("nodeType", "array", ...):
-  // the data is read back from its JSON text into plain maps and lists by the service's one mapper.
+  // The data is read back from its JSON text into plain maps and lists by the service's one mapper
+  // (written when envelopes held Jackson 2 trees; since decision 30 they are Jackson 3's, and this could go).
   private final JsonMapper json;
 
   EventsController(EventArchive archive, JsonMapper json) {

@@ -58,6 +58,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the event runtime into a Spring Boot service: one {@code EventPublisher}, the outbox store
@@ -68,6 +69,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 // After Spring Cloud AWS, whose DynamoDbClient, when present, this configuration then reuses, and
 // after Resilience4j's starter, whose registries hold the breakers, retries and rate limiters declared in resilience4j.*.
+// After Boot's Jackson configuration, whose JsonMapper the envelope's mapper is built on.
 // Before Spring Cloud AWS's SQS configuration, whose listener container factory backs off for ours.
 @AutoConfiguration(
     afterName = {
@@ -75,7 +77,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
       "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
       "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
       "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
-      "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration"
+      "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
     },
     beforeName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
@@ -95,8 +98,9 @@ public class EventsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  EnvelopeJson envelopeJson() {
-    return new EnvelopeJson();
+  EnvelopeJson envelopeJson(ObjectProvider<JsonMapper> jsonMapper) {
+    JsonMapper application = jsonMapper.getIfAvailable();
+    return application == null ? new EnvelopeJson() : new EnvelopeJson(application);
   }
 
   @Bean

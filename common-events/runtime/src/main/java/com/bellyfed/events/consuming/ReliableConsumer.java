@@ -4,7 +4,7 @@ import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.envelope.TracePropagation;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -360,7 +360,7 @@ public final class ReliableConsumer implements AutoCloseable {
     if (event == null || !event.path("detail").isObject()) {
       throw new IllegalArgumentException("Body is not an EventBridge event: it has no detail object");
     }
-    return new DeliveredEvent(json.read(event.path("detail").toString()), event.path("detail-type").asText("Unknown"));
+    return new DeliveredEvent(json.read(event.path("detail").toString()), event.path("detail-type").asString("Unknown"));
   }
 
   private void deadLetter(String consumer, InboundMessage message, String reason) {
@@ -381,7 +381,7 @@ public final class ReliableConsumer implements AutoCloseable {
       throw new IllegalStateException("Queue " + queueUrl + " has no redrive policy, so no dead-letter queue");
     }
     try {
-      String arn = json.readTree(policy).path("deadLetterTargetArn").asText();
+      String arn = json.readTree(policy).path("deadLetterTargetArn").asString("");
       String name = arn.substring(arn.lastIndexOf(':') + 1);
       return sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
     } catch (Exception e) {

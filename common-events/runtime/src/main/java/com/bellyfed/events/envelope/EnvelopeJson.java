@@ -1,32 +1,41 @@
 package com.bellyfed.events.envelope;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of envelopes and payloads: ISO-8601 timestamps, no nulls written. Jackson 2, the
- * event library's own serializer, with one mapper for the JVM: every instance and every reader of
- * event-shaped JSON (EventBridge bodies, chunk records) shares it.
+ * The JSON form of envelopes and payloads: ISO-8601 timestamps, no nulls written, unknown members
+ * ignored. Built on the application's Jackson 3 mapper (its modules), with the settings that make
+ * up the wire format pinned so that a service's own Jackson configuration cannot change what other
+ * services read: Jackson 2's defaults, against which the format was first written (declaration
+ * order, enums by name, missing primitives as zero), plus the envelope's own.
  */
 public final class EnvelopeJson {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  private final JsonMapper mapper;
 
-  private final ObjectMapper mapper = MAPPER;
+  /** Outside Spring (tools, tests): on Jackson's shared default mapper. */
+  public EnvelopeJson() {
+    this(JsonMapper.shared());
+  }
 
-  /** The shared mapper, for code that streams event-shaped JSON itself. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
+  public EnvelopeJson(JsonMapper base) {
+    this.mapper = base.rebuild()
+        .configureForJackson2()
+        .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .changeDefaultPropertyInclusion(
+            inclusion -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+        .build();
+  }
+
+  /** The envelope's mapper, for code that streams event-shaped JSON itself. */
+  public JsonMapper mapper() {
+    return mapper;
   }
 
   /**
@@ -37,7 +46,7 @@ public final class EnvelopeJson {
   public JsonNode readTree(String json) {
     try {
       return mapper.readTree(json);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
@@ -45,7 +54,7 @@ public final class EnvelopeJson {
   public String write(EventEnvelope envelope) {
     try {
       return mapper.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("Envelope " + envelope.eventId() + " cannot be written as JSON", e);
     }
   }
@@ -62,7 +71,7 @@ public final class EnvelopeJson {
         throw new IllegalArgumentException("Not an event envelope: eventId, eventType and data are required");
       }
       return envelope;
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("Not an event envelope: " + e.getOriginalMessage(), e);
     }
   }
@@ -75,7 +84,7 @@ public final class EnvelopeJson {
   public <T> T payload(EventEnvelope envelope, Class<T> type) {
     try {
       return mapper.treeToValue(envelope.data(), type);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("Data of " + envelope.eventType() + " is not a " + type.getSimpleName(), e);
     }
   }

@@ -1,6 +1,6 @@
 package com.bellyfed.events.envelope;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

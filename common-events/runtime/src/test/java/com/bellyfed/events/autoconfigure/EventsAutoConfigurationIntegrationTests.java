@@ -169,9 +169,9 @@ class EventsAutoConfigurationIntegrationTests {
       assertThat(response.statusCode()).isEqualTo(500);
       EventEnvelope report = tap.await(1, Duration.ofSeconds(10)).get(0);
       assertThat(report.eventType()).isEqualTo("system.error.occurred");
-      assertThat(report.data().path("errorCode").asText()).isEqualTo("IllegalStateException");
-      assertThat(report.data().path("service").asText()).isEqualTo("review-app");
-      assertThat(report.data().path("context").path("path").asText()).isEqualTo("/boom");
+      assertThat(report.data().path("errorCode").asString("")).isEqualTo("IllegalStateException");
+      assertThat(report.data().path("service").asString("")).isEqualTo("review-app");
+      assertThat(report.data().path("context").path("path").asString("")).isEqualTo("/boom");
     }
   }
 
@@ -188,7 +188,7 @@ class EventsAutoConfigurationIntegrationTests {
       assertThat(unavailable.statusCode()).isEqualTo(503);
       List<EventEnvelope> reports = tap.await(1, Duration.ofSeconds(10));
       assertThat(reports).singleElement()
-          .satisfies(report -> assertThat(report.data().path("errorCode").asText()).isEqualTo("TableUnavailable"));
+          .satisfies(report -> assertThat(report.data().path("errorCode").asString("")).isEqualTo("TableUnavailable"));
       assertThat(tap.more()).as("the 404 and the 400 are the client's").isEmpty();
     }
   }

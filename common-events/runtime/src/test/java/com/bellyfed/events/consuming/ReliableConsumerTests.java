@@ -166,7 +166,7 @@ class ReliableConsumerTests {
 
     List<Outcome> outcomes = consumer.handleTogether(CONSUMER, poll, events -> {
       calls.add(events.stream().map(event -> event.envelope().eventId()).toList());
-      if (events.stream().anyMatch(event -> event.envelope().data().path("restaurantId").asText().equals("poison"))) {
+      if (events.stream().anyMatch(event -> event.envelope().data().path("restaurantId").asString("").equals("poison"))) {
         throw new IllegalStateException("cannot write poison");
       }
     }, null);

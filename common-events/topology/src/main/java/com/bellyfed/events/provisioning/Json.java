@@ -1,14 +1,14 @@
 package com.bellyfed.events.provisioning;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** JSON equality for policies and patterns that AWS may return re-serialised. */
 final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Jackson 3's shared default mapper: immutable, and nothing here needs settings of its own.
+  private static final JsonMapper MAPPER = JsonMapper.shared();
 
   private Json() {}
 
@@ -22,16 +22,12 @@ final class Json {
   static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Not JSON: " + json, e);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("Not JSON: " + json, e);
     }
   }
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MAPPER.writeValueAsString(value);
   }
 }

@@ -10,7 +10,7 @@ import com.bellyfed.localaws.dynamodb.model.KeyCodec;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public final class Batches {
 
   public byte[] batchGetItem(JsonNode request) {
     List<TableKeys> tables = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       RequestExpressions expressions = ExpressionCompiler.compile(Context.BATCH_GET_ITEM, entry.getValue());
       Table table = database.table(entry.getKey());
@@ -111,7 +111,7 @@ public final class Batches {
   public byte[] batchWriteItem(JsonNode request) {
     List<Writer.Target> targets = new ArrayList<>();
     List<Table> order = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       Table table = database.table(entry.getKey());
       TreeSet<byte[]> seen = new TreeSet<>(KeyCodec.ORDER);
@@ -159,12 +159,8 @@ public final class Batches {
 
   private static void copyMember(JsonOut out, JsonNode from, String name) {
     if (from.hasNonNull(name)) {
-      try {
-        out.generator().writeFieldName(name);
-        out.generator().writeTree(from.get(name));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      out.generator().writeName(name);
+      out.generator().writeTree(from.get(name));
     }
   }
 }

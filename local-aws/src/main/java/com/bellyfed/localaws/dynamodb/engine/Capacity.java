@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.dynamodb.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ final class Capacity {
   }
 
   static Mode mode(JsonNode request) {
-    String mode = request.path("ReturnConsumedCapacity").asText("NONE");
+    String mode = request.path("ReturnConsumedCapacity").asString("NONE");
     return switch (mode) {
       case "TOTAL" -> Mode.TOTAL;
       case "INDEXES" -> Mode.INDEXES;

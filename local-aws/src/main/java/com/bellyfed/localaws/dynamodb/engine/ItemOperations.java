@@ -12,7 +12,7 @@ import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +32,7 @@ public final class ItemOperations {
 
   public byte[] getItem(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.GET_ITEM, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     KeySchema schema = table.meta().keySchema();
     Map<String, Value> key = ValueJson.readMap(request.path("Key"));
     KeyValidation.key(key, schema);
@@ -59,7 +59,7 @@ public final class ItemOperations {
 
   public byte[] putItem(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.PUT_ITEM, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     Map<String, Value> item = ValueJson.readMap(request.path("Item"));
     KeyValidation.item(item, table.meta());
     Condition condition = expressions.condition();
@@ -70,7 +70,7 @@ public final class ItemOperations {
           return item;
         });
     JsonOut out = new JsonOut().start();
-    if ("ALL_OLD".equals(request.path("ReturnValues").asText()) && outcome.before() != null) {
+    if ("ALL_OLD".equals(request.path("ReturnValues").asString("")) && outcome.before() != null) {
       out.item("Attributes", outcome.before());
     }
     writeCapacity(table, outcome, false).write(out, Capacity.mode(request));
@@ -82,7 +82,7 @@ public final class ItemOperations {
 
   public byte[] deleteItem(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.DELETE_ITEM, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     KeySchema schema = table.meta().keySchema();
     Map<String, Value> key = ValueJson.readMap(request.path("Key"));
     KeyValidation.key(key, schema);
@@ -94,7 +94,7 @@ public final class ItemOperations {
           return current == null ? Writer.UNCHANGED : null;
         });
     JsonOut out = new JsonOut().start();
-    if ("ALL_OLD".equals(request.path("ReturnValues").asText()) && outcome.before() != null) {
+    if ("ALL_OLD".equals(request.path("ReturnValues").asString("")) && outcome.before() != null) {
       out.item("Attributes", outcome.before());
     }
     writeCapacity(table, outcome, false).write(out, Capacity.mode(request));
@@ -106,7 +106,7 @@ public final class ItemOperations {
 
   public byte[] updateItem(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.UPDATE_ITEM, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     TableMeta meta = table.meta();
     Map<String, Value> key = ValueJson.readMap(request.path("Key"));
     KeyValidation.key(key, meta.keySchema());
@@ -120,7 +120,7 @@ public final class ItemOperations {
           return Updates.apply(update, current, key, meta);
         });
     JsonOut out = new JsonOut().start();
-    Map<String, Value> attributes = Updates.returnValues(request.path("ReturnValues").asText("NONE"), update, outcome);
+    Map<String, Value> attributes = Updates.returnValues(request.path("ReturnValues").asString("NONE"), update, outcome);
     if (attributes != null) {
       out.item("Attributes", attributes);
     }
@@ -132,7 +132,7 @@ public final class ItemOperations {
   // ---- shared
 
   static boolean itemOnConditionFailure(JsonNode request) {
-    return "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asText());
+    return "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asString(""));
   }
 
   static void check(@Nullable Condition condition, @Nullable Map<String, Value> current, boolean itemOnFailure) {
@@ -160,7 +160,7 @@ public final class ItemOperations {
 
   /** ReturnItemCollectionMetrics SIZE, for tables with local secondary indexes (item collections). */
   static void itemCollectionMetrics(JsonOut out, JsonNode request, Table table, Map<String, Value> keyOrItem) {
-    if (!"SIZE".equals(request.path("ReturnItemCollectionMetrics").asText()) || table.meta().localIndexes().isEmpty()) {
+    if (!"SIZE".equals(request.path("ReturnItemCollectionMetrics").asString("")) || table.meta().localIndexes().isEmpty()) {
       return;
     }
     String partition = table.meta().keySchema().partitionName();
@@ -168,12 +168,8 @@ public final class ItemOperations {
     collectionKey.put(partition, keyOrItem.get(partition));
     out.startObject("ItemCollectionMetrics").item("ItemCollectionKey", collectionKey);
     out.startArray("SizeEstimateRangeGB");
-    try {
-      out.generator().writeNumber(0.0);
-      out.generator().writeNumber(1.0);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    out.generator().writeNumber(0.0);
+    out.generator().writeNumber(1.0);
     out.endArray().end();
   }
 }

@@ -1,11 +1,11 @@
 package com.bellyfed.localaws.dynamodb.engine;
 
+import com.bellyfed.localaws.Json;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -13,17 +13,11 @@ import java.util.Map;
 /** A response body written straight to bytes with Jackson's streaming generator: no tree in between. */
 public final class JsonOut {
 
-  private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
-
   private final ByteArrayBuilder buffer = new ByteArrayBuilder(256);
   private final JsonGenerator out;
 
   public JsonOut() {
-    try {
-      out = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out = Json.MAPPER.createGenerator(buffer, JsonEncoding.UTF8);
   }
 
   public JsonGenerator generator() {
@@ -39,31 +33,31 @@ public final class JsonOut {
   }
 
   public JsonOut field(String name) {
-    return io(() -> out.writeFieldName(name));
+    return io(() -> out.writeName(name));
   }
 
   public JsonOut string(String name, String value) {
-    return io(() -> out.writeStringField(name, value));
+    return io(() -> out.writeStringProperty(name, value));
   }
 
   public JsonOut number(String name, long value) {
-    return io(() -> out.writeNumberField(name, value));
+    return io(() -> out.writeNumberProperty(name, value));
   }
 
   public JsonOut number(String name, double value) {
-    return io(() -> out.writeNumberField(name, value));
+    return io(() -> out.writeNumberProperty(name, value));
   }
 
   public JsonOut bool(String name, boolean value) {
-    return io(() -> out.writeBooleanField(name, value));
+    return io(() -> out.writeBooleanProperty(name, value));
   }
 
   public JsonOut startObject(String name) {
-    return io(() -> out.writeObjectFieldStart(name));
+    return io(() -> out.writeObjectPropertyStart(name));
   }
 
   public JsonOut startArray(String name) {
-    return io(() -> out.writeArrayFieldStart(name));
+    return io(() -> out.writeArrayPropertyStart(name));
   }
 
   public JsonOut startObject() {
@@ -80,7 +74,7 @@ public final class JsonOut {
 
   public JsonOut item(String name, Map<String, Value> item) {
     return io(() -> {
-      out.writeFieldName(name);
+      out.writeName(name);
       ValueJson.writeMap(out, item);
     });
   }
@@ -90,11 +84,7 @@ public final class JsonOut {
   }
 
   public byte[] toBytes() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.close();
     return buffer.toByteArray();
   }
 

@@ -2,10 +2,10 @@ package com.bellyfed.localaws.dynamodb.engine;
 
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.bellyfed.localaws.dynamodb.model.Type;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,7 +31,7 @@ final class LogRecords {
   static final byte DROP = 2;
   static final byte WRITES = 3;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = com.bellyfed.localaws.Json.MAPPER;
 
   private LogRecords() {}
 
@@ -77,11 +77,7 @@ final class LogRecords {
   }
 
   static TableMeta readTable(byte[] record) {
-    try {
-      return meta(JSON.readTree(record, 1, record.length - 1));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return meta(JSON.readTree(record, 1, record.length - 1));
   }
 
   /** The id and name of a dropped table. */
@@ -146,37 +142,37 @@ final class LogRecords {
 
   static TableMeta meta(JsonNode json) {
     Map<String, Type> definitions = new LinkedHashMap<>();
-    json.path("attributes").fields().forEachRemaining(entry -> definitions.put(entry.getKey(), Type.valueOf(entry.getValue().asText())));
+    json.path("attributes").properties().forEach(entry -> definitions.put(entry.getKey(), Type.valueOf(entry.getValue().asString(""))));
     List<IndexMeta> global = new ArrayList<>();
     List<IndexMeta> local = new ArrayList<>();
     for (JsonNode node : json.path("indexes")) {
       List<String> nonKey = new ArrayList<>();
-      node.path("nonKey").forEach(attribute -> nonKey.add(attribute.asText()));
+      node.path("nonKey").forEach(attribute -> nonKey.add(attribute.asString("")));
       IndexMeta index =
           new IndexMeta(
-              node.path("name").asText(),
-              node.path("global").asBoolean(),
+              node.path("name").asString(""),
+              node.path("global").asBoolean(false),
               schema(node.path("key")),
-              IndexMeta.ProjectionType.valueOf(node.path("projection").asText()),
+              IndexMeta.ProjectionType.valueOf(node.path("projection").asString("")),
               nonKey,
               throughput(node));
       (index.global() ? global : local).add(index);
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    json.path("tags").fields().forEachRemaining(entry -> tags.put(entry.getKey(), entry.getValue().asText()));
+    json.path("tags").properties().forEach(entry -> tags.put(entry.getKey(), entry.getValue().asString("")));
     return new TableMeta(
-        json.path("id").asText(),
-        json.path("name").asText(),
-        json.path("arn").asText(),
+        json.path("id").asString(""),
+        json.path("name").asString(""),
+        json.path("arn").asString(""),
         schema(json.path("key")),
         definitions,
-        TableMeta.BillingMode.valueOf(json.path("billing").asText()),
+        TableMeta.BillingMode.valueOf(json.path("billing").asString("")),
         throughput(json),
-        Instant.parse(json.path("created").asText()),
-        json.hasNonNull("billingChanged") ? Instant.parse(json.path("billingChanged").asText()) : null,
+        Instant.parse(json.path("created").asString("")),
+        json.hasNonNull("billingChanged") ? Instant.parse(json.path("billingChanged").asString("")) : null,
         global,
         local,
-        json.hasNonNull("ttl") ? json.path("ttl").asText() : null,
+        json.hasNonNull("ttl") ? json.path("ttl").asString("") : null,
         instant(json, "ttlChanged"),
         tags,
         json.path("deletionProtection").asBoolean(false));
@@ -194,12 +190,12 @@ final class LogRecords {
 
   /** Records written before the throughput history was kept read as a throughput without one. */
   private static Throughput throughput(JsonNode json) {
-    return new Throughput(json.path("read").asLong(), json.path("write").asLong(),
+    return new Throughput(json.path("read").asLong(0), json.path("write").asLong(0),
         instant(json, "lastIncrease"), instant(json, "lastDecrease"), json.path("decreases").asInt(0));
   }
 
   private static @Nullable Instant instant(JsonNode json, String name) {
-    return json.hasNonNull(name) ? Instant.parse(json.path(name).asText()) : null;
+    return json.hasNonNull(name) ? Instant.parse(json.path(name).asString("")) : null;
   }
 
   private static ObjectNode schemaJson(KeySchema schema) {
@@ -213,10 +209,10 @@ final class LogRecords {
 
   private static KeySchema schema(JsonNode json) {
     return new KeySchema(
-        json.path("partition").asText(),
-        Type.valueOf(json.path("partitionType").asText()),
-        json.hasNonNull("sort") ? json.path("sort").asText() : null,
-        json.hasNonNull("sortType") ? Type.valueOf(json.path("sortType").asText()) : null);
+        json.path("partition").asString(""),
+        Type.valueOf(json.path("partitionType").asString("")),
+        json.hasNonNull("sort") ? json.path("sort").asString("") : null,
+        json.hasNonNull("sortType") ? Type.valueOf(json.path("sortType").asString("")) : null);
   }
 
   private interface Writer {

@@ -4,7 +4,7 @@ import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.Condition;
 import com.bellyfed.localaws.dynamodb.expressions.Projection;
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ final class ReadRules {
    * scan-specific-attributes-message, whose bare form is the classic one).
    */
   static void select(JsonNode request, @Nullable IndexMeta index) {
-    String select = request.path("Select").asText("");
+    String select = request.path("Select").asString("");
     boolean attributesToGet = request.hasNonNull("AttributesToGet");
     boolean projected = attributesToGet || request.hasNonNull("ProjectionExpression");
     String parameter = attributesToGet ? "AttributesToGet" : "ProjectionExpression";
@@ -98,7 +98,7 @@ final class ReadRules {
    */
   static void globalProjection(JsonNode request, @Nullable Projection projection, @Nullable IndexMeta index, KeySchema table) {
     if (projection == null || index == null || !index.global() || index.projection() == IndexMeta.ProjectionType.ALL
-        || "COUNT".equals(request.path("Select").asText())) {
+        || "COUNT".equals(request.path("Select").asString(""))) {
       return;
     }
     Set<String> missing = new HashSet<>();

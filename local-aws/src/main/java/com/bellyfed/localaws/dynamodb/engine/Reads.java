@@ -13,7 +13,7 @@ import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class Reads {
 
   public byte[] query(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.QUERY, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
     Source source = source(table, request, expressions.projection(), consistent);
     KeyCondition condition = expressions.keyCondition(source.schema());
@@ -156,13 +156,13 @@ public final class Reads {
 
   public byte[] scan(JsonNode request) {
     RequestExpressions expressions = ExpressionCompiler.compile(Context.SCAN, request);
-    Table table = database.table(request.path("TableName").asText());
+    Table table = database.table(request.path("TableName").asString(""));
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
     Source source = source(table, request, expressions.projection(), consistent);
     NavigableMap<byte[], byte[]> range = source.map();
     if (request.hasNonNull("TotalSegments")) {
-      long total = request.path("TotalSegments").asLong();
-      long segment = request.path("Segment").asLong();
+      long total = request.path("TotalSegments").asLong(0);
+      long segment = request.path("Segment").asLong(0);
       long span = (1L << 32) / total;
       long low = segment * span;
       long high = segment == total - 1 ? 1L << 32 : (segment + 1) * span;
@@ -202,7 +202,7 @@ public final class Reads {
   }
 
   private Source source(Table table, JsonNode request, @Nullable Projection projection, boolean consistent) {
-    String indexName = request.path("IndexName").asText(null);
+    String indexName = request.path("IndexName").asString(null);
     if (indexName == null) {
       return new Source(table, null, table.items, table.meta().keySchema(), false);
     }
@@ -216,7 +216,7 @@ public final class Reads {
     if (index.status() == IndexStore.Status.CREATING) {
       throw DynamoDbException.validation("Cannot read from backfilling global secondary index: " + indexName);
     }
-    boolean wantsAll = request.path("Select").asText("").equals("ALL_ATTRIBUTES");
+    boolean wantsAll = request.path("Select").asString("").equals("ALL_ATTRIBUTES");
     boolean wantsUnprojected = projection != null
         && projection.topLevelNames().stream().anyMatch(name -> !meta.projects(name, table.meta().keySchema()));
     // A local index reads unprojected attributes from the table, at a cost; a global one cannot.
@@ -298,7 +298,7 @@ public final class Reads {
       JsonNode request, Source source, NavigableMap<byte[], byte[]> range,
       @Nullable Condition filter, @Nullable Projection projection, boolean consistent) {
     int limit = limit(request.path("Limit"));
-    boolean countOnly = "COUNT".equals(request.path("Select").asText());
+    boolean countOnly = "COUNT".equals(request.path("Select").asString(""));
     KeySchema table = source.table().meta().keySchema();
     List<Map<String, Value>> items = new ArrayList<>();
     int scanned = 0;

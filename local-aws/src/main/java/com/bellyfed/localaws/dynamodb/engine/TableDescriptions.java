@@ -171,11 +171,7 @@ final class TableDescriptions {
   /** Epoch seconds with milliseconds, as AWS writes its timestamps. */
   static void timestamp(JsonOut out, String name, Instant instant) {
     BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
-    try {
-      out.generator().writeFieldName(name);
-      out.generator().writeNumber(seconds);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.generator().writeName(name);
+    out.generator().writeNumber(seconds);
   }
 }

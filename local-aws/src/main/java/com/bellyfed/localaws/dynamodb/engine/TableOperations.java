@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.engine;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.bellyfed.localaws.dynamodb.model.Type;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +32,11 @@ public final class TableOperations {
   // ---- CreateTable
 
   public byte[] createTable(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Map<String, Type> definitions = attributeDefinitions(request.path("AttributeDefinitions"));
     KeySchema key = keySchema(request.path("KeySchema"), definitions);
     TableMeta.BillingMode billing =
-        "PAY_PER_REQUEST".equals(request.path("BillingMode").asText(null))
+        "PAY_PER_REQUEST".equals(request.path("BillingMode").asString(null))
             ? TableMeta.BillingMode.PAY_PER_REQUEST
             : TableMeta.BillingMode.PROVISIONED;
     Throughput throughput = billing == TableMeta.BillingMode.PROVISIONED ? throughput(request.path("ProvisionedThroughput")) : Throughput.NONE;
@@ -50,7 +50,7 @@ public final class TableOperations {
     }
     Map<String, String> tags = new LinkedHashMap<>();
     for (JsonNode tag : request.path("Tags")) {
-      tags.put(tag.path("Key").asText(), tag.path("Value").asText());
+      tags.put(tag.path("Key").asString(""), tag.path("Value").asString(""));
     }
     Instant now = database.now();
     TableMeta meta =
@@ -83,7 +83,7 @@ public final class TableOperations {
   private static Map<String, Type> attributeDefinitions(JsonNode definitions) {
     Map<String, Type> types = new LinkedHashMap<>();
     for (JsonNode definition : definitions) {
-      types.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
+      types.put(definition.path("AttributeName").asString(""), Type.valueOf(definition.path("AttributeType").asString("")));
     }
     return types;
   }
@@ -92,10 +92,10 @@ public final class TableOperations {
     String partition = null;
     String sort = null;
     for (JsonNode element : elements) {
-      if ("HASH".equals(element.path("KeyType").asText())) {
-        partition = element.path("AttributeName").asText();
+      if ("HASH".equals(element.path("KeyType").asString(""))) {
+        partition = element.path("AttributeName").asString("");
       } else {
-        sort = element.path("AttributeName").asText();
+        sort = element.path("AttributeName").asString("");
       }
     }
     if (partition == null || !definitions.containsKey(partition) || (sort != null && !definitions.containsKey(sort))) {
@@ -108,23 +108,23 @@ public final class TableOperations {
 
   private static List<String> keyNames(JsonNode elements) {
     List<String> names = new ArrayList<>();
-    elements.forEach(element -> names.add(element.path("AttributeName").asText()));
+    elements.forEach(element -> names.add(element.path("AttributeName").asString("")));
     return names;
   }
 
   private static Throughput throughput(JsonNode node) {
     return node.isMissingNode() || node.isNull()
         ? Throughput.NONE
-        : new Throughput(node.path("ReadCapacityUnits").asLong(), node.path("WriteCapacityUnits").asLong());
+        : new Throughput(node.path("ReadCapacityUnits").asLong(0), node.path("WriteCapacityUnits").asLong(0));
   }
 
   static IndexMeta index(JsonNode index, boolean global, Map<String, Type> definitions, TableMeta.BillingMode billing) {
     JsonNode projection = index.path("Projection");
-    String type = projection.path("ProjectionType").asText("");
+    String type = projection.path("ProjectionType").asString("");
     List<String> nonKey = new ArrayList<>();
-    projection.path("NonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asText()));
+    projection.path("NonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asString("")));
     return new IndexMeta(
-        index.path("IndexName").asText(),
+        index.path("IndexName").asString(""),
         global,
         keySchema(index.path("KeySchema"), definitions),
         projectionType(type, nonKey),
@@ -143,7 +143,7 @@ public final class TableOperations {
   // ---- DescribeTable, ListTables, DeleteTable
 
   public byte[] describeTable(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Table table = database.find(name).orElseThrow(() -> notFound(name));
     JsonOut out = new JsonOut().start().field("Table");
     TableDescriptions.describe(out, table, TableDescriptions.View.settled(), database.now());
@@ -158,7 +158,7 @@ public final class TableOperations {
 
   public byte[] listTables(JsonNode request) {
     int limit = request.path("Limit").asInt(100);
-    String after = request.path("ExclusiveStartTableName").asText(null);
+    String after = request.path("ExclusiveStartTableName").asString(null);
     List<String> names = new ArrayList<>();
     boolean more = false;
     for (String name : database.tableNames()) {
@@ -181,7 +181,7 @@ public final class TableOperations {
   }
 
   public byte[] deleteTable(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Table table = database.find(name).orElseThrow(() -> notFound(name));
     if (table.meta().deletionProtection()) {
       throw DynamoDbException.validation(

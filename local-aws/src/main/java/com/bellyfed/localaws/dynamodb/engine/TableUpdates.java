@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.engine;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
 import com.bellyfed.localaws.dynamodb.model.Type;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +35,7 @@ final class TableUpdates {
   }
 
   byte[] updateTable(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Table table = database.find(name).orElseThrow(() -> TableOperations.notFound(name));
     synchronized (table) {
       TableMeta meta = table.meta();
@@ -47,7 +47,7 @@ final class TableUpdates {
       IndexActions actions = new IndexActions(request.path("GlobalSecondaryIndexUpdates"));
       checkOnlineIndexLimit(table, actions);
       TableMeta.BillingMode billing = request.hasNonNull("BillingMode")
-          ? TableMeta.BillingMode.valueOf(request.path("BillingMode").asText())
+          ? TableMeta.BillingMode.valueOf(request.path("BillingMode").asString(""))
           : meta.billingMode();
       boolean switched = billing != meta.billingMode();
       TableDescriptions.View view = new TableDescriptions.View();
@@ -77,7 +77,7 @@ final class TableUpdates {
       Instant toPayPerRequest = switched && billing == TableMeta.BillingMode.PAY_PER_REQUEST ? now : meta.billingModeChangedAt();
       TableMeta updated = meta.withBilling(billing, throughput, toPayPerRequest).withGlobalIndexes(global, definitions);
       if (request.has("DeletionProtectionEnabled")) {
-        updated = updated.withDeletionProtection(request.path("DeletionProtectionEnabled").asBoolean());
+        updated = updated.withDeletionProtection(request.path("DeletionProtectionEnabled").asBoolean(false));
       }
       for (IndexMeta index : deleted) {
         table.removeIndex(index.name());
@@ -155,7 +155,7 @@ final class TableUpdates {
   private static void applyUpdates(TableMeta meta, IndexActions actions, TableMeta.BillingMode billing, boolean switched,
       List<IndexMeta> global, Instant now, TableDescriptions.View view) {
     for (JsonNode update : actions.updates) {
-      String indexName = update.path("IndexName").asText();
+      String indexName = update.path("IndexName").asString("");
       int position = position(global, indexName);
       if (position < 0) {
         throw unknownIndex(meta, indexName, "update");
@@ -186,7 +186,7 @@ final class TableUpdates {
       TableMeta meta, IndexActions actions, List<IndexMeta> global, TableDescriptions.View view) {
     List<IndexMeta> deleted = new ArrayList<>();
     for (JsonNode delete : actions.deletes) {
-      String indexName = delete.path("IndexName").asText();
+      String indexName = delete.path("IndexName").asString("");
       int position = position(global, indexName);
       if (position < 0) {
         throw unknownIndex(meta, indexName, "delete");
@@ -204,7 +204,7 @@ final class TableUpdates {
       return null;
     }
     JsonNode create = actions.creates.get(0);
-    String indexName = create.path("IndexName").asText();
+    String indexName = create.path("IndexName").asString("");
     if (meta.index(indexName).isPresent()) {
       throw DynamoDbException.validation("Attempting to create an index which already exists");
     }
@@ -213,7 +213,7 @@ final class TableUpdates {
     }
     Map<String, Type> given = definitions(request);
     List<String> keys = new ArrayList<>();
-    create.path("KeySchema").forEach(element -> keys.add(element.path("AttributeName").asText()));
+    create.path("KeySchema").forEach(element -> keys.add(element.path("AttributeName").asString("")));
     if (!given.keySet().containsAll(keys)) {
       throw DynamoDbException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
           + new HashSet<>(keys) + ", AttributeDefinitions: " + new HashSet<>(given.keySet()));
@@ -262,7 +262,7 @@ final class TableUpdates {
     Map<String, Type> definitions = new LinkedHashMap<>();
     for (JsonNode definition : request.path("AttributeDefinitions")) {
       if (definition.isObject()) {
-        definitions.put(definition.path("AttributeName").asText(), Type.valueOf(definition.path("AttributeType").asText()));
+        definitions.put(definition.path("AttributeName").asString(""), Type.valueOf(definition.path("AttributeType").asString("")));
       }
     }
     return definitions;
@@ -319,7 +319,7 @@ final class TableUpdates {
   }
 
   private static Throughput units(JsonNode throughput) {
-    return new Throughput(throughput.path("ReadCapacityUnits").asLong(), throughput.path("WriteCapacityUnits").asLong());
+    return new Throughput(throughput.path("ReadCapacityUnits").asLong(0), throughput.path("WriteCapacityUnits").asLong(0));
   }
 
   private static int position(List<IndexMeta> indexes, String name) {
@@ -351,12 +351,12 @@ final class TableUpdates {
     }
 
     boolean deletes(String indexName) {
-      return deletes.stream().anyMatch(delete -> delete.path("IndexName").asText().equals(indexName));
+      return deletes.stream().anyMatch(delete -> delete.path("IndexName").asString("").equals(indexName));
     }
 
     boolean updatesThroughput(String indexName) {
       return updates.stream().anyMatch(update ->
-          update.path("IndexName").asText().equals(indexName) && update.hasNonNull("ProvisionedThroughput"));
+          update.path("IndexName").asString("").equals(indexName) && update.hasNonNull("ProvisionedThroughput"));
     }
   }
 }

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.engine;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,11 +22,11 @@ final class Tagging {
   }
 
   byte[] tagResource(JsonNode request) {
-    Table table = byArn(request.path("ResourceArn").asText());
+    Table table = byArn(request.path("ResourceArn").asString(""));
     synchronized (table) {
       Map<String, String> tags = new LinkedHashMap<>(table.meta().tags());
       for (JsonNode tag : request.path("Tags")) {
-        tags.put(tag.path("Key").asText(), tag.path("Value").asText());
+        tags.put(tag.path("Key").asString(""), tag.path("Value").asString(""));
       }
       if (tags.size() > MAX_TAGS) {
         throw DynamoDbException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
@@ -37,17 +37,17 @@ final class Tagging {
   }
 
   byte[] untagResource(JsonNode request) {
-    Table table = byArn(request.path("ResourceArn").asText());
+    Table table = byArn(request.path("ResourceArn").asString(""));
     synchronized (table) {
       Map<String, String> tags = new LinkedHashMap<>(table.meta().tags());
-      request.path("TagKeys").forEach(key -> tags.remove(key.asText()));
+      request.path("TagKeys").forEach(key -> tags.remove(key.asString("")));
       database.declare(table, table.meta().withTags(tags));
     }
     return new JsonOut().start().end().toBytes();
   }
 
   byte[] listTagsOfResource(JsonNode request) {
-    Table table = byArn(request.path("ResourceArn").asText());
+    Table table = byArn(request.path("ResourceArn").asString(""));
     JsonOut out = new JsonOut().start().startArray("Tags");
     table.meta().tags().forEach((key, value) -> out.startObject().string("Key", key).string("Value", value).end());
     return out.endArray().end().toBytes();

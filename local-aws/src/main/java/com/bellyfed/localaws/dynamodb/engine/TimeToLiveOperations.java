@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.engine;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,11 +26,11 @@ final class TimeToLiveOperations {
   }
 
   byte[] updateTimeToLive(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Table table = database.find(name).orElseThrow(() -> TableOperations.notFound(name));
     JsonNode specification = request.path("TimeToLiveSpecification");
-    String attribute = specification.path("AttributeName").asText();
-    boolean enable = specification.path("Enabled").asBoolean();
+    String attribute = specification.path("AttributeName").asString("");
+    boolean enable = specification.path("Enabled").asBoolean(false);
     synchronized (table) {
       TableMeta meta = table.meta();
       String current = meta.ttlAttribute();
@@ -60,7 +60,7 @@ final class TimeToLiveOperations {
   }
 
   byte[] describeTimeToLive(JsonNode request) {
-    String name = request.path("TableName").asText();
+    String name = request.path("TableName").asString("");
     Table table = database.find(name).orElseThrow(() -> TableOperations.notFound(name));
     String attribute = table.meta().ttlAttribute();
     JsonOut out = new JsonOut().start().startObject("TimeToLiveDescription");

@@ -13,8 +13,8 @@ import com.bellyfed.localaws.dynamodb.model.KeyCodec;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +59,7 @@ public final class Transactions {
   }
 
   public byte[] transactWriteItems(JsonNode request) {
-    String token = request.path("ClientRequestToken").asText(null);
+    String token = request.path("ClientRequestToken").asString(null);
     Instant now = database.now();
     byte[] canonical = null;
     if (token != null) {
@@ -94,7 +94,7 @@ public final class Transactions {
     for (int i = 0; i < bodies.size(); i++) {
       JsonNode body = bodies.get(i);
       RequestExpressions expressions = compiled.get(i);
-      Table table = database.table(body.path("TableName").asText());
+      Table table = database.table(body.path("TableName").asString(""));
       TableMeta meta = table.meta();
       Condition condition = expressions.condition();
       Map<String, Value> keyOrItem = ValueJson.readMap(body.path(kinds.get(i).equals("Put") ? "Item" : "Key"));
@@ -188,7 +188,7 @@ public final class Transactions {
     boolean cancelled = false;
     TreeSet<byte[]> seen = new TreeSet<>(KeyCodec.ORDER);
     for (JsonNode get : gets) {
-      Table table = database.table(get.path("TableName").asText());
+      Table table = database.table(get.path("TableName").asString(""));
       Map<String, Value> key = ValueJson.readMap(get.path("Key"));
       DynamoDbException problem = ActionKeys.key(key, table.meta().keySchema());
       tables.add(table);

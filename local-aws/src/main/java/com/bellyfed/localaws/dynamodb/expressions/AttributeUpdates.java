@@ -4,7 +4,7 @@ import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.Type;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -47,7 +47,7 @@ final class AttributeUpdates implements Update {
   /** Reads and checks each update in order: its value, then whether its action may take it. */
   static AttributeUpdates read(JsonNode updates) {
     List<Entry> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = updates.fields(); fields.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = updates.properties().iterator(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode update = field.getValue();
       if (!Placeholders.present(update)) {
@@ -75,9 +75,9 @@ final class AttributeUpdates implements Update {
       return Action.PUT;
     }
     try {
-      return Action.valueOf(node.textValue());
+      return Action.valueOf(node.stringValue(null));
     } catch (IllegalArgumentException e) {
-      throw DynamoDbException.validation("1 validation error detected: Value '" + node.textValue() + "' at 'attributeUpdates."
+      throw DynamoDbException.validation("1 validation error detected: Value '" + node.stringValue(null) + "' at 'attributeUpdates."
           + attribute + ".member.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, DELETE, PUT]");
     }
   }

@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.expressions;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class ExpressionCompiler {
       if (!rules.expressions().contains(parameter) || !present(request, parameter)) {
         continue;
       }
-      String text = checkText(parameter, request.get(parameter).textValue());
+      String text = checkText(parameter, request.get(parameter).stringValue(null));
       switch (parameter) {
         case ContextRules.UPDATE -> update = UpdateCompiler.compile(parameter, text, placeholders);
         case ContextRules.CONDITION -> condition = CompiledCondition.of(ConditionCompiler.compile(parameter, text, placeholders));
@@ -205,6 +205,6 @@ public final class ExpressionCompiler {
   }
 
   private static @Nullable String text(@Nullable JsonNode node) {
-    return Placeholders.present(node) ? node.textValue() : null;
+    return Placeholders.present(node) ? node.stringValue(null) : null;
   }
 }

@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.expressions;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class LegacyConditions {
   /** QueryFilter, ScanFilter or KeyConditions: one Condition per attribute. */
   static Map<String, LegacyCondition> readConditions(String parameter, JsonNode conditions) {
     Map<String, LegacyCondition> result = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> entries = conditions.fields(); entries.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> entries = conditions.properties().iterator(); entries.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String attribute = entry.getKey();
       JsonNode condition = entry.getValue();
@@ -56,7 +56,7 @@ final class LegacyConditions {
   /** Expected: per attribute, Value with Exists, or ComparisonOperator with Value or AttributeValueList. */
   static List<LegacyCondition> readExpected(JsonNode expected) {
     List<LegacyCondition> result = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> entries = expected.fields(); entries.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> entries = expected.properties().iterator(); entries.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String attribute = entry.getKey();
       JsonNode condition = entry.getValue();
@@ -114,9 +114,9 @@ final class LegacyConditions {
           + "' failed to satisfy constraint: Member must not be null");
     }
     try {
-      return LegacyOperator.valueOf(node.textValue());
+      return LegacyOperator.valueOf(node.stringValue(null));
     } catch (IllegalArgumentException e) {
-      throw DynamoDbException.validation("1 validation error detected: Value '" + node.textValue() + "' at '" + path
+      throw DynamoDbException.validation("1 validation error detected: Value '" + node.stringValue(null) + "' at '" + path
           + "' failed to satisfy constraint: Member must satisfy enum value set: "
           + "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
     }
@@ -164,7 +164,7 @@ final class LegacyConditions {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    String text = node.asText().toUpperCase(Locale.ROOT);
+    String text = node.asString("").toUpperCase(Locale.ROOT);
     return text.equals("TRUE") || text.equals("1") || text.equals("YES");
   }
 }

@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.expressions;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.Syntax.PathRef;
 import com.bellyfed.localaws.dynamodb.model.Value;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -63,11 +63,11 @@ final class PathProjection implements Projection {
         // A JSON null in a list is no member at all, as for AWS's reader; no SDK sends one.
         continue;
       }
-      if (!seen.add(name.textValue())) {
+      if (!seen.add(name.stringValue(null))) {
         throw DynamoDbException.validation(
-            "One or more parameter values were invalid: Duplicate value in attribute name: " + name.textValue());
+            "One or more parameter values were invalid: Duplicate value in attribute name: " + name.stringValue(null));
       }
-      paths.add(DocumentPath.of(name.textValue()));
+      paths.add(DocumentPath.of(name.stringValue(null)));
     }
     return new PathProjection(paths);
   }

@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.expressions;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +42,7 @@ final class Placeholders {
       if (names.size() == 0) {
         throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> entries = names.fields(); entries.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> entries = names.properties().iterator(); entries.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = entries.next();
         String key = entry.getKey();
         if (!isPlaceholder(key, '#')) {
@@ -52,10 +52,10 @@ final class Placeholders {
         if (name == null || name.isNull()) {
           continue;
         }
-        if (name.textValue().isEmpty()) {
+        if (name.stringValue(null).isEmpty()) {
           throw DynamoDbException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
         }
-        nameMap.put(key, name.textValue());
+        nameMap.put(key, name.stringValue(null));
       }
     }
     Map<String, Value> valueMap = new LinkedHashMap<>();
@@ -63,13 +63,13 @@ final class Placeholders {
       if (values.size() == 0) {
         throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
       }
-      for (Iterator<String> keys = values.fieldNames(); keys.hasNext(); ) {
+      for (Iterator<String> keys = values.propertyNames().iterator(); keys.hasNext(); ) {
         String key = keys.next();
         if (!isPlaceholder(key, ':')) {
           throw DynamoDbException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> entries = values.fields(); entries.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> entries = values.properties().iterator(); entries.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = entries.next();
         if (entry.getValue() == null || entry.getValue().isNull()) {
           continue;

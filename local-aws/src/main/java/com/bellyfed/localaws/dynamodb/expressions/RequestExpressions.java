@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.expressions;
 
 import com.bellyfed.localaws.dynamodb.model.KeySchema;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package com.bellyfed.localaws.dynamodb.model;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class ValueJson {
     if (!node.isObject()) {
       throw DynamoDbException.serialization("Unexpected value type in payload");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> members = node.properties().iterator(); members.hasNext(); ) {
       Map.Entry<String, JsonNode> member = members.next();
       JsonNode value = member.getValue();
       if (value.isNull()) {
@@ -71,13 +71,13 @@ public final class ValueJson {
     if (!node.isObject()) {
       throw DynamoDbException.serialization("Unexpected field type");
     }
-    for (Iterator<JsonNode> values = node.elements(); values.hasNext(); ) {
+    for (Iterator<JsonNode> values = node.values().iterator(); values.hasNext(); ) {
       checkShape(values.next());
     }
   }
 
   public static void checkString(JsonNode node) {
-    if (node.isTextual() || node.isNull()) {
+    if (node.isString() || node.isNull()) {
       return;
     }
     if (node.isBoolean()) {
@@ -99,8 +99,8 @@ public final class ValueJson {
     if (node.isNumber()) {
       throw DynamoDbException.serialization(numberKind(node) + " cannot be converted to Boolean");
     }
-    if (node.isTextual()) {
-      if (parseBooleanText(node.textValue()) == null) {
+    if (node.isString()) {
+      if (parseBooleanText(node.stringValue(null)) == null) {
         throw DynamoDbException.serialization("Unexpected token received from parser");
       }
       return;
@@ -124,7 +124,7 @@ public final class ValueJson {
     if (node.isObject()) {
       throw DynamoDbException.serialization("Start of structure or map found where not expected");
     }
-    decodeBase64(node.textValue());
+    decodeBase64(node.stringValue(null));
   }
 
   private static void checkList(JsonNode node, java.util.function.Consumer<JsonNode> element) {
@@ -152,7 +152,7 @@ public final class ValueJson {
   }
 
   private static boolean booleanOf(JsonNode node) {
-    return node.isBoolean() ? node.booleanValue() : Boolean.TRUE.equals(parseBooleanText(node.textValue()));
+    return node.isBoolean() ? node.booleanValue() : Boolean.TRUE.equals(parseBooleanText(node.stringValue(null)));
   }
 
   public static byte[] decodeBase64(String text) {
@@ -176,7 +176,7 @@ public final class ValueJson {
   /** Reads a map of attribute values whose shape was checked. */
   public static Map<String, Value> readMap(JsonNode node) {
     Map<String, Value> values = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> members = node.properties().iterator(); members.hasNext(); ) {
       Map.Entry<String, JsonNode> member = members.next();
       if (!member.getValue().isNull()) {
         values.put(member.getKey(), read(member.getValue()));
@@ -192,7 +192,7 @@ public final class ValueJson {
   public static Value read(JsonNode node) {
     Value value = null;
     int members = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> member = fields.next();
       JsonNode json = member.getValue();
       if (json.isNull()) {
@@ -218,11 +218,11 @@ public final class ValueJson {
   private static Value readMember(String type, JsonNode json) {
     switch (type) {
       case "S":
-        return new Value.S(json.textValue());
+        return new Value.S(json.stringValue(null));
       case "N":
-        return new Value.N(Numbers.parse(json.textValue()));
+        return new Value.N(Numbers.parse(json.stringValue(null)));
       case "B":
-        return new Value.B(Bytes.wrap(decodeBase64(json.textValue())));
+        return new Value.B(Bytes.wrap(decodeBase64(json.stringValue(null))));
       case "BOOL":
         return Value.Bool.of(booleanOf(json));
       case "NULL":
@@ -239,8 +239,8 @@ public final class ValueJson {
         Set<String> set = new LinkedHashSet<>();
         List<String> given = new ArrayList<>();
         for (JsonNode element : elements) {
-          given.add(element.textValue());
-          set.add(element.textValue());
+          given.add(element.stringValue(null));
+          set.add(element.stringValue(null));
         }
         if (set.size() < given.size()) {
           throw DynamoDbException.validation(
@@ -256,7 +256,7 @@ public final class ValueJson {
         Set<BigDecimal> set = new LinkedHashSet<>();
         List<BigDecimal> given = new ArrayList<>();
         for (JsonNode element : elements) {
-          BigDecimal number = Numbers.parse(element.textValue());
+          BigDecimal number = Numbers.parse(element.stringValue(null));
           given.add(number);
           set.add(number);
         }
@@ -273,8 +273,8 @@ public final class ValueJson {
         Set<Bytes> set = new LinkedHashSet<>();
         List<String> given = new ArrayList<>();
         for (JsonNode element : elements) {
-          given.add(element.textValue());
-          set.add(Bytes.wrap(decodeBase64(element.textValue())));
+          given.add(element.stringValue(null));
+          set.add(Bytes.wrap(decodeBase64(element.stringValue(null))));
         }
         if (set.size() < given.size()) {
           throw DynamoDbException.validation(
@@ -315,7 +315,7 @@ public final class ValueJson {
   public static void writeMap(JsonGenerator out, Map<String, Value> values) throws IOException {
     out.writeStartObject();
     for (Map.Entry<String, Value> entry : values.entrySet()) {
-      out.writeFieldName(entry.getKey());
+      out.writeName(entry.getKey());
       write(out, entry.getValue());
     }
     out.writeEndObject();
@@ -324,41 +324,41 @@ public final class ValueJson {
   public static void write(JsonGenerator out, Value value) throws IOException {
     out.writeStartObject();
     switch (value.type()) {
-      case S -> out.writeStringField("S", ((Value.S) value).value());
-      case N -> out.writeStringField("N", ((Value.N) value).text());
-      case B -> out.writeStringField("B", ((Value.B) value).value().base64());
-      case BOOL -> out.writeBooleanField("BOOL", ((Value.Bool) value).value());
-      case NULL -> out.writeBooleanField("NULL", true);
+      case S -> out.writeStringProperty("S", ((Value.S) value).value());
+      case N -> out.writeStringProperty("N", ((Value.N) value).text());
+      case B -> out.writeStringProperty("B", ((Value.B) value).value().base64());
+      case BOOL -> out.writeBooleanProperty("BOOL", ((Value.Bool) value).value());
+      case NULL -> out.writeBooleanProperty("NULL", true);
       case SS -> {
-        out.writeArrayFieldStart("SS");
+        out.writeArrayPropertyStart("SS");
         for (String element : ((Value.SS) value).values()) {
           out.writeString(element);
         }
         out.writeEndArray();
       }
       case NS -> {
-        out.writeArrayFieldStart("NS");
+        out.writeArrayPropertyStart("NS");
         for (BigDecimal element : ((Value.NS) value).values()) {
           out.writeString(element.toPlainString());
         }
         out.writeEndArray();
       }
       case BS -> {
-        out.writeArrayFieldStart("BS");
+        out.writeArrayPropertyStart("BS");
         for (Bytes element : ((Value.BS) value).values()) {
           out.writeString(element.base64());
         }
         out.writeEndArray();
       }
       case L -> {
-        out.writeArrayFieldStart("L");
+        out.writeArrayPropertyStart("L");
         for (Value element : ((Value.L) value).values()) {
           write(out, element);
         }
         out.writeEndArray();
       }
       case M -> {
-        out.writeFieldName("M");
+        out.writeName("M");
         writeMap(out, ((Value.M) value).values());
       }
     }

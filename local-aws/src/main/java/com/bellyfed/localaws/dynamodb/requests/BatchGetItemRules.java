@@ -4,7 +4,7 @@ import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
 import com.bellyfed.localaws.dynamodb.model.Value;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

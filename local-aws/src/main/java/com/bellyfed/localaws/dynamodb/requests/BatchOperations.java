@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 import static com.bellyfed.localaws.dynamodb.requests.Shapes.*;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class BatchOperations {
     if (requestItems == null) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> tables = requestItems.fields(); tables.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> tables = requestItems.properties().iterator(); tables.hasNext(); ) {
       Map.Entry<String, JsonNode> table = tables.next();
       JsonNode keys = Json.member(table.getValue(), "Keys");
       if (keys == null) {

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * BatchWriteItem, table by table: every request a PutRequest or a DeleteRequest, then each request's

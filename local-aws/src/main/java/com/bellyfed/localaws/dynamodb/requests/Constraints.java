@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,8 +47,8 @@ final class Constraints {
   private void value(Shape shape, JsonNode node, String path, boolean ownConstraints) {
     if (shape instanceof Shape.Str string) {
       if (ownConstraints) {
-        for (String failed : string(string, node.textValue())) {
-          violations.add(node.textValue(), path, failed);
+        for (String failed : string(string, node.stringValue(null))) {
+          violations.add(node.stringValue(null), path, failed);
         }
       }
     } else if (shape instanceof Shape.Num number) {
@@ -92,7 +92,7 @@ final class Constraints {
     }
     boolean badKey = false;
     boolean badValue = false;
-    for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator(); entries.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = entries.next();
       badKey |= !string(map.key(), entry.getKey()).isEmpty();
       badValue |= !entry.getValue().isNull() && !leafConstraints(map.value(), entry.getValue()).isEmpty();
@@ -106,7 +106,7 @@ final class Constraints {
     if (badValue) {
       violations.add(rendered, path, "Map value must satisfy constraint: " + describe(map.value()));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator(); entries.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = entries.next();
       if (!entry.getValue().isNull()) {
         value(map.value(), entry.getValue(), path + "." + entry.getKey() + ".member", false);
@@ -140,7 +140,7 @@ final class Constraints {
   /** The constraints a map checks on its values themselves (not on what they contain). */
   private static List<String> leafConstraints(Shape shape, JsonNode value) {
     if (shape instanceof Shape.Str string) {
-      return string(string, value.textValue());
+      return string(string, value.stringValue(null));
     }
     if (shape instanceof Shape.ListOf list) {
       return length(list.min(), list.max(), value.size());

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +30,7 @@ final class CreateTableRules implements Rules {
 
     List<String> definitions = new ArrayList<>();
     for (JsonNode definition : Json.elements(body, "AttributeDefinitions")) {
-      definitions.add(definition.path("AttributeName").asText());
+      definitions.add(definition.path("AttributeName").asString(""));
     }
     checkNoDuplicate(definitions);
     List<JsonNode> keySchema = elements(Json.member(body, "KeySchema"));
@@ -77,7 +77,7 @@ final class CreateTableRules implements Rules {
           + "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
     }
     for (JsonNode index : locals) {
-      String name = index.path("IndexName").asText();
+      String name = index.path("IndexName").asString("");
       List<JsonNode> keySchema = elements(index.get("KeySchema"));
       List<String> keys = names(keySchema);
       checkDefined(keys, definitions);
@@ -105,7 +105,7 @@ final class CreateTableRules implements Rules {
       throw DynamoDbException.validation(INVALID + "List of GlobalSecondaryIndexes is empty");
     }
     for (JsonNode index : globals) {
-      String name = index.path("IndexName").asText();
+      String name = index.path("IndexName").asString("");
       List<JsonNode> keySchema = elements(index.get("KeySchema"));
       List<String> keys = names(keySchema);
       checkDefined(keys, definitions);
@@ -169,10 +169,10 @@ final class CreateTableRules implements Rules {
     if (names.size() == 2 && names.get(0).equals(names.get(1))) {
       throw DynamoDbException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
-    if (keySchema.isEmpty() || !"HASH".equals(keySchema.get(0).path("KeyType").asText())) {
+    if (keySchema.isEmpty() || !"HASH".equals(keySchema.get(0).path("KeyType").asString(""))) {
       throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keySchema.size() == 2 && !"RANGE".equals(keySchema.get(1).path("KeyType").asText())) {
+    if (keySchema.size() == 2 && !"RANGE".equals(keySchema.get(1).path("KeyType").asString(""))) {
       throw DynamoDbException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
   }
@@ -195,8 +195,8 @@ final class CreateTableRules implements Rules {
     }
     Set<String> seen = new HashSet<>();
     for (JsonNode attribute : Json.elements(projection, "NonKeyAttributes")) {
-      if (!attribute.isNull() && !seen.add(attribute.asText())) {
-        throw DynamoDbException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + attribute.asText());
+      if (!attribute.isNull() && !seen.add(attribute.asString(""))) {
+        throw DynamoDbException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + attribute.asString(""));
       }
     }
   }
@@ -222,7 +222,7 @@ final class CreateTableRules implements Rules {
   private static List<String> names(List<JsonNode> keySchema) {
     List<String> names = new ArrayList<>(keySchema.size());
     for (JsonNode element : keySchema) {
-      names.add(element.path("AttributeName").asText());
+      names.add(element.path("AttributeName").asString(""));
     }
     return names;
   }

@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * DeleteItem: the table's name, expression and legacy parameters not mixed, the key's values, then

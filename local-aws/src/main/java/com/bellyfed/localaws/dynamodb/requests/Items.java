@@ -4,7 +4,7 @@ import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.Sizes;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ final class Items {
 
   /** An item to write (PutItem, a PutRequest, a transaction's Put). */
   static Map<String, Value> item(JsonNode item) {
-    for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
+    for (Iterator<String> names = item.propertyNames().iterator(); names.hasNext(); ) {
       if (names.next().isEmpty()) {
         throw DynamoDbException.validation("Empty attribute name");
       }

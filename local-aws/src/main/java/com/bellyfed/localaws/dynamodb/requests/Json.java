@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -25,7 +25,7 @@ final class Json {
 
   static @Nullable String text(@Nullable JsonNode node, String name) {
     JsonNode member = member(node, name);
-    return member == null ? null : member.textValue();
+    return member == null ? null : member.stringValue(null);
   }
 
   /** A Boolean member: JSON booleans, and the strings AWS's reader accepts for them ("true", "yes", "1"...). */
@@ -33,7 +33,7 @@ final class Json {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    String text = node.asText().toUpperCase(Locale.ROOT);
+    String text = node.asString("").toUpperCase(Locale.ROOT);
     return text.equals("TRUE") || text.equals("1") || text.equals("YES");
   }
 

@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -35,7 +35,7 @@ final class JsonTypes {
   }
 
   private static void members(Struct struct, JsonNode node) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       Member member = struct.member(field.getKey());
       if (member != null) {
@@ -75,7 +75,7 @@ final class JsonTypes {
     if (node.isBoolean()) {
       throw fail((node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE") + " cannot be converted to " + type);
     }
-    if (node.isTextual()) {
+    if (node.isString()) {
       throw fail("STRING_VALUE cannot be converted to " + type);
     }
     if (node.isArray()) {
@@ -122,7 +122,7 @@ final class JsonTypes {
   }
 
   private static void attributeValue(JsonNode node, Position position) {
-    if (position == Position.FIELD && !node.isContainerNode()) {
+    if (position == Position.FIELD && !node.isContainer()) {
       // A value held by a structure's field (Expected's Value, AttributeUpdates' Value) is read as a field.
       throw fail(UNEXPECTED_FIELD);
     }

@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class Rendering {
         return node.toString();
       }
       StringJoiner joined = new StringJoiner(", ", "{", "}");
-      for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator(); entries.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = entries.next();
         joined.add(entry.getKey() + "=" + render(map.value(), entry.getValue()));
       }
@@ -56,7 +56,7 @@ final class Rendering {
     if (shape instanceof Shape.AttrValue) {
       return attributeValue(node);
     }
-    return node.isTextual() ? node.textValue() : node.toString();
+    return node.isString() ? node.stringValue(null) : node.toString();
   }
 
   private static String attributeValue(JsonNode node) {
@@ -73,14 +73,14 @@ final class Rendering {
         text = list.toString();
       } else if (value.isObject()) {
         StringJoiner map = new StringJoiner(", ", "{", "}");
-        value.fields().forEachRemaining(entry -> map.add(entry.getKey() + "=" + attributeValue(entry.getValue())));
+        value.properties().forEach(entry -> map.add(entry.getKey() + "=" + attributeValue(entry.getValue())));
         text = map.toString();
       } else if (value.isArray()) {
         StringJoiner set = new StringJoiner(", ", "[", "]");
-        value.forEach(member -> set.add(member.asText()));
+        value.forEach(member -> set.add(member.asString("")));
         text = set.toString();
       } else {
-        text = value.asText();
+        text = value.asString("");
       }
       joined.add(type + "=" + text);
     }

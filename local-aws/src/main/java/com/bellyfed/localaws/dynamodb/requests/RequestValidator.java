@@ -1,12 +1,13 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JacksonException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +31,13 @@ public final class RequestValidator {
       .maxNumberLength(1000)
       .build();
 
-  // Trailing tokens fail: AWS refuses a body with braces left over after the object.
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+  // Trailing tokens fail: AWS refuses a body with braces left over after the object. Decimals are
+  // read as written, trailing zeros dropped as Jackson 2 did by default (1.50 is 1.5).
+  private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   private RequestValidator() {}
 
@@ -49,7 +53,7 @@ public final class RequestValidator {
     @Nullable JsonNode node;
     try {
       node = body.length == 0 ? null : JSON.readTree(body);
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       throw DynamoDbException.serialization("");
     }
     if (node == null || !node.isObject()) {

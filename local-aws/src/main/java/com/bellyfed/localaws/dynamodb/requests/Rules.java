@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /** Checks of one operation beyond its members' constraints; each throws the first failure, as AWS answers it. */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigInteger;
 
 /**

@@ -1,6 +1,6 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -29,11 +29,11 @@ final class Surrogates {
 
   /** Whether any member name or string in the tree has an unpaired surrogate. */
   static boolean anyUnpaired(JsonNode node) {
-    if (node.isTextual()) {
-      return unpaired(node.textValue());
+    if (node.isString()) {
+      return unpaired(node.stringValue(null));
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> members = node.properties().iterator(); members.hasNext(); ) {
         Map.Entry<String, JsonNode> member = members.next();
         if (unpaired(member.getKey()) || anyUnpaired(member.getValue())) {
           return true;

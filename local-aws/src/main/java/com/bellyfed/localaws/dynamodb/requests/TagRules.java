@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +38,7 @@ final class TagRules {
       if (arn == null) {
         throw DynamoDbException.validation("Invalid TableArn");
       }
-      String text = arn.textValue();
+      String text = arn.stringValue(null);
       if (!text.startsWith("arn:")) {
         throw DynamoDbException.validation(INVALID + "ARNs must start with 'arn:': " + text);
       }
@@ -107,7 +107,7 @@ final class TagRules {
       return;
     }
     for (JsonNode key : keys) {
-      checkKey(key.isNull() ? null : key.asText());
+      checkKey(key.isNull() ? null : key.asString(""));
     }
     if (keys.size() > MAX_TAGS) {
       throw tooManyTags();

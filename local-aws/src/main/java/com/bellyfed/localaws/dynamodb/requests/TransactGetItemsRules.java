@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /** TransactGetItems, action by action in request order: the table's name, the key's values, then the projection. */
 final class TransactGetItemsRules implements Rules {

@@ -2,7 +2,7 @@ package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.expressions.ExpressionCompiler;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * UpdateItem: the table's name, expression and legacy parameters not mixed, then the key's values

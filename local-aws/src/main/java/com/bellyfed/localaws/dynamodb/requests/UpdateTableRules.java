@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.requests;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +97,7 @@ final class UpdateTableRules implements Rules {
         throw DynamoDbException.validation(INVALID
             + "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object");
       }
-      String name = actions.get(0).path("IndexName").asText();
+      String name = actions.get(0).path("IndexName").asString("");
       if (!names.add(name)) {
         throw DynamoDbException.validation(INVALID
             + "Only one global secondary index update per index is allowed simultaneously. Index: " + name);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.bellyfed.localaws.dynamodb.conformance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,12 +44,12 @@ public final class RawDynamoDb {
 
     /** The error's {@code __type} as sent, e.g. {@code com.amazon.coral.validate#ValidationException}. */
     public String type() {
-      return body.path("__type").asText();
+      return body.path("__type").asString("");
     }
 
     /** The error's message, which AWS spells {@code message} or {@code Message} depending on the error. */
     public String message() {
-      return body.has("message") ? body.path("message").asText() : body.path("Message").asText();
+      return body.has("message") ? body.path("message").asString("") : body.path("Message").asString("");
     }
   }
 

@@ -5,7 +5,7 @@ import static com.bellyfed.localaws.dynamodb.expressions.Requests.json;
 import static com.bellyfed.localaws.dynamodb.expressions.Requests.withText;
 
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,7 +149,7 @@ class ConditionCheckTests {
       "a >= :a | >= | {L: []}",
       "size(a) > :a | > | {SS: ['x']}"})
   void refusesOperandsOfTheWrongType(String expression, String function, String value) {
-    String type = json(value).fieldNames().next();
+    String type = json(value).propertyNames().iterator().next();
     assertFilterRejected(expression, "{':a': " + value + "}",
         "Incorrect operand type for operator or function; operator or function: " + function + ", operand type: " + type);
   }

@@ -6,7 +6,7 @@ import static com.bellyfed.localaws.dynamodb.expressions.Requests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.localaws.dynamodb.model.Value;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class ConditionEvaluationTests {
   /** Only the placeholders the expression uses: AWS refuses unused ones. */
   private static boolean holds(String expression) {
     ObjectNode values = (ObjectNode) json(VALUES);
-    values.retain(java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(values.fieldNames(), 0), false)
+    values.retain(java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(values.propertyNames().iterator(), 0), false)
         .filter(name -> java.util.regex.Pattern.compile(name + "(?![A-Za-z0-9_])").matcher(expression).find()).toList());
     return filter(expression, values.isEmpty() ? "" : values.toString()).test(ITEM);
   }

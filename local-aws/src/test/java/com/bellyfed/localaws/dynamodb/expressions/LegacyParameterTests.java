@@ -92,7 +92,7 @@ class LegacyParameterTests {
       "{a: {ComparisonOperator: 'CONTAINS', AttributeValueList: [{S: 'a'}, {S: 'a'}]}}",
       "{a: {ComparisonOperator: 'BETWEEN', AttributeValueList: [{S: 'a'}, {S: 'a'}, {S: 'a'}]}}"})
   void refusesFilterConditionsWithTheWrongNumberOfValues(String filter) {
-    String operator = Requests.json(filter).get("a").get("ComparisonOperator").textValue();
+    String operator = Requests.json(filter).get("a").get("ComparisonOperator").stringValue(null);
     assertRejected(Context.SCAN, "{ScanFilter: " + filter + "}", INVALID + "Invalid number of argument(s) for the " + operator + " ComparisonOperator");
   }
 
@@ -101,7 +101,7 @@ class LegacyParameterTests {
       "LT | {BOOL: true}", "LE | {NULL: true}", "GT | {SS: ['a']}", "GE | {NS: ['1']}", "IN | {BS: ['abcd']}", "LT | {M: {}}", "IN | {L: []}",
       "CONTAINS | {SS: ['a']}", "NOT_CONTAINS | {M: {}}", "BEGINS_WITH | {N: '1'}", "BEGINS_WITH | {BOOL: true}", "EQ | {L: []}", "NE | {M: {}}"})
   void refusesValueTypesTheOperatorDoesNotTake(String operator, String value) {
-    String type = Requests.json(value).fieldNames().next();
+    String type = Requests.json(value).propertyNames().iterator().next();
     assertRejected(Context.QUERY, "{QueryFilter: {a: {ComparisonOperator: '" + operator + "', AttributeValueList: [" + value + "]}}, KeyConditions: {}}",
         INVALID + "ComparisonOperator " + operator + " is not valid for " + type + " AttributeValue type");
   }
@@ -185,14 +185,14 @@ class LegacyParameterTests {
   @ValueSource(strings = {"{S: '1'}", "{N: '1'}", "{B: 'Yg=='}", "{NULL: true}", "{BOOL: true}", "{M: {}}", "{L: []}"})
   void refusesDeletingWithAValueThatIsNotASet(String value) {
     assertRejected(Context.UPDATE_ITEM, "{AttributeUpdates: {a: {Action: 'DELETE', Value: " + value + "}}}",
-        INVALID + "DELETE action with value is not supported for the type " + Requests.json(value).fieldNames().next());
+        INVALID + "DELETE action with value is not supported for the type " + Requests.json(value).propertyNames().iterator().next());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"{S: '1'}", "{B: 'Yg=='}", "{NULL: true}", "{BOOL: true}", "{M: {}}"})
   void refusesAddingValuesThatAreNotNumbersSetsOrLists(String value) {
     assertRejected(Context.UPDATE_ITEM, "{AttributeUpdates: {a: {Action: 'ADD', Value: " + value + "}}}",
-        INVALID + "ADD action is not supported for the type " + Requests.json(value).fieldNames().next());
+        INVALID + "ADD action is not supported for the type " + Requests.json(value).propertyNames().iterator().next());
   }
 
   @Test

@@ -6,10 +6,11 @@ import com.bellyfed.localaws.dynamodb.DynamoDbException;
 import com.bellyfed.localaws.dynamodb.expressions.RequestExpressions.Context;
 import com.bellyfed.localaws.dynamodb.model.Value;
 import com.bellyfed.localaws.dynamodb.model.ValueJson;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -17,16 +18,16 @@ import org.assertj.core.api.AbstractThrowableAssert;
 /** Requests and items written as relaxed JSON (single quotes, bare names), and assertions on AWS's errors. */
 final class Requests {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true)
-      .configure(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES, true);
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
+      .build();
 
   private Requests() {}
 
   static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException(text, e);
     }
   }

@@ -3,10 +3,10 @@ package com.bellyfed.localaws.dynamodb.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.localaws.dynamodb.DynamoDbException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -110,7 +110,7 @@ class RobustnessTests {
   /** {@code base} with {@code changes} laid over it: objects member by member, a list's first member into the base's first. */
   private static JsonNode merge(JsonNode base, JsonNode changes) {
     if (base instanceof ObjectNode object && changes.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = changes.fields(); fields.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = changes.properties().iterator(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode existing = object.get(field.getKey());
         object.set(field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));

@@ -9,8 +9,8 @@ import com.bellyfed.events.listener.RetryLaterException;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.write.users.CognitoSignup;
 import com.bellyfed.write.users.Signups;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Counter;
@@ -90,10 +90,10 @@ class SignupListener {
   private String wrap(JsonNode event, CognitoSignup signup) {
     String stableId = UUID.nameUUIDFromBytes(
         ("cognito:" + signup.userPoolId() + ":" + signup.sub()).getBytes(StandardCharsets.UTF_8)).toString();
-    String eventBridgeId = event.path("id").asText(stableId);
+    String eventBridgeId = event.path("id").asString(stableId);
     Instant time;
     try {
-      time = Instant.parse(event.path("time").asText());
+      time = Instant.parse(event.path("time").asString(""));
     } catch (RuntimeException noTime) {
       time = Instant.now();
     }
