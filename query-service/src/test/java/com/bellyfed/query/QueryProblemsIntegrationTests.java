@@ -44,10 +44,14 @@ class QueryProblemsIntegrationTests extends QueryServiceIntegrationTest {
   }
 
   @Test
-  void answersUnknownResourcesAndMethods() {
+  void answersUnknownResourcesAndMethods(LocalAws localAws) {
     walk().problem(walk().send("GET", "/api/restaurants/no-such-restaurant", null, null), 404, "not-found");
-    walk().problem(walk().send("GET", "/api/no-such-path", null, null), 404, "not-found");
-    walk().problem(walk().send("DELETE", "/api/restaurants", null, null), 405, "method-not-allowed");
+    // Deny by default (decision 35): paths and methods the service does not name are refused before
+    // they are looked up, 401 without a token and 403 with one, where they were 404 and 405.
+    walk().problem(walk().send("GET", "/api/no-such-path", null, null), 401, "unauthorized");
+    walk().problem(walk().send("DELETE", "/api/restaurants", null, null), 401, "unauthorized");
+    String token = localAws.signIn("query-problems-user").accessToken();
+    walk().problem(walk().send("DELETE", "/api/restaurants", null, null, "Authorization", "Bearer " + token), 403, "forbidden");
   }
 
   @Test

@@ -10,7 +10,7 @@ class QueryServiceApplicationIntegrationTests extends QueryServiceIntegrationTes
   @Test
   void reportsItselfUpAndReadyOnTheHealthEndpoints() {
     for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-      HttpApi.Answer response = get(path);
+      HttpApi.Answer response = management(path);
 
       assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
@@ -32,10 +32,19 @@ class QueryServiceApplicationIntegrationTests extends QueryServiceIntegrationTes
   }
 
   @Test
-  void answersAnUnknownPathWithA404Problem() {
+  void answersAPathNoRuleNamesWithA401Problem() {
+    // Deny by default (decision 35): a path the service does not name is refused before it is looked up.
     HttpApi.Answer response = get("/api/nothing-here");
 
-    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.status()).isEqualTo(401);
     assertThat(response.firstHeader("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.firstHeader("WWW-Authenticate")).hasValue("Bearer");
+  }
+
+  @Test
+  void keepsActuatorOffTheServicePort() {
+    assertThat(management("/actuator/prometheus").status()).isEqualTo(200);
+    assertThat(get("/actuator/prometheus").status()).isEqualTo(401);
+    assertThat(get("/actuator/health").status()).isEqualTo(404);
   }
 }

@@ -53,7 +53,13 @@ class QueryLocalStackIntegrationTests {
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    app = new SpringApplicationBuilder(QueryServiceApplication.class).run(localStack.serviceArguments());
+    // Public reads need no token, so the issuer is never called: any address does, in the test profile
+    // (outside it the service refuses to start without a real issuer, environment and region).
+    app = new SpringApplicationBuilder(QueryServiceApplication.class).run(localStack.serviceArguments(
+        "--spring.profiles.active=test",
+        "--management.server.port=0",
+        "--bellyfed.security.issuer-uri=http://127.0.0.1:9/no-pool",
+        "--bellyfed.security.client-ids=no-client"));
   }
 
   @AfterAll

@@ -5,6 +5,9 @@ import static com.bellyfed.query.QueryFixtures.restaurant;
 import static com.bellyfed.query.QueryFixtures.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.kit.security.Actor;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.cognito.CognitoService;
 import com.bellyfed.query.QueryServiceIntegrationTest;
 import com.bellyfed.testing.HttpApi;
 import java.time.Instant;
@@ -100,14 +103,43 @@ class ReviewsAndProfilesIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(response.status()).isEqualTo(200);
     JsonNode profile = response.json();
     assertThat(profile.path("displayName").asString()).isEqualTo("Alice Tan");
-    assertThat(profile.path("preferences").path("cuisines").get(0).asString()).isEqualTo("Malay");
-    assertThat(profile.path("preferences").path("cuisines").get(1).asString()).isEqualTo("Thai");
-    assertThat(profile.path("preferences").path("priceRange").path("max").asInt()).isEqualTo(3);
     assertThat(profile.has("email")).isFalse();
     assertThat(profile.has("status")).isFalse();
+    // Preferences are the user's own (dietary restrictions may tell health or faith): not on the public view.
+    assertThat(profile.has("preferences")).isFalse();
     assertThat(response.firstHeader("ETag")).hasValue("\"3\"");
     assertThat(response.firstHeader("Cache-Control")).hasValue("no-cache, private");
+    assertThat(response.firstHeader("Vary")).hasValueSatisfying(vary -> assertThat(vary).contains("Authorization"));
     assertThat(get("/api/users/" + ALICE + "/profile", "If-None-Match", "\"3\"").status()).isEqualTo(304);
+  }
+
+  @Test
+  void showsAProfilesPreferencesToItsUserAndToAdminsOnly(LocalAws localAws) {
+    CognitoService.SignedIn carol = localAws.signIn("carol-" + UUID.randomUUID());
+    fixtures().putUser(activeUser(carol.sub(), "Carol Lim"));
+    String path = "/api/users/" + carol.sub() + "/profile";
+
+    HttpApi.Answer own = get(path, "Authorization", "Bearer " + carol.accessToken());
+    HttpApi.Answer byAdmin = get(path, "Authorization", "Bearer " + localAws.signIn("profiles-admin", Actor.ADMIN).accessToken());
+    HttpApi.Answer byAnother = get(path, "Authorization", "Bearer " + localAws.signIn("profiles-other").accessToken());
+
+    for (HttpApi.Answer answer : List.of(own, byAdmin)) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      JsonNode preferences = answer.json().path("preferences");
+      assertThat(preferences.path("cuisines").get(0).asString()).isEqualTo("Malay");
+      assertThat(preferences.path("cuisines").get(1).asString()).isEqualTo("Thai");
+      assertThat(preferences.path("dietaryRestrictions").get(0).asString()).isEqualTo("no pork");
+      assertThat(preferences.path("priceRange").path("max").asInt()).isEqualTo(3);
+      assertThat(answer.json().has("email")).isFalse();
+      // Another representation than the public one: a cache must not answer one with the other.
+      assertThat(answer.firstHeader("ETag")).hasValue("\"3-own\"");
+    }
+    assertThat(byAnother.status()).isEqualTo(200);
+    assertThat(byAnother.json().has("preferences")).isFalse();
+    assertThat(byAnother.json().path("displayName").asString()).isEqualTo("Carol Lim");
+    assertThat(byAnother.firstHeader("ETag")).hasValue("\"3\"");
+    assertThat(get(path, "If-None-Match", "\"3-own\"").status()).isEqualTo(200);
+    assertThat(get(path, "If-None-Match", "\"3-own\"", "Authorization", "Bearer " + carol.accessToken()).status()).isEqualTo(304);
   }
 
   @Test

@@ -26,7 +26,7 @@ class CircuitBreakersIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void listsTheDynamoDbAndEventBridgeBreakersWithTheirDeclaredSettings() {
-    JsonNode breakers = get("/actuator/circuitbreakers").json().path("circuitBreakers");
+    JsonNode breakers = management("/actuator/circuitbreakers").json().path("circuitBreakers");
 
     assertThat(breakers.propertyNames()).contains("dynamodb", "eventbridge");
     assertThat(queryDynamoDbCircuitBreaker.getName()).isEqualTo("dynamodb");
@@ -40,7 +40,7 @@ class CircuitBreakersIntegrationTests extends QueryServiceIntegrationTest {
   void exportsTheStateOfEveryBreakerIncludingEventBridges() {
     queryDynamoDbCircuitBreaker.transitionToOpenState();
 
-    List<String> states = get("/actuator/prometheus").body().lines().filter(line -> line.startsWith("resilience4j_circuitbreaker_state{")).toList();
+    List<String> states = management("/actuator/prometheus").body().lines().filter(line -> line.startsWith("resilience4j_circuitbreaker_state{")).toList();
 
     assertThat(states).anySatisfy(line -> assertThat(line).contains("name=\"dynamodb\"", "state=\"open\"").endsWith(" 1.0"));
     assertThat(states).anySatisfy(line -> assertThat(line).contains("name=\"eventbridge\"", "state=\"closed\"").endsWith(" 1.0"));
@@ -50,9 +50,9 @@ class CircuitBreakersIntegrationTests extends QueryServiceIntegrationTest {
   void anOpenBreakerShowsAtTheEndpointButKeepsTheInstanceHealthyAndReady() {
     queryDynamoDbCircuitBreaker.transitionToOpenState();
 
-    assertThat(get("/actuator/circuitbreakers").json().path("circuitBreakers").path("dynamodb").path("state").asString()).isEqualTo("OPEN");
-    assertThat(get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+    assertThat(management("/actuator/circuitbreakers").json().path("circuitBreakers").path("dynamodb").path("state").asString()).isEqualTo("OPEN");
+    assertThat(management("/actuator/health").json().path("status").asString()).isEqualTo("UP");
     // Every instance shares the one DynamoDB: 503s with Retry-After beat a load balancer without targets.
-    assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+    assertThat(management("/actuator/health/readiness").status()).isEqualTo(200);
   }
 }

@@ -26,7 +26,7 @@ class TablesReadinessIntegrationTests extends QueryServiceIntegrationTest {
 
   @Test
   void readinessProbeIsUpNamingEveryTableTheServiceReads() {
-    HttpApi.Answer response = get("/actuator/health/readiness");
+    HttpApi.Answer response = management("/actuator/health/readiness");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode tables = response.json().path("components").path("tables");
