@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RestaurantsController {
 
   private static final String EVENT = "RESTAURANT_QUERY_ANALYTICS";
+  /**
+   * City and cuisine are names: letters of any script, digits, spaces and the punctuation names use. Anything
+   * else (quotes, =, {, $, #, :) could never be a real name, so a search for it is answered with a 400 naming
+   * the filter rather than an empty page (docs/query-service.md, decision 11).
+   */
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} '\u2019.,&()/-]+");
 
   private final Restaurants restaurants;
 
@@ -47,8 +54,8 @@ class RestaurantsController {
     Parameters parameters = new Parameters();
     RestaurantSearch search =
         new RestaurantSearch(
-            parameters.text("city", city, 100),
-            parameters.text("cuisine", cuisine, 100),
+            name(parameters, "city", city),
+            name(parameters, "cuisine", cuisine),
             parameters.decimal("minRating", minRating, BigDecimal.ZERO, BigDecimal.valueOf(5)),
             parameters.optionalInteger("priceLevel", priceLevel, 1, 4),
             parameters.oneOf("sort", sort, RestaurantSearch.SORTS),
@@ -67,6 +74,14 @@ class RestaurantsController {
     Page<Restaurant> page = restaurants.search(search, checkedCursor);
     analytics.resultCount(page.items().size());
     return ResponseEntity.ok().cacheControl(CachePolicies.listing()).body(page);
+  }
+
+  private static @Nullable String name(Parameters parameters, String field, @Nullable String value) {
+    String text = parameters.text(field, value, 100);
+    if (text != null && !NAME.matcher(text).matches()) {
+      return parameters.reject(field, "must be letters, digits, spaces or ' \u2019 - . , & ( ) /");
+    }
+    return text;
   }
 
   @Operation(summary = "A restaurant's page; send its ETag in If-None-Match to get 304 while it is unchanged")
