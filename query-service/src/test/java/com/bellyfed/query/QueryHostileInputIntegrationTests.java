@@ -83,6 +83,7 @@ class QueryHostileInputIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(get("/api/restaurants/" + id()).status()).isEqualTo(200);
     String token = localAws.signIn("hostile-reader").accessToken();
     assertThat(get("/api/restaurants/" + id(), "Authorization", "Bearer " + token).status()).isEqualTo(200);
+    assertThat(new HttpApi(port).send("HEAD", "/api/restaurants/" + id(), null).status()).isEqualTo(200);
   }
 
   /** A token that cannot be checked is refused even where no token is needed (RFC 6750 section 3.1). */
