@@ -60,8 +60,6 @@ curl -sf http://localhost:4566/_local-aws/health >/dev/null || { echo "local-aws
 for service in query write import analytics; do
   jar=$(ls "$service-service/target/$service-service-"*.jar | grep -v plain | head -n 1)
   extra=()
-  # Locally there is no Cognito: the write-service serves POST /dev/cognito/post-confirmation instead.
-  if [ "$service" = write ]; then extra+=(--bellyfed.write.dev-cognito-trigger=true); fi
   java -jar "$jar" "${extra[@]}" > "target/run-local/$service-service.log" 2>&1 &
   pids+=($!)
   echo "$service-service starting, log in target/run-local/$service-service.log"

@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code resilience4j.retry.instances.ratings}.
  *
  * @param idempotencyKeyRetention how long an {@code Idempotency-Key} and its first response are kept for replays
- * @param devCognitoTrigger whether {@code POST /dev/cognito/post-confirmation} is served (local development only)
  * @param ratingConcurrency rating events handled at once by one instance (the rating listener's maxConcurrentMessages)
  */
 @ConfigurationProperties("bellyfed.write")
 public record WriteProperties(
     @DefaultValue("24h") Duration idempotencyKeyRetention,
-    @DefaultValue("false") boolean devCognitoTrigger,
     @DefaultValue("3") int ratingConcurrency) {}

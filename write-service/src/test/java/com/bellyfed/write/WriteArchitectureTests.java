@@ -38,9 +38,8 @@ class WriteArchitectureTests {
 
   @Test
   void onlyTheOutboxPathPublishesEvents() {
-    // Domain events leave through the outbox (DomainWrites); nobody calls the publisher or PutEvents directly,
-    // except the dev-only Cognito trigger, which plays the part of Cognito.
-    noClasses().that().doNotHaveSimpleName("DevCognitoController")
+    // Domain events leave through the outbox (DomainWrites); nobody calls the publisher or PutEvents directly.
+    noClasses()
         .should().dependOnClassesThat().haveFullyQualifiedName("com.bellyfed.events.publishing.EventPublisher")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("software.amazon.awssdk.services.eventbridge.EventBridgeClient")
         .check(WRITE);

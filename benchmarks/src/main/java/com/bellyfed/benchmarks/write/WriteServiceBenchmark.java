@@ -97,9 +97,14 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     Path root = projectRoot();
     Path serviceJar = jar != null ? jar : newestJar(root.resolve("write-service/target"));
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0))) {
-      Process service = startService(serviceJar, localAws, root);
+      int port = freePort();
+      int managementPort = freePort();
+      // An admin writes the restaurant and any user's profile; a user writes the reviews (the author is the token's).
+      adminToken = localAws.signIn("bench-admin", "admin").accessToken();
+      userToken = localAws.signIn("bench").accessToken();
+      Process service = startService(serviceJar, localAws, root, port, managementPort);
       try {
-        int port = awaitReady(service);
+        awaitReady(service, managementPort);
         String base = "http://127.0.0.1:" + port;
         String restaurantId = createRestaurant(base);
         TransactionBaseline baseline = TransactionBaseline.create(localAws);
@@ -226,10 +231,12 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
   }
 
   private long[] deliveryCounts = {0, 0};
+  private String adminToken;
+  private String userToken;
 
   private boolean putProfile(String base, String userId, String correlation) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/users/" + userId + "/profile"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(30))
         .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Bench " + UUID.randomUUID() + "\",\"city\":\"Ipoh\"}"));
     if (correlation != null) {
       request.header("X-Correlation-Id", correlation);
@@ -240,25 +247,36 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
 
   private boolean postReview(String base, String restaurantId) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/restaurants/" + restaurantId + "/reviews"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"bench\",\"rating\":4,\"dish\":\"laksa\"}")).build();
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + userToken)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":4,\"dish\":\"laksa\"}")).build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
   }
 
   private String createRestaurant(String base) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/restaurants"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench\",\"city\":\"Ipoh\",\"cuisine\":\"Chinese\",\"address\":\"1 Jalan\"}")).build();
     String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     int at = body.indexOf("\"restaurantId\":\"") + 16;
     return body.substring(at, body.indexOf('"', at));
   }
 
-  private static Process startService(Path jar, LocalAws localAws, Path root) throws IOException {
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Process startService(Path jar, LocalAws localAws, Path root, int port, int managementPort) throws IOException {
     Path log = root.resolve("benchmarks/target/write-service-benchmark.log");
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(
-        ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "--server.port=0",
+        ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "--server.port=" + port,
+        "--management.server.port=" + managementPort, "--spring.profiles.active=local",
+        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
+        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
+        // The benchmark measures the write path; the per-user and per-address limits would refuse most of its load.
+        "--bellyfed.security.rate-limits.enabled=false",
         "--spring.cloud.aws.endpoint=" + localAws.endpoint(), "--spring.cloud.aws.region.static=" + localAws.region().id(),
         "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local",
         "--logging.level.root=INFO")
@@ -267,28 +285,23 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     return builder.start();
   }
 
-  /** The port from the service's log line, once its readiness probe answers 200. */
-  private int awaitReady(Process service) throws Exception {
+  /** Waits until the service's readiness probe (on its management port) answers 200. */
+  private void awaitReady(Process service, int managementPort) throws Exception {
     Path log = projectRoot().resolve("benchmarks/target/write-service-benchmark.log");
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build();
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
       if (!service.isAlive()) {
         throw new IllegalStateException("write-service exited; see " + log);
       }
-      var matcher = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)")
-          .matcher(Files.exists(log) ? Files.readString(log) : "");
-      if (matcher.find()) {
-        String port = matcher.group(1);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
-        try {
-          int status = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-          if (status == 200) {
-            return Integer.parseInt(port);
-          }
-          System.out.println("readiness on port " + port + ": " + status);
-        } catch (IOException notYet) {
-          System.out.println("readiness on port " + port + ": " + notYet);
+      try {
+        int status = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
         }
+        System.out.println("readiness on port " + managementPort + ": " + status);
+      } catch (IOException notYet) {
+        // Not listening yet.
       }
       Thread.sleep(250);
     }

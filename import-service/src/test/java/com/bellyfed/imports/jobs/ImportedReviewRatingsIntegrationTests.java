@@ -48,8 +48,8 @@ import tools.jackson.databind.JsonNode;
 class ImportedReviewRatingsIntegrationTests {
 
   private static Process writeService;
-  private static String writeApi;
   private static int writePort;
+  private static LocalAws issuer;
 
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
@@ -62,25 +62,33 @@ class ImportedReviewRatingsIntegrationTests {
   static void startWriteService(LocalAws localAws) throws Exception {
     Path jar = Path.of("target", "it", "write-service.jar").toAbsolutePath();
     assertThat(jar).as("copied by the pre-integration-test phase from the local repository").exists();
-    try (ServerSocket socket = new ServerSocket(0)) {
+    issuer = localAws;
+    int managementPort;
+    try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
       writePort = socket.getLocalPort();
+      managementPort = management.getLocalPort();
     }
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String endpoint = localAws.endpoint().toString();
     Path log = Files.createDirectories(jar.getParent()).resolve("write-service.log");
     writeService = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
         "--server.port=" + writePort,
+        // write-service is a resource server of local-aws's pool; actuator is on its own port.
+        "--management.server.port=" + managementPort,
+        "--spring.profiles.active=test",
+        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
+        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
         "--spring.cloud.aws.endpoint=" + endpoint,
         "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local",
         "--spring.cloud.aws.credentials.secret-key=local")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    writeApi = "http://localhost:" + writePort;
+    String writeManagement = "http://localhost:" + managementPort;
     HttpClient http = HttpClient.newHttpClient();
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
       assertThat(writeService.isAlive()).as("write-service exited; see " + log).isTrue();
       try {
-        return http.send(HttpRequest.newBuilder(URI.create(writeApi + "/actuator/health/readiness")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(writeManagement + "/actuator/health/readiness")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
       } catch (IOException notYet) {
         return false;
@@ -217,8 +225,10 @@ class ImportedReviewRatingsIntegrationTests {
 
   /** Posts a review through write-service's API; answers its id. */
   private String postReview(String restaurantId, int rating) {
+    // The author is the signed-in user (write-service takes it from the token).
+    String token = issuer.signIn("api-user").accessToken();
     HttpApi.Answer created = new HttpApi(writePort).post("/api/restaurants/" + restaurantId + "/reviews",
-        "{\"userId\":\"api-user\",\"rating\":" + rating + "}");
+        "{\"rating\":" + rating + "}", "Authorization", "Bearer " + token);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String location = created.firstHeader("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,9 +78,14 @@ public class Reviews {
     return review;
   }
 
-  /** Deletes a review; with {@code expected}, only if it is still at that version. */
-  public void delete(String reviewId, OptionalLong expected) {
+  /**
+   * Deletes a review; with {@code expected}, only if it is still at that version.
+   *
+   * @param mayDelete given the review's author, throws when the caller may not delete it
+   */
+  public void delete(String reviewId, OptionalLong expected, Consumer<String> mayDelete) {
     ReviewItem review = find(reviewId);
+    mayDelete.accept(review.userId());
     long version = review.version();
     if (expected.isPresent() && expected.getAsLong() != version) {
       throw WriteRejected.versionMoved(WHAT, reviewId, expected.getAsLong(), version);

@@ -3,6 +3,7 @@ package com.bellyfed.write.web;
 import com.bellyfed.data.Attributes;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.kit.problem.InvalidRequestException;
+import com.bellyfed.kit.security.Actor;
 import com.bellyfed.write.WriteProperties;
 import com.bellyfed.write.writing.CommitConflict;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on POST: the key and the first response are stored in the
  * idempotency-keys table <em>in the same transaction</em> as the entity, so a retry finds either
  * nothing (and writes) or the committed response (and replays it), never a half-done state. A
- * retry with the same key and a different body (method, path or JSON) answers 422.
+ * retry with the same key and a different body (method, path or JSON) answers 422. Keys are the
+ * caller's: stored under the user's id, so that another user's request with the same key neither
+ * replays this user's answer nor is refused because of it.
  */
 @Component
 public class IdempotencyKeys {
@@ -65,7 +68,8 @@ public class IdempotencyKeys {
    * Runs {@code write} once per key: without a key, simply runs it; with a key seen before, replays
    * the stored response (same request) or answers 422 (another request).
    */
-  public <V> ResponseEntity<V> create(@Nullable String key, HttpServletRequest request, Object body, Class<V> type, Write<V> write) {
+  public <V> ResponseEntity<V> create(
+      @Nullable String key, Actor actor, HttpServletRequest request, Object body, Class<V> type, Write<V> write) {
     if (key == null) {
       return write.write(response -> List.of());
     }
@@ -73,15 +77,17 @@ public class IdempotencyKeys {
       throw InvalidRequestException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
     }
     String fingerprint = fingerprint(request, body);
-    Map<String, AttributeValue> stored = find(key);
+    // sub values never contain '/', so no two users' keys can meet.
+    String storedKey = actor.userId() + "/" + key;
+    Map<String, AttributeValue> stored = find(storedKey);
     if (stored != null) {
       return replay(key, stored, fingerprint, type);
     }
     try {
-      return write.write(response -> List.of(record(key, fingerprint, response)));
+      return write.write(response -> List.of(record(storedKey, fingerprint, response)));
     } catch (CommitConflict conflict) {
       // Possibly a concurrent retry with the same key committed first: answer as if it came before.
-      Map<String, AttributeValue> raced = find(key);
+      Map<String, AttributeValue> raced = find(storedKey);
       if (raced != null) {
         return replay(key, raced, fingerprint, type);
       }

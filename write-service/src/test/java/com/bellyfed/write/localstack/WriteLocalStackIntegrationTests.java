@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.junit.LocalAwsTest;
 import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LocalStackRun;
 import com.bellyfed.write.WriteServiceApplication;
@@ -26,8 +28,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code ./mvnw -Plocalstack -pl write-service -am verify}): provisioned with the same topology and
  * configured only through {@code spring.cloud.aws.*}, it creates a restaurant in LocalStack's
  * DynamoDB. The default build proves the same against local-aws; this run checks that the service
- * does not depend on local-aws. Skipped, saying why, without the profile or without Docker.
+ * does not depend on local-aws. Skipped, saying why, without the profile or without Docker. LocalStack's
+ * free edition has no Cognito: the token issuer is local-aws's user pool, as for every other test, and the
+ * service runs without the test profile, given what production must give it.
  */
+@LocalAwsTest
 class WriteLocalStackIntegrationTests {
 
   private static LocalStackRun localStack;
@@ -35,9 +40,11 @@ class WriteLocalStackIntegrationTests {
   private static DynamoDbClient dynamoDb;
   private static Topology topology;
   private static String skipped;
+  private static LocalAws localAws;
 
   @BeforeAll
-  static void startLocalStackAndTheService() {
+  static void startLocalStackAndTheService(LocalAws issuer) {
+    localAws = issuer;
     skipped = LocalStackRun.skipReason();
     if (skipped != null) {
       return;
@@ -49,7 +56,11 @@ class WriteLocalStackIntegrationTests {
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    app = new SpringApplicationBuilder(WriteServiceApplication.class).run(localStack.serviceArguments());
+    app = new SpringApplicationBuilder(WriteServiceApplication.class).run(localStack.serviceArguments(
+        "--management.server.port=0",
+        "--bellyfed.events.environment=dev",
+        "--bellyfed.security.issuer-uri=" + issuer.userPool().issuer(),
+        "--bellyfed.security.client-ids=" + issuer.userPool().clientId()));
   }
 
   @AfterAll
@@ -72,7 +83,8 @@ class WriteLocalStackIntegrationTests {
 
     HttpApi.Answer created = http.post("/api/restaurants", HttpApi.json(Map.of(
         "name", "Kedai Kopi LocalStack", "city", "Ipoh", "cuisine", "Malaysian", "address", "2 Jalan Sultan Idris",
-        "priceLevel", 1, "tags", List.of("kopitiam"))));
+        "priceLevel", 1, "tags", List.of("kopitiam"))),
+        "Authorization", "Bearer " + localAws.signIn("admin-" + java.util.UUID.randomUUID(), "admin").accessToken());
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String restaurantId = created.json().path("restaurantId").asString();

@@ -7,6 +7,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.Counter;
@@ -41,11 +42,17 @@ class RatingAggregationIntegrationTests {
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
   @Autowired MeterRegistry meters;
-  HttpApi api;
+  /** Makes the restaurant and deletes reviews (any review is an admin's to delete). */
+  Caller api;
+  /** The reviews' authors, one per client thread. */
+  List<Caller> reviewers = new ArrayList<>();
 
   @BeforeEach
-  void api() {
-    api = new HttpApi(port);
+  void api(LocalAws localAws) {
+    api = Caller.admin(port, localAws);
+    for (int i = 0; i < 16; i++) {
+      reviewers.add(Caller.user(port, localAws, "reviewer"));
+    }
   }
 
   @Test
@@ -68,10 +75,14 @@ class RatingAggregationIntegrationTests {
     List<String> reviewIds = new ArrayList<>();
     try (EventTap created = EventTap.on(localAws, "restaurant",
         "{\"detail\":{\"correlationId\":[\"" + correlation + "\"],\"eventType\":[\"restaurant.review.created\"]}}")) {
-      List<Answer> answers = concurrently(ratings.stream().map(rating -> (Task) () -> api.post(
-          "/api/restaurants/" + restaurantId + "/reviews",
-          HttpApi.json(Map.of("userId", "u-" + UUID.randomUUID(), "rating", rating)),
-          "X-Correlation-Id", correlation)).toList());
+      List<Task> posts = new ArrayList<>();
+      for (int i = 0; i < ratings.size(); i++) {
+        Caller reviewer = reviewers.get(i % reviewers.size());
+        int rating = ratings.get(i);
+        posts.add(() -> reviewer.post(
+            "/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("rating", rating)), "X-Correlation-Id", correlation));
+      }
+      List<Answer> answers = concurrently(posts);
       assertThat(answers).extracting(Answer::status).containsOnly(201);
       answers.forEach(answer -> reviewIds.add(answer.json().path("reviewId").asString()));
 

@@ -8,6 +8,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -35,11 +36,12 @@ class RestaurantsIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  HttpApi api;
+  /** Restaurant listings are the admins'. */
+  Caller api;
 
   @BeforeEach
-  void api() {
-    api = new HttpApi(port);
+  void api(LocalAws localAws) {
+    api = Caller.admin(port, localAws);
   }
 
   static Map<String, Object> listing(String name) {
@@ -242,6 +244,37 @@ class RestaurantsIntegrationTests {
     Answer badTag = api.put("/api/restaurants/" + id, HttpApi.json(listing("x")), "If-Match", "\"1; DROP TABLE\"");
     assertThat(badTag.status()).isEqualTo(400);
     assertThat(badTag.json().path("detail").asString()).contains("If-Match");
+  }
+
+  @Test
+  void aPlainUserMayNotCreateReplaceOrDeleteARestaurant(LocalAws localAws) {
+    String id = create("Admins Only");
+    Caller user = Caller.user(port, localAws, "diner");
+    String before = UUID.randomUUID().toString();
+
+    Answer post = user.post("/api/restaurants", HttpApi.json(listing("Not Mine " + before)));
+    Answer put = user.put("/api/restaurants/" + id, HttpApi.json(listing("Renamed")), "If-Match", "\"1\"");
+    Answer delete = user.delete("/api/restaurants/" + id, "If-Match", "\"1\"");
+
+    for (Answer answer : List.of(post, put, delete)) {
+      assertThat(answer.status()).isEqualTo(403);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:forbidden");
+    }
+    assertThat(item(id).get("name").s()).isEqualTo("Admins Only");
+    assertThat(item(id).get("version").n()).isEqualTo("1");
+    assertThat(dynamoDb.scan(r -> r.tableName(table()).filterExpression("#n = :n")
+        .expressionAttributeNames(Map.of("#n", "name")).expressionAttributeValues(Map.of(":n", AttributeValue.fromS("Not Mine " + before))))
+        .items()).isEmpty();
+  }
+
+  @Test
+  void withoutATokenAWriteIs401WithABearerChallenge() {
+    Answer answer = new HttpApi(port).post("/api/restaurants", HttpApi.json(listing("Anonymous")));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(answer.contentType()).startsWith("application/problem+json");
   }
 
   private String create(String name) {

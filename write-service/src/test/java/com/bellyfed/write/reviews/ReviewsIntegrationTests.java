@@ -7,6 +7,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -27,16 +28,19 @@ class ReviewsIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  HttpApi api;
+  /** A signed-in user, who writes the reviews; the admin makes the restaurants they review. */
+  Caller api;
+  Caller admin;
 
   @BeforeEach
-  void api() {
-    api = new HttpApi(port);
+  void api(LocalAws localAws) {
+    api = Caller.user(port, localAws, "reviewer");
+    admin = Caller.admin(port, localAws);
   }
 
+  /** A review's body: no author, the author is the signed-in user. */
   static Map<String, Object> review(int rating) {
     Map<String, Object> review = new HashMap<>();
-    review.put("userId", "user-" + UUID.randomUUID());
     review.put("rating", rating);
     review.put("dish", "Char kway teow");
     review.put("text", "Smoky, generous, worth the queue.");
@@ -58,8 +62,12 @@ class ReviewsIntegrationTests {
       assertThat(item.get("rating").n()).isEqualTo("4");
       assertThat(item.get("dish").s()).isEqualTo("Char kway teow");
       assertThat(item.get("version").n()).isEqualTo("1");
+      assertThat(item.get("userId").s()).isEqualTo(api.userId());
+      assertThat(created.json().path("userId").asString()).isEqualTo(api.userId());
       List<EventEnvelope> events = tap.await(1, Duration.ofSeconds(20));
       assertThat(events.get(0).eventType()).isEqualTo("restaurant.review.created");
+      assertThat(events.get(0).data().path("userId").asString()).isEqualTo(api.userId());
+      assertThat(events.get(0).userId()).isEqualTo(api.userId());
       assertThat(events.get(0).data().path("reviewId").asText()).isEqualTo(reviewId);
       assertThat(events.get(0).data().path("rating").asInt()).isEqualTo(4);
     }
@@ -108,7 +116,7 @@ class ReviewsIntegrationTests {
     assertThat(answer.json().path("detail").asString()).contains(unknown);
     assertThat(reviewsOf(unknown)).isZero();
     assertThat(dynamoDb.getItem(r -> r.tableName(topology.table("idempotency-keys").name())
-        .key(Map.of("idempotencyKey", AttributeValue.fromS(key)))).hasItem()).as("no idempotency record of a failed write").isFalse();
+        .key(Map.of("idempotencyKey", AttributeValue.fromS(api.userId() + "/" + key)))).hasItem()).as("no idempotency record of a failed write").isFalse();
   }
 
   @Test
@@ -120,13 +128,13 @@ class ReviewsIntegrationTests {
     invalid.put("dish", "d".repeat(201));
 
     Answer answer = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(invalid));
-    Answer zero = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("userId", "u1", "rating", 0)));
+    Answer zero = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("rating", 0)));
     Answer missing = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(Map.of("text", "no rating")));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("dish", "rating", "userId");
     assertThat(zero.json().path("errors").findValuesAsString("field")).containsExactly("rating");
-    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("rating", "userId");
+    assertThat(missing.json().path("errors").findValuesAsString("field")).containsExactly("rating");
     assertThat(reviewsOf(restaurantId)).isZero();
   }
 
@@ -170,8 +178,76 @@ class ReviewsIntegrationTests {
     assertThat(api.delete("/api/reviews/" + UUID.randomUUID()).status()).isEqualTo(404);
   }
 
+  @Test
+  void aBodyThatStillNamesAnAuthorIs400NamingUserIdAndWritesNothing() {
+    String restaurantId = restaurant();
+    for (String author : List.of(api.userId(), "someone-else")) {
+      Map<String, Object> named = review(5);
+      named.put("userId", author);
+
+      Answer answer = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(named));
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.json().path("errors").findValuesAsString("field")).containsExactly("userId");
+      assertThat(answer.json().path("errors").findValuesAsString("reason")).singleElement().asString().contains("signed-in user");
+    }
+    assertThat(reviewsOf(restaurantId)).isZero();
+  }
+
+  @Test
+  void anotherUserMayNotDeleteAReviewItsAuthorAndAnAdminMay(LocalAws localAws) {
+    String restaurantId = restaurant();
+    String first = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(4))).json().path("reviewId").asString();
+    String second = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(3))).json().path("reviewId").asString();
+    Caller other = Caller.user(port, localAws, "other");
+
+    Answer refused = other.delete("/api/reviews/" + first, "If-Match", "\"1\"");
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:forbidden");
+    assertThat(item(restaurantId, first)).isNotEmpty();
+    assertThat(api.delete("/api/reviews/" + first, "If-Match", "\"1\"").status()).isEqualTo(204);
+    assertThat(admin.delete("/api/reviews/" + second).status()).isEqualTo(204);
+    assertThat(reviewsOf(restaurantId)).isZero();
+  }
+
+  @Test
+  void anIdempotencyKeyIsTheCallersAnotherUserWithTheSameKeyWritesTheirOwnReview(LocalAws localAws) {
+    String restaurantId = restaurant();
+    String key = UUID.randomUUID().toString();
+    String body = HttpApi.json(review(5));
+    Caller other = Caller.user(port, localAws, "other");
+
+    Answer mine = api.post("/api/restaurants/" + restaurantId + "/reviews", body, "Idempotency-Key", key);
+    Answer theirs = other.post("/api/restaurants/" + restaurantId + "/reviews", body, "Idempotency-Key", key);
+
+    assertThat(mine.status()).isEqualTo(201);
+    assertThat(theirs.status()).isEqualTo(201);
+    assertThat(theirs.header("Idempotent-Replayed")).isNull();
+    assertThat(theirs.json().path("userId").asString()).isEqualTo(other.userId());
+    assertThat(theirs.json().path("reviewId").asString()).isNotEqualTo(mine.json().path("reviewId").asString());
+    assertThat(reviewsOf(restaurantId)).isEqualTo(2);
+  }
+
+  @Test
+  void withoutATokenNothingIsReviewedOrDeleted() {
+    String restaurantId = restaurant();
+    String reviewId = api.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(4))).json().path("reviewId").asString();
+    HttpApi anonymous = new HttpApi(port);
+
+    Answer post = anonymous.post("/api/restaurants/" + restaurantId + "/reviews", HttpApi.json(review(1)));
+    Answer delete = anonymous.delete("/api/reviews/" + reviewId);
+
+    assertThat(post.status()).isEqualTo(401);
+    assertThat(delete.status()).isEqualTo(401);
+    assertThat(delete.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(reviewsOf(restaurantId)).isEqualTo(1);
+  }
+
   private String restaurant() {
-    Answer created = api.post("/api/restaurants", HttpApi.json(Map.of(
+    Answer created = admin.post("/api/restaurants", HttpApi.json(Map.of(
         "name", "Review target " + UUID.randomUUID(), "city", "Ipoh", "cuisine", "Chinese", "address", "2 Jalan Bandar Timah")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().path("restaurantId").asString();

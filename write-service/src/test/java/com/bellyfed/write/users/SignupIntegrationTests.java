@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.localaws.cognito.ProvisionedPool;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -32,27 +34,28 @@ class SignupIntegrationTests {
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
   @Autowired MeterRegistry meters;
-  HttpApi api;
+  /** The pool whose tokens the service accepts: the only one whose sign-ups it takes. */
+  String poolId;
 
   @BeforeEach
-  void api() {
-    api = new HttpApi(port);
+  void pool(ProvisionedPool pool) {
+    poolId = pool.userPoolId();
   }
 
   /** The payload a user pool hands its post-confirmation trigger, as the trigger Lambda forwards it. */
-  static String cognitoPostConfirmation(String sub, String email) {
+  static String cognitoPostConfirmation(String poolId, String sub, String email) {
     return """
-        {"version":"1","region":"us-east-1","userPoolId":"us-east-1_AbCdEf123","userName":"%s",
+        {"version":"1","region":"us-east-1","userPoolId":"%s","userName":"%s",
          "callerContext":{"awsSdkVersion":"aws-sdk-unknown-unknown","clientId":"1example23456789"},
          "triggerSource":"PostConfirmation_ConfirmSignUp",
          "request":{"userAttributes":{"sub":"%s","email":"%s","email_verified":"true","cognito:user_status":"CONFIRMED"}},
-         "response":{}}""".formatted(email.substring(0, email.indexOf('@')), sub, email);
+         "response":{}}""".formatted(poolId, email.substring(0, email.indexOf('@')), sub, email);
   }
 
   @Test
   void aCognitoEventPutOnTheAuthBusTwiceCreatesOneUserAndOneAccountCreated(LocalAws localAws) {
     String sub = UUID.randomUUID().toString();
-    String detail = cognitoPostConfirmation(sub, "ana." + sub.substring(0, 8) + "@example.com");
+    String detail = cognitoPostConfirmation(poolId, sub, "ana." + sub.substring(0, 8) + "@example.com");
     try (EventTap tap = EventTap.on(localAws, "user", "{\"detail\":{\"eventType\":[\"user.account.created\"],\"userId\":[\"" + sub + "\"]}}")) {
       putOnAuthBus(localAws, detail);
       putOnAuthBus(localAws, detail);
@@ -83,7 +86,7 @@ class SignupIntegrationTests {
   @Test
   void theSameSqsMessageDeliveredTwiceCreatesOneUser(LocalAws localAws) {
     String sub = UUID.randomUUID().toString();
-    String body = eventBridgeEvent(cognitoPostConfirmation(sub, "dup." + sub.substring(0, 8) + "@example.com"));
+    String body = eventBridgeEvent(cognitoPostConfirmation(poolId, sub, "dup." + sub.substring(0, 8) + "@example.com"));
     String queue = localAws.sqs().getQueueUrl(r -> r.queueName(topology.queue("user-signup").name())).queueUrl();
     try (EventTap tap = EventTap.on(localAws, "user", "{\"detail\":{\"eventType\":[\"user.account.created\"],\"userId\":[\"" + sub + "\"]}}")) {
       localAws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(body));
@@ -101,10 +104,12 @@ class SignupIntegrationTests {
 
   @Test
   void aSignupOfAUserWhoWroteAProfileFirstFillsInTheAccount(LocalAws localAws) {
-    String sub = UUID.randomUUID().toString();
-    assertThat(api.put("/api/users/" + sub + "/profile", HttpApi.json(Map.of("displayName", "Early Bird"))).status()).isEqualTo(201);
+    // Signed in and writing before the sign-up's event was consumed (a slow queue): the profile comes first.
+    Caller early = Caller.user(port, localAws, "early");
+    String sub = early.userId();
+    assertThat(early.put("/api/users/" + sub + "/profile", HttpApi.json(Map.of("displayName", "Early Bird"))).status()).isEqualTo(201);
 
-    putOnAuthBus(localAws, cognitoPostConfirmation(sub, "early." + sub.substring(0, 8) + "@example.com"));
+    putOnAuthBus(localAws, cognitoPostConfirmation(poolId, sub, "early." + sub.substring(0, 8) + "@example.com"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> user(sub).containsKey("email"));
     Map<String, AttributeValue> user = user(sub);
@@ -131,18 +136,61 @@ class SignupIntegrationTests {
     assertThat(found.get(0).messageAttributes().get("Consumer").stringValue()).isEqualTo("user-signup");
   }
 
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
   @Test
-  void theDevTriggerSendsACognitoShapedEventThatSignsTheUserUp() {
+  void anAdminConfirmedSignUpOfThePoolCreatesTheUser(LocalAws localAws, ProvisionedPool pool) {
+    CognitoIdentityProviderClient cognito = localAws.cognitoIdentityProvider();
+    String username = "admin-confirmed-" + UUID.randomUUID().toString().substring(0, 8);
+    String sub = cognito.signUp(request -> request.clientId(pool.clientId()).username(username).password("Correct-Horse-9")
+            .userAttributes(attribute -> attribute.name("email").value(username + "@example.com")))
+        .userSub();
+    assertThat(user(sub)).as("nobody is created before the confirmation").isEmpty();
+
+    cognito.adminConfirmSignUp(request -> request.userPoolId(pool.userPoolId()).username(username));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> user(sub).containsKey("email"));
+    assertThat(user(sub).get("email").s()).isEqualTo(username + "@example.com");
+    assertThat(user(sub).get("userName").s()).isEqualTo(username);
+  }
+
+  @Test
+  void aMessageThatDidNotComeFromTheAuthBusRuleIsDeadLetteredAndCreatesNobody(LocalAws localAws) {
+    String sub = UUID.randomUUID().toString();
+    String queue = localAws.sqs().getQueueUrl(r -> r.queueName(topology.queue("user-signup").name())).queueUrl();
+    String forged = eventBridgeEvent(cognitoPostConfirmation(poolId, sub, "forged@example.com"))
+        .replace("\"source\":\"bellyfed.auth\"", "\"source\":\"someone.else\"");
+
+    localAws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(forged));
+
+    Message dead = deadLetter(localAws, sub);
+    assertThat(dead.messageAttributes().get("ParseError").stringValue()).contains("source", "someone.else");
+    assertThat(user(sub)).isEmpty();
+  }
+
+  @Test
+  void aSignUpOfAnotherPoolIsDeadLetteredAndCreatesNobody(LocalAws localAws) {
     String sub = UUID.randomUUID().toString();
 
-    Answer sent = api.post("/dev/cognito/post-confirmation", HttpApi.json(Map.of("email", "dev@example.com", "userName", "dev", "sub", sub)));
+    putOnAuthBus(localAws, cognitoPostConfirmation("us-east-1_SomeoneElses", sub, "other-pool@example.com"));
 
-    assertThat(sent.status()).isEqualTo(202);
-    assertThat(sent.json().path("bus").asString()).isEqualTo(topology.bus("auth").name());
-    await().atMost(Duration.ofSeconds(30)).until(() -> user(sub).containsKey("email"));
-    assertThat(user(sub).get("email").s()).isEqualTo("dev@example.com");
-    assertThat(api.post("/dev/cognito/post-confirmation", HttpApi.json(Map.of("email", "not-an-email", "userName", "dev"))).status())
-        .isEqualTo(400);
+    Message dead = deadLetter(localAws, sub);
+    assertThat(dead.messageAttributes().get("ParseError").stringValue()).contains("userPoolId", "us-east-1_SomeoneElses");
+    assertThat(user(sub)).isEmpty();
+  }
+
+  /** The dead-lettered message whose body names {@code marker}, within 30 s. */
+  private Message deadLetter(LocalAws localAws, String marker) {
+    String deadLetters = localAws.sqs().getQueueUrl(r -> r.queueName(topology.deadLetterQueue("user-signup").name())).queueUrl();
+    List<Message> found = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      localAws.sqs().receiveMessage(r -> r.queueUrl(deadLetters).maxNumberOfMessages(10).waitTimeSeconds(1)
+              .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+          .messages().stream().filter(message -> message.body().contains(marker)).forEach(found::add);
+      return !found.isEmpty();
+    });
+    return found.get(0);
   }
 
   private void putOnAuthBus(LocalAws localAws, String detail) {

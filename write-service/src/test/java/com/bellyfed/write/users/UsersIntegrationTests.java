@@ -7,6 +7,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -26,11 +27,16 @@ class UsersIntegrationTests {
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired Topology topology;
-  HttpApi api;
+  /** A signed-in user, who writes their own profile: the path's user id is their token's sub. */
+  Caller api;
+  String userId;
+  LocalAws localAws;
 
   @BeforeEach
-  void api() {
-    api = new HttpApi(port);
+  void api(LocalAws localAws) {
+    this.localAws = localAws;
+    api = Caller.user(port, localAws, "ana");
+    userId = api.userId();
   }
 
   static String profile(String displayName) {
@@ -39,7 +45,6 @@ class UsersIntegrationTests {
 
   @Test
   void aProfilePutCreatesThenUpdatesTheUserAndPublishesProfileUpdated(LocalAws localAws) {
-    String userId = "user-" + UUID.randomUUID();
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
       Answer created = api.put("/api/users/" + userId + "/profile", profile("Ana"), "X-Correlation-Id", correlation);
@@ -65,7 +70,6 @@ class UsersIntegrationTests {
 
   @Test
   void preferencesAreStoredAsTheDataModelSaysAndPublishPreferencesChanged(LocalAws localAws) {
-    String userId = "user-" + UUID.randomUUID();
     api.put("/api/users/" + userId + "/profile", profile("Chen"));
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "user", correlation)) {
@@ -87,8 +91,8 @@ class UsersIntegrationTests {
   void everyWriteEmitsItsAnalyticsEventWithActionWrite(LocalAws localAws) {
     String correlation = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.correlation(localAws, "analytics", correlation)) {
-      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", profile("Dev"), "X-Correlation-Id", correlation);
-      api.put("/api/users/user-" + UUID.randomUUID() + "/profile", HttpApi.json(Map.of()), "X-Correlation-Id", correlation);
+      api.put("/api/users/" + userId + "/profile", profile("Dev"), "X-Correlation-Id", correlation);
+      api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of()), "X-Correlation-Id", correlation);
 
       List<EventEnvelope> events = tap.await(2, Duration.ofSeconds(20));
       assertThat(events).extracting(EventEnvelope::eventType).containsOnly("USER_WRITE_ANALYTICS");
@@ -100,7 +104,6 @@ class UsersIntegrationTests {
 
   @Test
   void answers412ForAStaleIfMatchAndOnAUserThatDoesNotExist() {
-    String userId = "user-" + UUID.randomUUID();
     Answer missing = api.put("/api/users/" + userId + "/profile", profile("Ghost"), "If-Match", "\"1\"");
     api.put("/api/users/" + userId + "/profile", profile("Real"));
     api.put("/api/users/" + userId + "/profile", profile("Real 2"));
@@ -115,13 +118,12 @@ class UsersIntegrationTests {
 
   @Test
   void namesEveryInvalidFieldOfProfilesAndPreferences() {
-    String userId = "user-" + UUID.randomUUID();
-
     Answer profile = api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of(
         "displayName", "", "bio", "b".repeat(2001), "avatarUrl", "javascript:alert(1)")));
     Answer preferences = api.put("/api/users/" + userId + "/preferences", HttpApi.json(Map.of(
         "cuisines", List.of(" "), "priceRange", Map.of("min", 4, "max", 2))));
-    Answer badId = api.put("/api/users/bad%20id/profile", profile("x"));
+    // An admin may name any user, so the id's own check answers.
+    Answer badId = Caller.admin(port, localAws).put("/api/users/bad%20id/profile", profile("x"));
 
     assertThat(profile.status()).isEqualTo(400);
     assertThat(profile.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("avatarUrl", "bio", "displayName");
@@ -134,11 +136,37 @@ class UsersIntegrationTests {
 
   @Test
   void answers415And413() {
-    String userId = "user-" + UUID.randomUUID();
     assertThat(api.put("/api/users/" + userId + "/profile", "displayName=x", "Content-Type", "text/plain").status()).isEqualTo(415);
     Answer huge = api.put("/api/users/" + userId + "/profile", HttpApi.json(Map.of("displayName", "x", "bio", "b".repeat(20_000))));
     assertThat(huge.status()).isEqualTo(413);
     assertThat(item(userId)).isEmpty();
+  }
+
+  @Test
+  void anotherUsersProfileAndPreferencesAre403AndNothingIsWritten() {
+    Caller other = Caller.user(port, localAws, "mallory");
+
+    Answer profile = other.put("/api/users/" + userId + "/profile", profile("Not Ana"));
+    Answer preferences = other.put("/api/users/" + userId + "/preferences", HttpApi.json(Map.of("cuisines", List.of("Thai"))));
+
+    for (Answer answer : List.of(profile, preferences)) {
+      assertThat(answer.status()).isEqualTo(403);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.json().path("type").asString()).isEqualTo("urn:bellyfed:problem:forbidden");
+      assertThat(answer.json().path("detail").asString()).contains("own");
+    }
+    assertThat(item(userId)).isEmpty();
+  }
+
+  @Test
+  void anAdminWritesAnyUsersProfileAndWithoutATokenNobodyDoes() {
+    Answer anonymous = new HttpApi(port).put("/api/users/" + userId + "/profile", profile("Anonymous"));
+    Answer admin = Caller.admin(port, localAws).put("/api/users/" + userId + "/profile", profile("Set By Support"));
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(admin.status()).isEqualTo(201);
+    assertThat(item(userId).get("displayName").s()).isEqualTo("Set By Support");
   }
 
   private Map<String, AttributeValue> item(String userId) {

@@ -8,6 +8,7 @@ import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import java.time.Duration;
@@ -30,7 +31,8 @@ class EventBridgeOutageIntegrationTests {
 
   @Test
   void everyWriteSucceedsWhileEventBridgeIsDownAndEveryEventArrivesOnceItIsBack(LocalAws localAws) throws Exception {
-    HttpApi api = new HttpApi(port);
+    // An admin, who may write any user's profile: 100 users without 100 sign-ins.
+    Caller api = Caller.admin(port, localAws);
     String correlation = UUID.randomUUID().toString();
     List<String> userIds = new ArrayList<>();
     for (int i = 0; i < WRITES; i++) {

@@ -1,6 +1,7 @@
 package com.bellyfed.write.restaurants.web;
 
 import com.bellyfed.data.restaurants.Listing;
+import com.bellyfed.kit.security.Actor;
 import com.bellyfed.write.restaurants.Restaurant;
 import com.bellyfed.write.restaurants.Restaurants;
 import com.bellyfed.write.web.ETags;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/restaurants")
-@Tag(name = "restaurants", description = "Restaurant listings; each change publishes restaurant.listing.created|updated|deleted")
+@Tag(name = "restaurants", description = "Restaurant listings (admins only); each change publishes restaurant.listing.created|updated|deleted")
+@SecurityRequirement(name = "bearer")
 class RestaurantController {
 
   static final String ID = "[A-Za-z0-9-]{1,64}";
@@ -52,8 +55,9 @@ class RestaurantController {
   ResponseEntity<RestaurantView> create(
       @Valid @RequestBody Listing body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String key,
-      HttpServletRequest request) {
-    return idempotency.create(key, request, body, RestaurantView.class, alsoCommit ->
+      HttpServletRequest request,
+      Actor actor) {
+    return idempotency.create(key, actor, request, body, RestaurantView.class, alsoCommit ->
         created(restaurants.create(body, restaurant -> alsoCommit.apply(created(restaurant)))));
   }
 

@@ -1,6 +1,6 @@
 package com.bellyfed.write.reviews.web;
 
-import com.bellyfed.data.reviews.ReviewContent;
+import com.bellyfed.kit.security.Actor;
 import com.bellyfed.write.reviews.Review;
 import com.bellyfed.write.reviews.Reviews;
 import com.bellyfed.write.web.ETags;
@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "reviews", description = "Reviews; each change publishes restaurant.review.created|deleted, which the rating aggregate consumes")
+@SecurityRequirement(name = "bearer")
 class ReviewController {
 
   private static final String ID = "[A-Za-z0-9-]{1,64}";
@@ -40,7 +42,7 @@ class ReviewController {
     this.idempotency = idempotency;
   }
 
-  @Operation(summary = "Review a restaurant (201, Location, ETag); Idempotency-Key replays a retried request")
+  @Operation(summary = "Review a restaurant as the signed-in user (201, Location, ETag); Idempotency-Key replays a retried request")
   @ApiResponse(responseCode = "201", description = "Created", headers = {
       @Header(name = HttpHeaders.LOCATION, description = "The new review: /api/reviews/{reviewId}", schema = @Schema(type = "string", format = "uri-reference")),
       @Header(name = HttpHeaders.ETAG, description = "The new version, for If-Match", schema = @Schema(type = "string")),
@@ -48,20 +50,22 @@ class ReviewController {
   @PostMapping(path = "/api/restaurants/{restaurantId}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReviewView> create(
       @PathVariable @Pattern(regexp = ID) String restaurantId,
-      @Valid @RequestBody ReviewContent body,
+      @Valid @RequestBody ReviewRequest body,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String key,
-      HttpServletRequest request) {
-    return idempotency.create(key, request, body, ReviewView.class, alsoCommit ->
-        created(reviews.create(restaurantId, body, review -> alsoCommit.apply(created(review)))));
+      HttpServletRequest request,
+      Actor actor) {
+    return idempotency.create(key, actor, request, body, ReviewView.class, alsoCommit ->
+        created(reviews.create(restaurantId, body.by(actor.userId()), review -> alsoCommit.apply(created(review)))));
   }
 
-  @Operation(summary = "Delete a review; If-Match gives 412 when the version moved on")
+  @Operation(summary = "Delete a review: its author or an admin (403 otherwise); If-Match gives 412 when the version moved on")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/api/reviews/{reviewId}")
   ResponseEntity<Void> delete(
       @PathVariable @Pattern(regexp = ID) String reviewId,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    reviews.delete(reviewId, ETags.expectedVersion(ifMatch));
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      Actor actor) {
+    reviews.delete(reviewId, ETags.expectedVersion(ifMatch), actor::requireSelfOrAdmin);
     return ResponseEntity.noContent().build();
   }
 

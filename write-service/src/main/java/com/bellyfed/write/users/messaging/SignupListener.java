@@ -7,6 +7,7 @@ import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.listener.RetryLaterException;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.kit.security.SecurityProperties;
 import com.bellyfed.write.users.CognitoSignup;
 import com.bellyfed.write.users.Signups;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +37,18 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * the pool and {@code sub}: every delivery of one sign-up, even one put on the bus twice, then has
  * the same id for the idempotency guard, and the consumer's backoff, heartbeat, correlation and
  * metrics apply as for any event.
+ *
+ * <p>The user id it creates is trusted everywhere afterwards, so it takes only what the auth bus's
+ * {@code user-signup} rule routes (source {@code bellyfed.auth}, detail-type {@code PostConfirmation}) and
+ * only sign-ups of the pool whose tokens this service accepts ({@code bellyfed.security.issuer-uri}); a
+ * message put on the queue by anything else is dead-lettered with the reason, like a malformed one.
  */
 @Component
 class SignupListener {
 
   static final String SIGNUP_EVENT_TYPE = "auth.signup.confirmed";
+  static final String SOURCE = "bellyfed.auth";
+  static final String DETAIL_TYPE = "PostConfirmation";
   private static final Logger log = LoggerFactory.getLogger(SignupListener.class);
 
   private final ReliableConsumer consumer;
@@ -48,15 +56,18 @@ class SignupListener {
   private final SqsClient sqs;
   private final EnvelopeJson json;
   private final String deadLetterQueue;
+  private final String trustedPool;
   private final Counter malformed;
   private volatile @Nullable String deadLetterQueueUrl;
 
-  SignupListener(ReliableConsumer consumer, Signups signups, SqsClient sqs, EnvelopeJson json, Topology topology, MeterRegistry registry) {
+  SignupListener(ReliableConsumer consumer, Signups signups, SqsClient sqs, EnvelopeJson json, Topology topology, MeterRegistry registry,
+      SecurityProperties security) {
     this.consumer = consumer;
     this.signups = signups;
     this.sqs = sqs;
     this.json = json;
     this.deadLetterQueue = topology.deadLetterQueue("user-signup").name();
+    this.trustedPool = poolOf(security);
     this.malformed = Counter.builder("bellyfed.write.signups").tag("outcome", "malformed").register(registry);
   }
 
@@ -70,7 +81,15 @@ class SignupListener {
       if (event == null || !event.path("detail").isObject()) {
         throw new IllegalArgumentException("the body is not an EventBridge event with a detail object");
       }
+      if (!SOURCE.equals(event.path("source").asString("")) || !DETAIL_TYPE.equals(event.path("detail-type").asString(""))) {
+        throw new IllegalArgumentException("source and detail-type must be " + SOURCE + " and " + DETAIL_TYPE + ", were '"
+            + event.path("source").asString("") + "' and '" + event.path("detail-type").asString("") + "'");
+      }
       signup = CognitoSignup.parse(event.path("detail"));
+      if (signup != null && !trustedPool.equals(signup.userPoolId())) {
+        throw new IllegalArgumentException("userPoolId must be " + trustedPool + " (the pool of bellyfed.security.issuer-uri), was '"
+            + signup.userPoolId() + "'");
+      }
     } catch (Exception malformedPayload) {
       deadLetter(inbound, malformedPayload.getMessage());
       return;
@@ -119,6 +138,12 @@ class SignupListener {
         "Consumer", text(Signups.CONSUMER))));
     malformed.increment();
     log.warn("Sent malformed sign-up message {} to {}: {}", message.messageId(), deadLetterQueue, why);
+  }
+
+  /** The pool id is the issuer's last path segment: {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}, or local-aws's. */
+  private static String poolOf(SecurityProperties security) {
+    String issuer = String.valueOf(security.issuerUri());
+    return issuer.substring(issuer.lastIndexOf('/') + 1);
   }
 
   private static InboundMessage inbound(Message<?> message) {

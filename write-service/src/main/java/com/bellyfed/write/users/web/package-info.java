@@ -1,4 +1,4 @@
-/** The users' REST endpoints and the dev-only Cognito test trigger. */
+/** The users' REST endpoints. */
 @NullMarked
 package com.bellyfed.write.users.web;
 
