@@ -50,6 +50,7 @@ class ImportedReviewRatingsIntegrationTests {
   private static Process writeService;
   private static String writeApi;
   private static int writePort;
+  private static String writeToken;
 
   @LocalServerPort int port;
   @Autowired DynamoDbClient dynamoDb;
@@ -62,30 +63,43 @@ class ImportedReviewRatingsIntegrationTests {
   static void startWriteService(LocalAws localAws) throws Exception {
     Path jar = Path.of("target", "it", "write-service.jar").toAbsolutePath();
     assertThat(jar).as("copied by the pre-integration-test phase from the local repository").exists();
-    try (ServerSocket socket = new ServerSocket(0)) {
-      writePort = socket.getLocalPort();
-    }
+    writePort = freePort();
+    int managementPort = freePort();
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String endpoint = localAws.endpoint().toString();
     Path log = Files.createDirectories(jar.getParent()).resolve("write-service.log");
+    // Set as a deployment sets them, so that a write-service with the resource server (issue 18) starts too:
+    // its settings check wants the environment, region, issuer and cursor secret; actuator on a port of its own.
     writeService = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
         "--server.port=" + writePort,
+        "--management.server.port=" + managementPort,
         "--spring.cloud.aws.endpoint=" + endpoint,
         "--spring.cloud.aws.region.static=us-east-1",
         "--spring.cloud.aws.credentials.access-key=local",
-        "--spring.cloud.aws.credentials.secret-key=local")
+        "--spring.cloud.aws.credentials.secret-key=local",
+        "--bellyfed.events.environment=dev",
+        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
+        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
+        "--bellyfed.paging.cursor-secret=test-only-cursor-secret-0123456789abcdef")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     writeApi = "http://localhost:" + writePort;
+    writeToken = localAws.signIn(ImportApi.ADMIN, "admin").accessToken();
     HttpClient http = HttpClient.newHttpClient();
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
       assertThat(writeService.isAlive()).as("write-service exited; see " + log).isTrue();
       try {
-        return http.send(HttpRequest.newBuilder(URI.create(writeApi + "/actuator/health/readiness")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
       } catch (IOException notYet) {
         return false;
       }
     });
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @AfterAll
@@ -99,8 +113,8 @@ class ImportedReviewRatingsIntegrationTests {
   }
 
   @BeforeEach
-  void api() {
-    api = new ImportApi(port);
+  void api(LocalAws localAws) {
+    api = ImportApi.asAdmin(port, localAws);
   }
 
   @Test
@@ -218,7 +232,7 @@ class ImportedReviewRatingsIntegrationTests {
   /** Posts a review through write-service's API; answers its id. */
   private String postReview(String restaurantId, int rating) {
     HttpApi.Answer created = new HttpApi(writePort).post("/api/restaurants/" + restaurantId + "/reviews",
-        "{\"userId\":\"api-user\",\"rating\":" + rating + "}");
+        "{\"userId\":\"api-user\",\"rating\":" + rating + "}", "Authorization", "Bearer " + writeToken);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String location = created.firstHeader("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);

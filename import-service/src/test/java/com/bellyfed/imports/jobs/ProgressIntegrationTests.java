@@ -48,8 +48,8 @@ class ProgressIntegrationTests {
   ImportApi api;
 
   @BeforeEach
-  void api() {
-    api = new ImportApi(port);
+  void api(LocalAws localAws) {
+    api = ImportApi.asAdmin(port, localAws);
   }
 
   @Test
@@ -62,7 +62,8 @@ class ProgressIntegrationTests {
     try {
       jobId = jobId(api.post(Generator.restaurants(2_000, 21, uniqueCity())));
       stream = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress")).build(),
+          HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress"))
+              .header("Authorization", api.authorization()).build(),
           HttpResponse.BodyHandlers.ofLines());
     } catch (IOException | InterruptedException | RuntimeException e) {
       localAws.faults().clear();

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -33,8 +34,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code /api/imports}: bulk imports of restaurants, reviews and users. */
+/** {@code /api/imports}: bulk imports of restaurants, reviews and users; every operation is for admins ({@link ImportSecurity}). */
 @RestController
+@SecurityRequirement(name = "bearer")
 @RequestMapping("/api/imports")
 class ImportController {
 
