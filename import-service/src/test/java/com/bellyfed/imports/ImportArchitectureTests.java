@@ -23,10 +23,11 @@ class ImportArchitectureTests {
 
   @Test
   void theCommandLineImporterIsPlainJavaAndStandsAlone() {
-    // bellyfed-import.jar carries only the cli package and picocli, progressbar and Jackson.
+    // bellyfed-import.jar carries only the cli package and picocli, progressbar, Jackson and, to sign in, the AWS SDK's Cognito client.
     classes().that().resideInAPackage("com.bellyfed.imports.cli..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "com.bellyfed.imports.cli..", "java..", "picocli..", "me.tongfei.progressbar..", "tools.jackson..", "org.jspecify..")
+            "com.bellyfed.imports.cli..", "java..", "picocli..", "me.tongfei.progressbar..", "tools.jackson..", "org.jspecify..",
+            "software.amazon.awssdk..")
         .check(SERVICE);
   }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,12 @@ import tools.jackson.dataformat.csv.CsvSchema;
  *
  * <p>CSV records are one per line: a quoted value cannot span lines (the line number of every
  * record is then exact, and an over-long line cannot swallow the rest of the file).
+ *
+ * <p>A line must be UTF-8 without control characters other than tab and CR ({@link LineText}): neither
+ * parser would otherwise say so (jackson-dataformat-csv decodes an encoded surrogate, keeps a NUL in a
+ * quoted value and trims control characters off an unquoted one), so the record would be stored changed.
+ * Formula-like values ({@code =1+1}, {@code +1}, {@code -1}, {@code @SUM(A1)}) are plain text here and are
+ * stored as given: CSV injection is a matter for whoever writes CSV out, not for the store.
  */
 public final class RecordReader {
 
@@ -63,9 +70,11 @@ public final class RecordReader {
   private @Nullable ObjectReader csvReader;
   private @Nullable List<String> header;
   private final int maxLineBytes;
+  private final LineText text;
 
   private RecordReader(RecordType type, Format format, LineReader lines, JsonMapper json, Validator validator, Clock clock, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
+    this.text = new LineText(maxLineBytes);
     this.type = type;
     this.format = format;
     this.lines = lines;
@@ -111,6 +120,10 @@ public final class RecordReader {
     } while (!line.overLong() && isBlank(line));
     if (line.overLong()) {
       return new Rejected(line.number(), "line is longer than the limit of " + limitOf() + " bytes");
+    }
+    String unreadable = text.problem(line);
+    if (unreadable != null) {
+      return new Rejected(line.number(), unreadable);
     }
     return read(line);
   }
@@ -174,6 +187,9 @@ public final class RecordReader {
     ImportRecord record;
     try {
       record = format == Format.NDJSON ? jsonReader.readValue(line.bytes(), 0, line.length()) : fromCsv(line);
+    } catch (StreamConstraintsException beyondLimits) {
+      // Jackson's own limits (numbers of over 1,000 digits, nesting over 500 levels, ...): named as such, not as a bad record.
+      return new Rejected(line.number(), truncate("beyond the parser's limits: " + beyondLimits.getOriginalMessage()));
     } catch (UnrecognizedPropertyException unknown) {
       return new Rejected(line.number(), "field '" + unknown.getPropertyName() + "' is not a field of " + type.parameter()
           + " (known: " + String.join(", ", type.columns()) + ")");
@@ -224,7 +240,7 @@ public final class RecordReader {
   private static String fieldOf(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString().replace(".<list element>", "");
     return switch (path) {
-      case "geoComplete", "geo.lat" -> "lat";
+      case "geoComplete", "geoFinite", "geo.lat" -> "lat";
       case "geo.lon" -> "lon";
       default -> path;
     };

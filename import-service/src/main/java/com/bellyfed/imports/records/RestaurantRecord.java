@@ -41,6 +41,12 @@ public record RestaurantRecord(
     return (lat == null) == (lon == null);
   }
 
+  /** NaN and the infinities (1e1000000 reads as one) are numbers to Java but no place on Earth. */
+  @AssertTrue(message = "lat and lon must be finite numbers")
+  boolean isGeoFinite() {
+    return (lat == null || Double.isFinite(lat)) && (lon == null || Double.isFinite(lon));
+  }
+
   @Override
   public RestaurantRecord prepared(Instant now) {
     return new RestaurantRecord(
@@ -52,7 +58,7 @@ public record RestaurantRecord(
   public Listing shared() {
     return new Listing(
         name, city, cuisine, address,
-        lat == null || lon == null ? null : new Listing.Geo(BigDecimal.valueOf(lat), BigDecimal.valueOf(lon)),
+        lat == null || lon == null || !isGeoFinite() ? null : new Listing.Geo(BigDecimal.valueOf(lat), BigDecimal.valueOf(lon)),
         priceLevel, tags);
   }
 

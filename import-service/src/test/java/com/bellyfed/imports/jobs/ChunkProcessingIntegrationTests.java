@@ -51,8 +51,8 @@ class ChunkProcessingIntegrationTests {
   ImportApi api;
 
   @BeforeEach
-  void api() {
-    api = new ImportApi(port);
+  void api(LocalAws localAws) {
+    api = ImportApi.asAdmin(port, localAws);
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -23,22 +27,40 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The import API as a client sees it, over real HTTP through test-support's {@link HttpApi}, plus a look into the tables. */
-final class ImportApi {
+/**
+ * The import API as a client sees it, over real HTTP through test-support's {@link HttpApi}, plus a look
+ * into the tables. Every request carries an access token of local-aws's user pool; {@link #asAdmin} is
+ * a member of the group {@code admin}, as every import operation requires.
+ */
+public final class ImportApi {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The user the tests import as: signed in once per test through local-aws's pool, with the group admin. */
+  static final String ADMIN = "import-admin";
 
   private final int port;
   private final HttpApi http;
+  private final String token;
 
-  ImportApi(int port) {
+  private ImportApi(int port, String token) {
     this.port = port;
     this.http = new HttpApi(port);
+    this.token = token;
   }
 
-  /** The service's HTTP, for requests the import helpers do not cover. */
-  HttpApi http() {
-    return http;
+  /** As an admin of local-aws's pool: a real access token, signed with the pool's key. */
+  public static ImportApi asAdmin(int port, LocalAws localAws) {
+    return as(port, localAws.signIn(ADMIN, "admin").accessToken());
+  }
+
+  /** With any access token (a plain user's, an expired one...). */
+  public static ImportApi as(int port, String accessToken) {
+    return new ImportApi(port, accessToken);
+  }
+
+  /** {@code Authorization: Bearer ...} of this client, for requests sent another way (SSE, the CLI). */
+  public String authorization() {
+    return "Bearer " + token;
   }
 
   String base() {
@@ -46,32 +68,48 @@ final class ImportApi {
   }
 
   /** {@code headers} as name, value pairs beside the Content-Type. */
-  HttpApi.Answer post(String type, String contentType, String body, String... headers) {
+  public HttpApi.Answer post(String type, String contentType, String body, String... headers) {
     List<String> all = new ArrayList<>(List.of("Content-Type", contentType));
     all.addAll(List.of(headers));
-    return http.post("/api/imports?type=" + type, body, all.toArray(String[]::new));
+    return send("POST", "/api/imports?type=" + type, body, all.toArray(String[]::new));
   }
 
   /** Streams a generated body, never holding it whole. */
   HttpApi.Answer post(Generator generator) {
-    return http.post("/api/imports?type=" + generator.type(), () -> streamed(generator),
+    return post("/api/imports?type=" + generator.type(), () -> streamed(generator),
         "Content-Type", generator.csv() ? "text/csv" : "application/x-ndjson");
   }
 
-  HttpApi.Answer get(String path) {
-    return http.get(path);
+  /** Streams {@code body} to {@code path}, with the token. */
+  HttpApi.Answer post(String path, Supplier<InputStream> body, String... headers) {
+    return http.post(path, body, authorized(headers));
   }
 
-  HttpApi.Answer delete(String path) {
-    return http.delete(path);
+  /** Any request to the service, with the token; {@code headers} as name, value pairs. */
+  public HttpApi.Answer send(String method, String path, @Nullable String body, String... headers) {
+    return http.send(method, path, body, authorized(headers));
   }
 
-  JsonNode job(String jobId) {
+  public HttpApi.Answer get(String path) {
+    return send("GET", path, null);
+  }
+
+  public HttpApi.Answer delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  private String[] authorized(String... headers) {
+    List<String> all = new ArrayList<>(List.of("Authorization", authorization()));
+    all.addAll(List.of(headers));
+    return all.toArray(String[]::new);
+  }
+
+  public JsonNode job(String jobId) {
     return get("/api/imports/" + jobId).json();
   }
 
   /** Waits until every chunk of the job is settled and the job is in a final state. */
-  JsonNode awaitSettled(String jobId, Duration timeout) {
+  public JsonNode awaitSettled(String jobId, Duration timeout) {
     await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
       HttpApi.Answer response = get("/api/imports/" + jobId);
       if (response.status() != 200) {
@@ -84,12 +122,12 @@ final class ImportApi {
     return job(jobId);
   }
 
-  static String jobId(HttpApi.Answer accepted) {
+  public static String jobId(HttpApi.Answer accepted) {
     return accepted.json().path("jobId").asString();
   }
 
   /** Restaurants of a city, counted through the city index as the query-service would find them. */
-  static long restaurantsIn(DynamoDbClient dynamoDb, Topology topology, String city) {
+  public static long restaurantsIn(DynamoDbClient dynamoDb, Topology topology, String city) {
     long count = 0;
     Map<String, AttributeValue> start = null;
     do {

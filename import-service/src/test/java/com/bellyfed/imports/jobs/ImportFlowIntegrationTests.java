@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LoadTest;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class ImportFlowIntegrationTests {
   ImportApi api;
 
   @BeforeEach
-  void api() {
-    api = new ImportApi(port);
+  void api(LocalAws localAws) {
+    api = ImportApi.asAdmin(port, localAws);
   }
 
   @Test
@@ -148,7 +149,7 @@ class ImportFlowIntegrationTests {
   void rejectsAnUnknownTypeAndAnUnsupportedContentTypeWithProblemDetails() {
     HttpApi.Answer unknownType = api.post("dishes", "application/x-ndjson", "{}");
     HttpApi.Answer wrongMedia = api.post("restaurants", "application/xml", "<restaurant/>");
-    HttpApi.Answer noType = api.http().post("/api/imports", "{}", "Content-Type", "application/x-ndjson");
+    HttpApi.Answer noType = api.send("POST", "/api/imports", "{}", "Content-Type", "application/x-ndjson");
 
     assertThat(unknownType.status()).isEqualTo(400);
     assertThat(unknownType.json().path("errors").get(0).path("field").asString()).isEqualTo("type");
@@ -164,7 +165,7 @@ class ImportFlowIntegrationTests {
   @Test
   void cutsOffABodyOverTheLimitWith413AndFailsItsJob() {
     // 65 lines of 1 MB: each is over-long (so never chunked) and together they pass the 64 MB limit.
-    HttpApi.Answer refused = api.http().post("/api/imports?type=restaurants", () -> new java.io.InputStream() {
+    HttpApi.Answer refused = api.post("/api/imports?type=restaurants", () -> new java.io.InputStream() {
           long left = 65L * 1024 * 1024 + 10;
 
           @Override

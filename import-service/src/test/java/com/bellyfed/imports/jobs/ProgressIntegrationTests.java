@@ -11,6 +11,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.cognito.ProvisionedPool;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
 import com.bellyfed.testing.HttpApi;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +53,8 @@ class ProgressIntegrationTests {
   ImportApi api;
 
   @BeforeEach
-  void api() {
-    api = new ImportApi(port);
+  void api(LocalAws localAws) {
+    api = ImportApi.asAdmin(port, localAws);
   }
 
   @Test
@@ -62,7 +67,8 @@ class ProgressIntegrationTests {
     try {
       jobId = jobId(api.post(Generator.restaurants(2_000, 21, uniqueCity())));
       stream = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress")).build(),
+          HttpRequest.newBuilder(URI.create(api.base() + "/api/imports/" + jobId + "/progress"))
+              .header("Authorization", api.authorization()).build(),
           HttpResponse.BodyHandlers.ofLines());
     } catch (IOException | InterruptedException | RuntimeException e) {
       localAws.faults().clear();
@@ -106,10 +112,11 @@ class ProgressIntegrationTests {
         "{\"name\":\"Fine too\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":2}",
         "{\"name\":\"Bad\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":7}"));
 
-    Run success = cli(good.toString(), "--type", "restaurants", "--url", api.base());
-    Run rejected = cli(bad.toString(), "--type", "restaurants", "--url", api.base());
-    Run allowed = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--allow-rejections");
-    Run refused = cli(bad.toString(), "--type", "dishes", "--url", api.base());
+    String token = api.authorization().substring("Bearer ".length());
+    Run success = cli(good.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
+    Run rejected = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
+    Run allowed = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--allow-rejections", "--token", token);
+    Run refused = cli(bad.toString(), "--type", "dishes", "--url", api.base(), "--token", token);
 
     assertThat(success.exitCode()).as(success.output()).isZero();
     assertThat(success.output()).contains("COMPLETED: received 500, written 500, rejected 0");
@@ -153,14 +160,98 @@ class ProgressIntegrationTests {
     }
   }
 
+  /**
+   * The importer signs in against the pool the service trusts, as the issue asks: InitiateAuth
+   * USER_PASSWORD_AUTH through the AWS SDK in the jar, then Authorization: Bearer. The admin is made
+   * with the SDK's admin calls, as an operator would make one.
+   *
+   * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html">AdminCreateUser</a>
+   * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html">AdminSetUserPassword</a>
+   * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html">AdminAddUserToGroup</a>
+   * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html">InitiateAuth:
+   *     NotAuthorizedException "Incorrect username or password."</a>
+   */
+  @Test
+  void theCommandLineImporterSignsInWithAUsernameAndPasswordOrTakesAToken(LocalAws localAws) throws Exception {
+    ProvisionedPool pool = localAws.userPool();
+    CognitoIdentityProviderClient cognito = localAws.cognitoIdentityProvider();
+    String adminName = "cli-admin-" + UUID.randomUUID().toString().substring(0, 8);
+    String plainName = "cli-user-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Correct-Horse-9-Battery";
+    for (String name : List.of(adminName, plainName)) {
+      cognito.adminCreateUser(request -> request.userPoolId(pool.userPoolId()).username(name).messageAction(MessageActionType.SUPPRESS)
+          .userAttributes(AttributeType.builder().name("email").value(name + "@example.com").build()));
+      cognito.adminSetUserPassword(request -> request.userPoolId(pool.userPoolId()).username(name).password(password).permanent(true));
+    }
+    cognito.adminAddUserToGroup(request -> request.userPoolId(pool.userPoolId()).username(adminName).groupName("admin"));
+    String city = uniqueCity();
+    Path file = files.resolve("signed-in.ndjson");
+    Files.writeString(file, "{\"name\":\"Signed In\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":1}");
+    List<String> signIn = List.of(file.toString(), "--type", "restaurants", "--url", api.base(), "--client-id", pool.clientId(),
+        "--region", localAws.region().id(), "--cognito-endpoint", localAws.endpoint().toString());
+
+    Run signedIn = cli(with(signIn, "--username", adminName, "--password", password));
+    Run asked = cli(Map.of(), password + "\n", with(signIn, "--username", adminName, "--password"));
+    Run wrongPassword = cli(with(signIn, "--username", adminName, "--password", "Not-The-Password-1"));
+    Run unknownUser = cli(with(signIn, "--username", "nobody-" + UUID.randomUUID(), "--password", password));
+    Run plainUser = cli(with(signIn, "--username", plainName, "--password", password));
+    Run noCredentials = cli(file.toString(), "--type", "restaurants", "--url", api.base());
+    Run tokenFromTheEnvironment = cli(Map.of("BELLYFED_TOKEN", api.authorization().substring("Bearer ".length())), "",
+        List.of(file.toString(), "--type", "restaurants", "--url", api.base()));
+    Run expiredToken = cli(file.toString(), "--type", "restaurants", "--url", api.base(), "--token", localAws.signIn(adminName,
+        claims -> claims.issueTime(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(2))))
+            .expirationTime(java.util.Date.from(java.time.Instant.now().minus(Duration.ofMinutes(10)))), "admin").accessToken());
+
+    assertThat(signedIn.exitCode()).as(signedIn.output()).isZero();
+    assertThat(signedIn.output()).contains("COMPLETED: received 1, written 1");
+    assertThat(asked.exitCode()).as(asked.output()).isZero();
+    assertThat(wrongPassword.exitCode()).as(wrongPassword.output()).isEqualTo(4);
+    assertThat(wrongPassword.output()).contains("Could not sign in as " + adminName + ": Incorrect username or password. (NotAuthorizedException)")
+        .doesNotContain("Exception in thread", "\tat ");
+    // The provisioned client prevents user-existence errors: an unknown user reads as a wrong password.
+    assertThat(unknownUser.exitCode()).as(unknownUser.output()).isEqualTo(4);
+    assertThat(unknownUser.output()).contains("Incorrect username or password.");
+    assertThat(plainUser.exitCode()).as(plainUser.output()).isEqualTo(3);
+    assertThat(plainUser.output()).contains("HTTP 403", "Imports are for admins");
+    assertThat(noCredentials.exitCode()).as(noCredentials.output()).isEqualTo(3);
+    assertThat(noCredentials.output()).contains("--token", "--username");
+    assertThat(tokenFromTheEnvironment.exitCode()).as(tokenFromTheEnvironment.output()).isZero();
+    assertThat(expiredToken.exitCode()).as(expiredToken.output()).isEqualTo(3);
+    assertThat(expiredToken.output()).contains("HTTP 401", "expired");
+    // Three imports went through: two signed in, one with the environment's token (each record gets an id of its own).
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(3);
+    assertThat(api.get("/api/imports?limit=3").json().path("items")).extracting(job -> job.path("counts").path("written").asLong())
+        .containsExactly(1L, 1L, 1L);
+  }
+
+  private static List<String> with(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all;
+  }
+
   record Run(int exitCode, String output) {}
 
-  /** Runs bellyfed-import.jar (built by the package phase) with the java binary of this JVM. */
   private static Run cli(String... args) throws IOException, InterruptedException {
+    return cli(Map.of(), "", List.of(args));
+  }
+
+  private static Run cli(List<String> args) throws IOException, InterruptedException {
+    return cli(Map.of(), "", args);
+  }
+
+  /** Runs bellyfed-import.jar (built by the package phase) with the java binary of this JVM, an environment and standard input. */
+  private static Run cli(Map<String, String> environment, String input, List<String> args) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target", "bellyfed-import.jar").toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("BELLYFED_TOKEN");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));

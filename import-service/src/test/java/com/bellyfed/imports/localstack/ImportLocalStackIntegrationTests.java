@@ -10,6 +10,7 @@ import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceApplication;
 import com.bellyfed.imports.cli.Generator;
+import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LocalStackRun;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,8 @@ import tools.jackson.databind.JsonNode;
 class ImportLocalStackIntegrationTests {
 
   private static LocalStackRun localStack;
+  /** Only the token issuer: LocalStack's Cognito is not in its free edition, and the resource server needs one. */
+  private static LocalAws issuer;
   private static ConfigurableApplicationContext app;
   private static DynamoDbClient dynamoDb;
   private static Topology topology;
@@ -58,7 +61,14 @@ class ImportLocalStackIntegrationTests {
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    app = new SpringApplicationBuilder(ImportServiceApplication.class).run(localStack.serviceArguments());
+    issuer = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+    // As a deployment configures it (no local or test profile): every required setting given.
+    app = new SpringApplicationBuilder(ImportServiceApplication.class).run(localStack.serviceArguments(
+        "--management.server.port=0",
+        "--bellyfed.events.environment=dev",
+        "--bellyfed.security.issuer-uri=" + issuer.userPool().issuer(),
+        "--bellyfed.security.client-ids=" + issuer.userPool().clientId(),
+        "--bellyfed.paging.cursor-secret=localstack-only-cursor-secret-0123456789"));
   }
 
   @AfterAll
@@ -72,6 +82,9 @@ class ImportLocalStackIntegrationTests {
     if (localStack != null) {
       localStack.close();
     }
+    if (issuer != null) {
+      issuer.close();
+    }
   }
 
   @Test
@@ -82,16 +95,18 @@ class ImportLocalStackIntegrationTests {
     Generator.restaurants(20, 7, city).writeTo(ndjson);
     HttpApi http = new HttpApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
+    String admin = "Bearer " + issuer.signIn("localstack-admin", "admin").accessToken();
+
     HttpApi.Answer accepted = http.post("/api/imports?type=restaurants", ndjson.toString(StandardCharsets.UTF_8),
-        "Content-Type", "application/x-ndjson");
+        "Content-Type", "application/x-ndjson", "Authorization", admin);
 
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     String jobId = accepted.json().path("jobId").asString();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      JsonNode job = http.get("/api/imports/" + jobId).json();
+      JsonNode job = http.get("/api/imports/" + jobId, "Authorization", admin).json();
       return !job.path("state").asString().equals("ACCEPTED") && !job.path("state").asString().equals("RUNNING");
     });
-    assertThat(http.get("/api/imports/" + jobId).json().path("state").asString()).isEqualTo("COMPLETED");
+    assertThat(http.get("/api/imports/" + jobId, "Authorization", admin).json().path("state").asString()).isEqualTo("COMPLETED");
     int inCity = dynamoDb.query(request -> request.tableName(topology.table("restaurants").name()).indexName("city-name-index")
         .keyConditionExpression("cityKey = :city")
         .expressionAttributeValues(Map.of(":city", AttributeValue.fromS(TableKeys.cityKey(city))))

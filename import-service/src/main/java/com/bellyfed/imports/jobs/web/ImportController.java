@@ -12,10 +12,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -33,10 +35,13 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code /api/imports}: bulk imports of restaurants, reviews and users. */
+/** {@code /api/imports}: bulk imports of restaurants, reviews and users; every operation is for admins ({@link ImportSecurity}). */
 @RestController
+@SecurityRequirement(name = "bearer")
 @RequestMapping("/api/imports")
 class ImportController {
+
+  private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final Imports imports;
   private final ProgressStreams progress;
@@ -80,7 +85,7 @@ class ImportController {
   @Operation(summary = "An import job: state, counts, records/s and the first 1,000 rejections")
   @GetMapping("/{jobId}")
   JobView job(@PathVariable String jobId) {
-    return imports.find(jobId).map(job -> JobView.of(job, true)).orElseThrow(() -> unknown(jobId));
+    return imports.find(known(jobId)).map(job -> JobView.of(job, true)).orElseThrow(() -> unknown(jobId));
   }
 
   @Operation(summary = "Recent import jobs, newest first", description = "Pass the returned `nextCursor` as `cursor` for the next page.")
@@ -98,7 +103,7 @@ class ImportController {
   @Operation(summary = "Cancel an import", description = "Chunks not yet written are skipped; the counts stay consistent with the table.")
   @DeleteMapping("/{jobId}")
   ResponseEntity<JobView> cancel(@PathVariable String jobId) {
-    Imports.Cancellation outcome = imports.cancel(jobId);
+    Imports.Cancellation outcome = imports.cancel(known(jobId));
     if (outcome instanceof Imports.Cancelled cancelled) {
       return ResponseEntity.accepted().body(JobView.of(cancelled.job(), false));
     }
@@ -114,11 +119,24 @@ class ImportController {
           + "one `final` event with the final state, after which the stream ends.")
   @GetMapping(path = "/{jobId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter progress(@PathVariable String jobId) {
-    return progress.open(jobId).orElseThrow(() -> unknown(jobId));
+    return progress.open(known(jobId)).orElseThrow(() -> unknown(jobId));
+  }
+
+  /**
+   * The id if it can be a job's (a UUID, as every job id is), else 404 at once: whatever else a path
+   * holds (5,000 characters, injection strings) never reaches DynamoDB, whose key limit would make it a 500.
+   */
+  private static String known(String jobId) {
+    if (!JOB_ID.matcher(jobId).matches()) {
+      throw unknown(jobId);
+    }
+    return jobId;
   }
 
   private static NotFoundException unknown(String jobId) {
-    return new NotFoundException("No import job " + jobId);
+    return new NotFoundException(JOB_ID.matcher(jobId).matches()
+        ? "No import job " + jobId
+        : "No import job has this id: job ids are UUIDs such as 6f1c2a7e-0b5d-4c1e-9a57-3f2d8e4b7c10");
   }
 
   /** A 415 naming the media types an import reads, in the answer's Accept header. */
