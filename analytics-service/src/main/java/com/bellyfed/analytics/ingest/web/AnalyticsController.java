@@ -8,6 +8,7 @@ import com.bellyfed.kit.paging.Cursors;
 import com.bellyfed.kit.paging.Page;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code /api/analytics}: summaries from the per-minute aggregates, events from the indexes. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/analytics")
 class AnalyticsController {

@@ -8,6 +8,7 @@ import com.bellyfed.kit.problem.ConflictException;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/replays}: ordered re-publication of archived events. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/replays")
 class ReplaysController {
