@@ -1,7 +1,8 @@
 package com.bellyfed.analytics.archive.web;
 
-import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
+import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,7 @@ class EventsController {
   @GetMapping
   Chain chain(@RequestParam(required = false) @Nullable String correlationId) {
     Parameters parameters = new Parameters();
-    parameters.required("correlationId", correlationId, 200);
+    Filters.requiredName(parameters, "correlationId", correlationId);
     parameters.validate();
     List<ArchivedEvent> events = archive.chain(correlationId);
     if (events.isEmpty()) {
