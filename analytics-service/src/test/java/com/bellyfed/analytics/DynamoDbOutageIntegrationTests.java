@@ -12,7 +12,6 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
-import com.bellyfed.testing.HttpApi;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,10 +44,17 @@ class DynamoDbOutageIntegrationTests {
   private static final List<String> LISTENERS = List.of("analytics", "archive");
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
   @Autowired ListenerPause pause;
   @Autowired MessageListenerContainerRegistry containers;
   @Autowired @Qualifier("analyticsDynamoDbCircuitBreaker") CircuitBreaker circuit;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void bothListenersPauseThroughADynamoDbOutageAndThenStoreEveryEventOnceWithNoneInADeadLetterQueue(LocalAws localAws) {
@@ -77,7 +84,6 @@ class DynamoDbOutageIntegrationTests {
       localAws.faults().clear();
     }
 
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() >= EVENTS
         && http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() >= EVENTS);

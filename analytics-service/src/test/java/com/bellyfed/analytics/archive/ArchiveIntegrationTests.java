@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.envelope.EventEnvelope;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +29,14 @@ import tools.jackson.databind.JsonNode;
 class ArchiveIntegrationTests {
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void returnsOneRequestsChainAcrossAWriteAndItsConsumersCompleteAndInOrderWithCausationLinks(LocalAws localAws) {
@@ -52,7 +61,6 @@ class ArchiveIntegrationTests {
     publish(localAws, "restaurant", rating, "RatingUpdated");
     publish(localAws, "restaurant", review, "ReviewCreated");
 
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 4);
 
     JsonNode chain = http.get("/api/events?correlationId=" + correlationId).json();
@@ -70,8 +78,6 @@ class ArchiveIntegrationTests {
 
   @Test
   void answersAnUnknownCorrelationIdWith404AndAMissingOneWith400() {
-    HttpApi http = new HttpApi(port);
-
     HttpApi.Answer unknown = http.get("/api/events?correlationId=" + UUID.randomUUID());
     HttpApi.Answer missing = http.get("/api/events");
 

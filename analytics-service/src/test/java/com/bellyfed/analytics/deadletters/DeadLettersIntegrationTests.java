@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.QueueDefinition;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,14 +31,21 @@ import tools.jackson.databind.JsonNode;
 class DeadLettersIntegrationTests {
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void listsEveryDeadLetterQueueOfTheTopologyWithItsDepth(LocalAws localAws) {
     String dlq = topology.deadLetterQueue("import").name();
     localAws.sqs().sendMessage(request -> request.queueUrl(url(localAws, dlq)).messageBody("{\"chunk\":1}"));
 
-    JsonNode list = new HttpApi(port).get("/api/dlqs").json();
+    JsonNode list = http.get("/api/dlqs").json();
 
     assertThat(list.findValuesAsString("name")).containsExactlyInAnyOrderElementsOf(
         topology.queues().stream().filter(QueueDefinition::deadLetter).map(QueueDefinition::name).toList());
@@ -55,7 +64,6 @@ class DeadLettersIntegrationTests {
       localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(body)
           .messageAttributes(Map.of("ParseError", MessageAttributeValue.builder().dataType("String").stringValue("Body is not JSON").build())));
     }
-    HttpApi http = new HttpApi(port);
 
     JsonNode first = http.get("/api/dlqs/" + dlq + "/messages").json();
     JsonNode second = http.get("/api/dlqs/" + dlq + "/messages").json();
@@ -91,7 +99,6 @@ class DeadLettersIntegrationTests {
     }
     // The same event dead-lettered twice (two failed deliveries): redriven, it must still count once.
     localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(eventBridgeEvent(errors.get(0), "ErrorOccurred")));
-    HttpApi http = new HttpApi(port);
 
     HttpApi.Answer redrive = http.post("/api/dlqs/" + dlq + "/redrive", "{}", "Content-Type", "application/json");
 
@@ -112,7 +119,6 @@ class DeadLettersIntegrationTests {
     String drop = "{\"review\":\"" + UUID.randomUUID() + "\"}";
     String keepId = localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(keep)).messageId();
     String dropId = localAws.sqs().sendMessage(request -> request.queueUrl(url).messageBody(drop)).messageId();
-    HttpApi http = new HttpApi(port);
 
     HttpApi.Answer redrive = http.post("/api/dlqs/" + dlq + "/redrive",
         "{\"messageIds\":[\"" + keepId + "\",\"no-such-id\"]}", "Content-Type", "application/json");
@@ -132,13 +138,11 @@ class DeadLettersIntegrationTests {
       return arrived.contains(keep);
     });
     assertThat(arrived).doesNotContain(drop);
-    assertThat(new HttpApi(port).get("/api/dlqs/" + dlq + "/messages").json().findValuesAsString("body")).doesNotContain(keep, drop);
+    assertThat(http.get("/api/dlqs/" + dlq + "/messages").json().findValuesAsString("body")).doesNotContain(keep, drop);
   }
 
   @Test
   void answersAnUnknownQueueWith404AndAMistypedRedriveWith415() {
-    HttpApi http = new HttpApi(port);
-
     HttpApi.Answer unknown = http.get("/api/dlqs/dev-rating-queue/messages");
     HttpApi.Answer mistyped = http.post("/api/dlqs/" + topology.deadLetterQueue("rating").name() + "/redrive", "all", "Content-Type", "text/plain");
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.analytics.paging.SortableInstant;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +34,14 @@ import tools.jackson.databind.JsonNode;
 class ErrorsIntegrationTests {
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void storesErrorsFromTheErrorBusByServiceAndSeverityWithTheirCorrelationId(LocalAws localAws) {
@@ -46,7 +55,6 @@ class ErrorsIntegrationTests {
     localAws.eventBridge().putEvents(request -> request.entries(errors.stream().map(error -> PutEventsRequestEntry.builder()
         .eventBusName(bus).source("bellyfed.system").detailType("ErrorOccurred").detail(AnalyticsFixtures.JSON.write(error)).build()).toList()));
 
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 3);
 
     JsonNode page = http.get("/api/errors?service=" + service).json();
@@ -64,8 +72,6 @@ class ErrorsIntegrationTests {
 
   @Test
   void refusesAnUnknownSeverityAndAnInvalidInstant() {
-    HttpApi http = new HttpApi(port);
-
     HttpApi.Answer unknown = http.get("/api/errors?severity=APOCALYPTIC&from=never");
 
     assertThat(unknown.status()).isEqualTo(400);
@@ -89,7 +95,6 @@ class ErrorsIntegrationTests {
     }
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plus(Duration.ofHours(1));
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == errors.size());
 
     List<JsonNode> pages = pages(http, "/api/errors?limit=5" + window);
@@ -120,7 +125,6 @@ class ErrorsIntegrationTests {
         errorOccurredAt(service, Severity.CRITICAL, "D", "c", base.plusSeconds(4)));
     publish(localAws, errors);
     String window = "&from=" + base + "&to=" + base.plusSeconds(60);
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/errors?limit=500" + window).json().path("items").size() == 4);
     String cursor = http.get("/api/errors?limit=2" + window).json().path("nextCursor").asString();
     String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
@@ -156,7 +160,7 @@ class ErrorsIntegrationTests {
   }
 
   /** Every page of a listing, following nextCursor until there is none. */
-  private static List<JsonNode> pages(HttpApi http, String path) {
+  private static List<JsonNode> pages(SignedInApi http, String path) {
     List<JsonNode> pages = new ArrayList<>();
     String cursor = null;
     do {

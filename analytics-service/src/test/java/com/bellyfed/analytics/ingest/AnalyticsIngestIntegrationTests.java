@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.events.catalog.AnalyticsEvent.Category;
 import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.envelope.EventEnvelope;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +36,14 @@ import tools.jackson.databind.JsonNode;
 class AnalyticsIngestIntegrationTests {
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void storesEventsOfEveryCategoryWithTheirTtlAndSummarizesThemExactly(LocalAws localAws) {
@@ -48,7 +57,6 @@ class AnalyticsIngestIntegrationTests {
     }
     AnalyticsFixtures.publishAnalytics(localAws, topology, events);
 
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 12);
 
@@ -88,7 +96,6 @@ class AnalyticsIngestIntegrationTests {
         SendMessageBatchRequestEntry.builder().id("c").messageBody(eventBridgeEvent(other, "RestaurantQueryAnalytics")).build()));
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(event, "RestaurantQueryAnalytics")));
 
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 2);
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
@@ -106,7 +113,6 @@ class AnalyticsIngestIntegrationTests {
       events.add(analyticsEvent(service, Category.QUERY, i % 5 == 0 ? Status.FAILURE : Status.SUCCESS, 100 + i, now.plusMillis(i)));
     }
     String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     sendBatch(localAws, queueUrl, events.subList(0, 5));
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 5);
@@ -135,7 +141,7 @@ class AnalyticsIngestIntegrationTests {
     putAggregate(localAws, series, AnalyticsTable.bucketStart(first, 3), 4, "b10", 4);
     putAggregate(localAws, series, AnalyticsTable.bucketStart(next, 1), 5, "b20", 5);
 
-    JsonNode summary = new HttpApi(port).get("/api/analytics/summary?service=" + service + "&from=" + minute
+    JsonNode summary = http.get("/api/analytics/summary?service=" + service + "&from=" + minute
         + "&to=" + minute.plusSeconds(120) + "&bucket=minute").json();
 
     assertThat(summary.path("total").path("count").asLong()).isEqualTo(12);
@@ -183,7 +189,6 @@ class AnalyticsIngestIntegrationTests {
       localAws.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
     }
 
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1));
     await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 300);
 
@@ -218,7 +223,6 @@ class AnalyticsIngestIntegrationTests {
 
     localAws.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
 
-    HttpApi http = new HttpApi(port);
     String dlq = topology.deadLetterQueue("analytics").name();
     await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(http.get("/api/dlqs/" + dlq + "/messages").json().spliterator(), false)
         .anyMatch(message -> message.path("body").asString().contains(malformed.eventId())));
@@ -240,7 +244,6 @@ class AnalyticsIngestIntegrationTests {
       events.add(analyticsEvent(service, Category.SYSTEM_EVENT, Status.SUCCESS, i, now.plusMillis(i)));
     }
     AnalyticsFixtures.publishAnalytics(localAws, topology, events);
-    HttpApi http = new HttpApi(port);
     String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 5);
 
@@ -270,8 +273,6 @@ class AnalyticsIngestIntegrationTests {
 
   @Test
   void answersInvalidQueriesWithAProblemNamingEachField() {
-    HttpApi http = new HttpApi(port);
-
     HttpApi.Answer response = http.get("/api/analytics/summary?from=yesterday&bucket=week&to=2026-01-01T00:00:00Z");
 
     assertThat(response.status()).isEqualTo(400);

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsServiceApplication;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.events.catalog.ErrorOccurred.Severity;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.Topology;
-import com.bellyfed.testing.HttpApi;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.cognito.ProvisionedPool;
+import com.bellyfed.localaws.junit.LocalAwsTest;
 import com.bellyfed.testing.LocalStackRun;
 import java.time.Duration;
 import java.util.UUID;
@@ -31,8 +34,10 @@ import tools.jackson.databind.JsonNode;
  * and configured only through {@code spring.cloud.aws.*}, it takes an error from LocalStack's error bus
  * (EventBridge rule to SQS) into its DynamoDB table and lists it. The default build proves the same
  * against local-aws; this run checks that the service does not depend on local-aws. Skipped, saying
- * why, without the profile or without Docker.
+ * why, without the profile or without Docker. LocalStack's free edition has no Cognito: the access tokens come
+ * from local-aws's user pool, as in every other test (the service only reads its issuer's JWKS).
  */
+@LocalAwsTest
 class AnalyticsLocalStackIntegrationTests {
 
   private static LocalStackRun localStack;
@@ -42,7 +47,7 @@ class AnalyticsLocalStackIntegrationTests {
   private static String skipped;
 
   @BeforeAll
-  static void startLocalStackAndTheService() {
+  static void startLocalStackAndTheService(LocalAws localAws) {
     skipped = LocalStackRun.skipReason();
     if (skipped != null) {
       return;
@@ -54,7 +59,10 @@ class AnalyticsLocalStackIntegrationTests {
         DynamoDbClient dynamoDb = localStack.configure(DynamoDbClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    app = new SpringApplicationBuilder(AnalyticsServiceApplication.class).run(localStack.serviceArguments());
+    ProvisionedPool pool = localAws.userPool();
+    app = new SpringApplicationBuilder(AnalyticsServiceApplication.class).profiles("test").run(localStack.serviceArguments(
+        "--bellyfed.security.issuer-uri=" + pool.issuer(), "--bellyfed.security.client-ids=" + pool.clientId(),
+        "--management.server.port=0"));
   }
 
   @AfterAll
@@ -71,7 +79,7 @@ class AnalyticsLocalStackIntegrationTests {
   }
 
   @Test
-  void listsAnErrorReportedOnLocalStacksErrorBus() {
+  void listsAnErrorReportedOnLocalStacksErrorBus(LocalAws localAws) {
     assumeTrue(skipped == null, skipped);
     String service = AnalyticsFixtures.uniqueService();
     EventEnvelope error = AnalyticsFixtures.errorOccurred(service, Severity.HIGH, "DYNAMODB_UNAVAILABLE", UUID.randomUUID().toString());
@@ -79,7 +87,7 @@ class AnalyticsLocalStackIntegrationTests {
         .source("bellyfed.system").detailType("ErrorOccurred").detail(AnalyticsFixtures.JSON.write(error)))).failedEntryCount();
     assertThat(failed).isZero();
 
-    HttpApi http = new HttpApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    SignedInApi http = SignedInApi.admin(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), localAws);
     await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/errors?service=" + service).json().path("items").size() == 1);
     JsonNode listed = http.get("/api/errors?service=" + service).json().path("items").get(0);
     assertThat(listed.path("eventId").asString()).isEqualTo(error.eventId());

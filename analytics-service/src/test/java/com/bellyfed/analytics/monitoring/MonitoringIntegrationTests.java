@@ -21,13 +21,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /** The dashboard and the alert rules name only metrics the service really emits. */
 @AnalyticsIntegrationTest
 class MonitoringIntegrationTests {
 
-  @LocalServerPort int port;
+  /** Prometheus scrapes actuator's own port, without a token (the deployment keeps that port private). */
+  @LocalManagementPort int managementPort;
   @Autowired Topology topology;
 
   @Test
@@ -58,7 +59,7 @@ class MonitoringIntegrationTests {
         UUID.randomUUID().toString(), null, 0, AnalyticsFixtures.data("action", "EXECUTE"));
     localAws.sqs().sendMessage(request -> request.queueUrl(analyticsQueue).messageBody(AnalyticsFixtures.eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
 
-    HttpApi http = new HttpApi(port);
+    HttpApi http = new HttpApi(managementPort);
     Set<String> emitted = new HashSet<>();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       emitted.clear();

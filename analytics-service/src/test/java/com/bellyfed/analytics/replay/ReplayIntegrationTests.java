@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.bellyfed.analytics.AnalyticsFixtures;
 import com.bellyfed.analytics.AnalyticsIntegrationTest;
 import com.bellyfed.analytics.AnalyticsSettings;
+import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
@@ -30,6 +31,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 class ReplayIntegrationTests {
 
   @LocalServerPort int port;
+  /** Every API here is an admin's: the tests call it as one, with a real access token. */
+  private SignedInApi http;
   @Autowired Topology topology;
   @Autowired EventArchive archive;
   @Autowired EventBridgeClient eventBridge;
@@ -50,6 +54,11 @@ class ReplayIntegrationTests {
   @Autowired Clock clock;
   @Autowired AnalyticsSettings settings;
   @Autowired MeterRegistry registry;
+
+  @BeforeEach
+  void signIn(LocalAws localAws) {
+    http = SignedInApi.admin(port, localAws);
+  }
 
   @Test
   void replaysExactlyTheArchivedEventsOfAWindowInTheirOriginalOrderFlaggedAsReplayed(LocalAws localAws) throws Exception {
@@ -74,7 +83,6 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 10);
 
     try (BusTap tap = BusTap.create(localAws)) {
@@ -117,7 +125,6 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 5);
 
     try (BusTap tap = BusTap.create(localAws)) {
@@ -138,7 +145,6 @@ class ReplayIntegrationTests {
     String source = "bellyfed.takeover" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
     List<EventEnvelope> inWindow = archive(localAws, source, 16);
     Instant start = inWindow.get(0).timestamp();
-    HttpApi http = new HttpApi(port);
     // A second instance in this JVM; the application's own ReplayJobs is the survivor.
     ReplayJobs dying = secondInstance();
     try (BusTap tap = BusTap.create(localAws)) {
@@ -183,7 +189,6 @@ class ReplayIntegrationTests {
     String source = "bellyfed.cancelother" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
     List<EventEnvelope> inWindow = archive(localAws, source, 20);
     Instant start = inWindow.get(0).timestamp();
-    HttpApi http = new HttpApi(port);
     ReplayJobs other = secondInstance();
     try (BusTap tap = BusTap.create(localAws)) {
       ReplayJob job = other.start(new ReplayRequest(start, start.plusSeconds(60), Set.of(), Set.of(source), tap.bus, 2));
@@ -208,8 +213,6 @@ class ReplayIntegrationTests {
 
   @Test
   void refusesInvalidOversizedAndMistypedReplayRequests() {
-    HttpApi http = new HttpApi(port);
-
     HttpApi.Answer invalid = http.post("/api/replays",
         "{\"from\":\"2026-01-02T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"targetBus\":\"no-such-bus\",\"ratePerSecond\":0}", "Content-Type", "application/json");
     HttpApi.Answer missing = http.post("/api/replays", "{}", "Content-Type", "application/json");
@@ -245,7 +248,6 @@ class ReplayIntegrationTests {
       localAws.eventBridge().putEvents(request -> request.entries(entry -> entry
           .eventBusName(bus).source(source).detailType("ListingUpdated").detail(AnalyticsFixtures.JSON.write(event))));
     }
-    HttpApi http = new HttpApi(port);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == count);
     return events;
   }

@@ -1,10 +1,12 @@
 package com.bellyfed.analytics.archive.web;
 
-import com.bellyfed.analytics.archive.EventArchive;
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.archive.EventArchive.ArchivedEvent;
+import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/events}: the chain of events one user request caused, across every service. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/events")
 class EventsController {
@@ -46,7 +50,7 @@ class EventsController {
   @GetMapping
   Chain chain(@RequestParam(required = false) @Nullable String correlationId) {
     Parameters parameters = new Parameters();
-    parameters.required("correlationId", correlationId, 200);
+    Filters.requiredName(parameters, "correlationId", correlationId);
     parameters.validate();
     List<ArchivedEvent> events = archive.chain(correlationId);
     if (events.isEmpty()) {

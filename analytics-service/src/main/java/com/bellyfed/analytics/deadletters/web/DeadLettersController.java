@@ -1,10 +1,12 @@
 package com.bellyfed.analytics.deadletters.web;
 
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.deadletters.DeadLetters;
 import com.bellyfed.kit.problem.InvalidRequestException;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/dlqs}: review and redrive dead-lettered messages. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/dlqs")
 class DeadLettersController {
@@ -56,8 +60,8 @@ class DeadLettersController {
       if (ids.size() > 100) {
         throw InvalidRequestException.of("messageIds", "at most 100 ids per request");
       }
-      if (ids.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > 100)) {
-        throw InvalidRequestException.of("messageIds", "every id must be a non-blank SQS message id");
+      if (ids.stream().anyMatch(id -> id == null || !Filters.isName(id))) {
+        throw InvalidRequestException.of("messageIds", "every id must be an SQS message id: 1 to 128 letters, digits or . _ : -");
       }
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(deadLetters.redrive(name, ids));
@@ -66,6 +70,10 @@ class DeadLettersController {
   @Operation(summary = "Delete one reviewed message")
   @DeleteMapping("/{name}/messages/{messageId}")
   ResponseEntity<Void> delete(@PathVariable String name, @PathVariable String messageId) {
+    // Checked before the queue is searched: a search receives (and counts a receive on) up to 200 messages.
+    Parameters parameters = new Parameters();
+    Filters.requiredName(parameters, "messageId", messageId);
+    parameters.validate();
     if (!deadLetters.delete(name, messageId)) {
       throw new NotFoundException("Message " + messageId + " is not in " + name);
     }

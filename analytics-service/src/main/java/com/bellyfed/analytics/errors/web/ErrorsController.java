@@ -1,13 +1,15 @@
 package com.bellyfed.analytics.errors.web;
 
 import com.bellyfed.analytics.AnalyticsSettings;
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.errors.ErrorStore;
+import com.bellyfed.events.catalog.ErrorOccurred;
 import com.bellyfed.kit.paging.Cursors;
 import com.bellyfed.kit.paging.Page;
 import com.bellyfed.kit.web.Parameters;
-import com.bellyfed.events.catalog.ErrorOccurred;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code /api/errors}: errors reported on the error bus, newest first. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/errors")
 class ErrorsController {
@@ -60,9 +64,10 @@ class ErrorsController {
         parameters.reject("severity", "must be one of " + Arrays.toString(ErrorOccurred.Severity.values()));
       }
     }
-    String serviceName = service == null || service.isBlank() ? null : service;
-    Instant end = parameters.instant("to", to);
-    Instant start = parameters.instant("from", from);
+    // A blank service is no filter, as before names were checked.
+    String serviceName = service == null || service.isBlank() ? null : Filters.name(parameters, "service", service);
+    Instant end = Filters.instant(parameters, "to", to);
+    Instant start = Filters.instant(parameters, "from", from);
     Instant resolvedEnd = end != null ? end : clock.instant().plusSeconds(60);
     Instant resolvedStart = start != null ? start : resolvedEnd.minus(Duration.ofDays(1));
     parameters.range("from", resolvedStart, "to", resolvedEnd, settings.maxRange());

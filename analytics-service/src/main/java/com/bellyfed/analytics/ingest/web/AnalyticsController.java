@@ -1,13 +1,15 @@
 package com.bellyfed.analytics.ingest.web;
 
 import com.bellyfed.analytics.AnalyticsSettings;
-import com.bellyfed.analytics.ingest.AnalyticsQueries;
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.ingest.AnalyticsQueries.Bucket;
 import com.bellyfed.analytics.ingest.AnalyticsQueries.Summary;
+import com.bellyfed.analytics.ingest.AnalyticsQueries;
 import com.bellyfed.kit.paging.Cursors;
 import com.bellyfed.kit.paging.Page;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code /api/analytics}: summaries from the per-minute aggregates, events from the indexes. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/analytics")
 class AnalyticsController {
@@ -46,7 +50,8 @@ class AnalyticsController {
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(defaultValue = "minute") String bucket) {
     Parameters parameters = new Parameters();
-    parameters.required("service", service, 200);
+    Filters.requiredName(parameters, "service", service);
+    Filters.name(parameters, "eventType", eventType);
     Instant[] range = range(parameters, from, to);
     Bucket width = Bucket.MINUTE;
     try {
@@ -68,7 +73,8 @@ class AnalyticsController {
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     Parameters parameters = new Parameters();
-    parameters.required("service", service, 200);
+    Filters.requiredName(parameters, "service", service);
+    Filters.name(parameters, "eventType", eventType);
     Instant[] range = range(parameters, from, to);
     int pageSize = parameters.limit("limit", limit, 50, 500);
     Map<String, AttributeValue> start = service == null ? null : parameters.cursor("cursor", cursor, value -> cursors.decode(value, AnalyticsQueries.listing(service, eventType)));
@@ -78,8 +84,8 @@ class AnalyticsController {
 
   /** The last hour unless given; to is exclusive. */
   private Instant[] range(Parameters parameters, @Nullable String from, @Nullable String to) {
-    Instant end = parameters.instant("to", to);
-    Instant start = parameters.instant("from", from);
+    Instant end = Filters.instant(parameters, "to", to);
+    Instant start = Filters.instant(parameters, "from", from);
     Instant resolvedEnd = end != null ? end : clock.instant().plusSeconds(60);
     Instant resolvedStart = start != null ? start : resolvedEnd.minus(Duration.ofHours(1));
     parameters.range("from", resolvedStart, "to", resolvedEnd, settings.maxRange());

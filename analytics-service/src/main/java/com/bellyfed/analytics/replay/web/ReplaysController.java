@@ -1,6 +1,7 @@
 package com.bellyfed.analytics.replay.web;
 
 import com.bellyfed.analytics.AnalyticsSettings;
+import com.bellyfed.analytics.Filters;
 import com.bellyfed.analytics.replay.ReplayJobs;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
@@ -8,6 +9,7 @@ import com.bellyfed.kit.problem.ConflictException;
 import com.bellyfed.kit.problem.NotFoundException;
 import com.bellyfed.kit.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/replays}: ordered re-publication of archived events. */
+// Admin only (AccessRules): every operation needs an admin's access token.
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping("/api/replays")
 class ReplaysController {
@@ -45,10 +49,9 @@ class ReplaysController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReplayJob> start(@RequestBody ReplayBody body) {
     Parameters parameters = new Parameters();
-    parameters.required("from", body.from(), 200);
-    parameters.required("to", body.to(), 200);
-    Instant from = parameters.instant("from", body.from());
-    Instant to = parameters.instant("to", body.to());
+    // Each field once: an instant is parsed only when its text passed (a 10,000-digit one is named once, not twice).
+    Instant from = parameters.required("from", body.from(), 200) == null ? null : Filters.instant(parameters, "from", body.from());
+    Instant to = parameters.required("to", body.to(), 200) == null ? null : Filters.instant(parameters, "to", body.to());
     parameters.range("from", from, "to", to, settings.maxRange());
     Set<String> types = strings(parameters, "eventTypes", body.eventTypes());
     Set<String> sources = strings(parameters, "sources", body.sources());
@@ -56,7 +59,11 @@ class ReplaysController {
     if (rate < 1 || rate > jobs.maxRate()) {
       parameters.reject("ratePerSecond", "must be between 1 and " + jobs.maxRate());
     }
-    if (body.targetBus() != null && (body.targetBus().isBlank() || body.targetBus().length() > 256 || !jobs.busExists(body.targetBus()))) {
+    String bus = body.targetBus();
+    // The name is checked before EventBridge is asked, which answers a malformed one with a ValidationException.
+    if (bus != null && !Filters.busName(bus)) {
+      parameters.reject("targetBus", "must be an event bus name: 1 to 256 letters, digits or / . - _");
+    } else if (bus != null && !jobs.busExists(bus)) {
       parameters.reject("targetBus", "no such event bus");
     }
     parameters.validate();
@@ -70,6 +77,7 @@ class ReplaysController {
           + " its last checkpoint (the events published after it go out again, with their ids).")
   @GetMapping("/{jobId}")
   ReplayJob find(@PathVariable String jobId) {
+    requireJobId(jobId);
     return jobs.find(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));
   }
 
@@ -77,6 +85,7 @@ class ReplaysController {
       description = "The instance running it stops at its next checkpoint (about a second). 409 when the job is not running.")
   @PostMapping("/{jobId}/cancel")
   ReplayJob cancel(@PathVariable String jobId) {
+    requireJobId(jobId);
     boolean cancelled = jobs.cancel(jobId).orElseThrow(() -> new NotFoundException("No replay job " + jobId));
     if (!cancelled) {
       throw new ConflictException("Replay job " + jobId + " is not running");
@@ -91,10 +100,17 @@ class ReplaysController {
     if (values.size() > 50) {
       parameters.reject(field, "at most 50 values");
     }
-    if (values.stream().anyMatch(value -> value == null || value.isBlank() || value.length() > 200)) {
-      parameters.reject(field, "values must be non-blank and at most 200 characters");
+    if (values.stream().anyMatch(value -> value == null || !Filters.isName(value))) {
+      parameters.reject(field, "values must be 1 to 128 letters, digits or . _ : -");
       return Set.of();
     }
     return new LinkedHashSet<>(values);
+  }
+
+  /** Job ids are UUIDs; anything else is refused before DynamoDB is asked (whose key limits would answer a 500). */
+  private static void requireJobId(String jobId) {
+    Parameters parameters = new Parameters();
+    Filters.requiredName(parameters, "jobId", jobId);
+    parameters.validate();
   }
 }
