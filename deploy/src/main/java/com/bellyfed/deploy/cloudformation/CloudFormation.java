@@ -2,19 +2,15 @@ package com.bellyfed.deploy.cloudformation;
 
 import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.topology.Topology;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The CloudFormation template of one environment: every bus, rule, queue and table of the {@link Topology}
  * local-aws provisions, the user pool with its PostConfirmation trigger, a least-privilege role per service
  * and the alarms of the seeds. Written to {@code deploy/cloudformation/bellyfed-{env}.json} by {@link
- * TemplateMain}; a test keeps the written files equal to what this generates.
+ * com.bellyfed.deploy.GeneratedFiles}.
  */
 public final class CloudFormation {
-
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private CloudFormation() {}
 
@@ -28,13 +24,9 @@ public final class CloudFormation {
     Queues.add(template, topology, tags);
     Tables.add(template, topology, tags);
     Identity.add(template, topology, tags);
+    Runtime.add(template, topology, tags);
     ServiceRoles.add(template, topology, tags);
     Alarms.add(template, topology, tags);
     return template.json();
-  }
-
-  /** The template as the committed file holds it: indented, ending with a newline. */
-  public static String text(Environment environment) {
-    return JSON.writeValueAsString(template(environment)) + "\n";
   }
 }

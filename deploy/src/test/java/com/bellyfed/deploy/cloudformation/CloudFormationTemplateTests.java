@@ -56,21 +56,6 @@ class CloudFormationTemplateTests {
 
   @ParameterizedTest
   @EnumSource(Environment.class)
-  void theCommittedTemplatesAreWhatTheTopologyGenerates(Environment environment) throws IOException {
-    Path file = Path.of("cloudformation").resolve(TemplateMain.fileName(environment));
-    String generated = CloudFormation.text(environment);
-    if (Boolean.getBoolean("cloudformation.write")) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, generated, StandardCharsets.UTF_8);
-    }
-    assertThat(file).as("run ./mvnw -pl deploy -am test -Dcloudformation.write=true to rewrite it").exists();
-    assertThat(Files.readString(file, StandardCharsets.UTF_8))
-        .as("deploy/%s is stale: run ./mvnw -pl deploy -am test -Dcloudformation.write=true", file)
-        .isEqualTo(generated);
-  }
-
-  @ParameterizedTest
-  @EnumSource(Environment.class)
   void everyBusRuleQueueAndTableOfTheTopologyIsThereOnceAndNothingElse(Environment environment) {
     Topology topology = Topology.bellyfed(environment);
     JsonNode template = template(environment);
