@@ -83,8 +83,10 @@ final class Alarms {
 
   /**
    * FAILURE over all of a service's analytics events in 5 minutes, as the Prometheus rule computes it. The
-   * counter carries the tags service, category and status (and the common tag application), and CloudWatch
-   * matches a metric only with all its dimensions, so each category's series is named and summed.
+   * counter carries the tags service, category and status (and the common tags application and environment),
+   * Micrometer's CloudWatch registry sends it as {@code <name>.count} (analytics-service's
+   * CloudWatchExportIntegrationTests), and CloudWatch matches a metric only with all its dimensions, so each
+   * category's series is named and summed.
    */
   private static void errorRate(Template template, Tags tags, String env, String service) {
     String name = "bellyfed-" + env + "-" + service + "-error-rate-over-1-percent";
@@ -108,10 +110,11 @@ final class Alarms {
         ObjectNode stat = metric.putObject("MetricStat");
         ObjectNode source = stat.putObject("Metric");
         source.put("Namespace", "Bellyfed/" + env);
-        source.put("MetricName", "bellyfed.analytics.events.ingested");
+        source.put("MetricName", "bellyfed.analytics.events.ingested.count");
         ArrayNode dimensions = source.putArray("Dimensions");
         dimensions.addObject().put("Name", "application").put("Value", "analytics-service");
         dimensions.addObject().put("Name", "category").put("Value", category);
+        dimensions.addObject().put("Name", "environment").put("Value", env);
         dimensions.addObject().put("Name", "service").put("Value", service);
         dimensions.addObject().put("Name", "status").put("Value", status);
         stat.put("Period", 300);

@@ -18,6 +18,7 @@ final class ServiceRoles {
   static final String OIDC_PROVIDER_ARN = "EksOidcProviderArn";
   static final String OIDC_ISSUER = "EksOidcIssuer";
   static final String NAMESPACE = "KubernetesNamespace";
+  static final String METRICS_SID = "PublishMetricsToTheEnvironmentsNamespace";
   private static final String HAS_OIDC = "HasEksOidcProvider";
   private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -55,6 +56,7 @@ final class ServiceRoles {
         grant.resources().forEach(resource -> arns(topology, resource, resources));
         allow(document, grant.sid(), actions, resources);
       }
+      publishMetrics(document, topology.environment().id());
       role.putArray("Policies").addObject().put("PolicyName", name).set("PolicyDocument", document);
       role.set("Tags", tags.list(name));
       template.output(Template.logicalId(name, "RoleArn"), Template.arn(logicalId(name)), "The role of " + name + "'s tasks and pods");
@@ -96,6 +98,20 @@ final class ServiceRoles {
     } else {
       throw new IllegalArgumentException("Unknown resource " + resource);
     }
+  }
+
+  /**
+   * {@code cloudwatch:PutMetricData} names no resource (IAM's service authorization reference lists none for
+   * it), so the statement takes {@code *} and is narrowed to the environment's namespace by the
+   * {@code cloudwatch:namespace} condition key: the one wildcard a service role holds.
+   */
+  static void publishMetrics(ObjectNode document, String environment) {
+    ObjectNode statement = document.withArray("Statement").addObject();
+    statement.put("Sid", METRICS_SID);
+    statement.put("Effect", "Allow");
+    statement.putArray("Action").add("cloudwatch:PutMetricData");
+    statement.putArray("Resource").add("*");
+    statement.putObject("Condition").putObject("StringEquals").put("cloudwatch:namespace", "Bellyfed/" + environment);
   }
 
   static ObjectNode trust(String service) {

@@ -57,6 +57,8 @@ public final class EcsDefinitions {
     variable(environmentVariables, "BELLYFED_SECURITY_ISSUER_URI", "https://cognito-idp.${AWS_REGION}.amazonaws.com/${USER_POOL_ID}");
     variable(environmentVariables, "BELLYFED_SECURITY_CLIENT_IDS", "${WEB_CLIENT_ID}");
     variable(environmentVariables, "BELLYFED_SECURITY_CORS_ALLOWED_ORIGINS", "${FRONTEND_ORIGIN}");
+    // On ECS, CloudWatch is where the metrics are seen: the export is on (Spring Cloud AWS, by the namespace).
+    variable(environmentVariables, "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "Bellyfed/" + env);
     variable(environmentVariables, "JAVA_TOOL_OPTIONS",
         "-XX:MaxRAMPercentage=" + ServiceSpec.HEAP_PERCENT + " -XX:+ExitOnOutOfMemoryError");
     if (service.pages()) {

@@ -176,6 +176,14 @@ class CloudFormationTemplateTests {
       assertThat(statements.size()).as(service).isPositive();
       for (JsonNode statement : statements) {
         assertThat(statement.path("Effect").asString("")).isEqualTo("Allow");
+        if (statement.path("Sid").asString("").equals(ServiceRoles.METRICS_SID)) {
+          // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html: PutMetricData
+          // has no resource type, so "*" narrowed by the namespace condition is the least there is.
+          assertThat(statement.path("Action").toString()).isEqualTo("[\"cloudwatch:PutMetricData\"]");
+          assertThat(statement.path("Condition").path("StringEquals").path("cloudwatch:namespace").asString(""))
+              .isEqualTo("Bellyfed/" + environment.id());
+          continue;
+        }
         for (JsonNode action : statement.path("Action")) {
           assertThat(action.asString("")).as("%s %s", service, statement.path("Sid")).matches("[a-z0-9-]+:[A-Za-z]+");
         }
@@ -204,7 +212,11 @@ class CloudFormationTemplateTests {
       List<JsonNode> resources = statement.path("Resource").isArray()
           ? StreamSupport.stream(statement.path("Resource").spliterator(), false).toList()
           : List.of(statement.path("Resource"));
-      resources.forEach(resource -> assertThat(resource.asString("not a string")).isNotEqualTo("*"));
+      if (!statement.path("Sid").asString("").equals(ServiceRoles.METRICS_SID)) {
+        resources.forEach(resource -> assertThat(resource.asString("not a string")).isNotEqualTo("*"));
+      } else {
+        assertThat(statement.path("Condition").path("StringEquals").has("cloudwatch:namespace")).isTrue();
+      }
     }
   }
 
