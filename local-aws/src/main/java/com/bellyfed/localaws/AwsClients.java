@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -34,6 +35,10 @@ public record AwsClients(@Nullable URI endpoint, Region region) {
 
   public CognitoIdentityProviderClient cognito() {
     return configure(CognitoIdentityProviderClient.builder()).httpClient(Apache5HttpClient.create()).build();
+  }
+
+  public CloudWatchClient cloudWatch() {
+    return configure(CloudWatchClient.builder()).httpClient(Apache5HttpClient.create()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

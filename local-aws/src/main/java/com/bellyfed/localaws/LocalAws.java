@@ -4,6 +4,8 @@ import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.provisioning.ProvisioningReport;
 import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.cloudwatch.CloudWatchAdminHandler;
+import com.bellyfed.localaws.cloudwatch.CloudWatchService;
 import com.bellyfed.localaws.cognito.CognitoAdminHandler;
 import com.bellyfed.localaws.cognito.CognitoService;
 import com.bellyfed.localaws.cognito.ProvisionedPool;
@@ -44,6 +46,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -75,6 +78,8 @@ public final class LocalAws implements AutoCloseable {
   private EventBridgeClient events;
   private CognitoIdentityProviderClient cognitoClient;
   private CognitoService cognito;
+  private CloudWatchClient cloudWatchClient;
+  private CloudWatchService cloudWatch;
   private @Nullable ProvisionedPool userPool;
 
   /**
@@ -175,6 +180,8 @@ public final class LocalAws implements AutoCloseable {
       dynamoDb = remember(clients.dynamoDb());
       events = remember(clients.eventBridge());
       cognitoClient = remember(clients.cognito());
+      cloudWatchClient = remember(clients.cloudWatch());
+      cloudWatch = new CloudWatchService(Clock.systemUTC());
       var elasticMq = remember(join(sqsStarting));
       sqsBackend = elasticMq.endpoint();
       eventBridge =
@@ -188,10 +195,12 @@ public final class LocalAws implements AutoCloseable {
           .backend(AwsService.DYNAMODB, dynamoDbService)
           .backend(AwsService.EVENTS, eventBridge)
           .backend(AwsService.COGNITO_IDP, cognito)
+          .backend(AwsService.CLOUDWATCH, cloudWatch)
           .get(WellKnownHandler.PATH, new WellKnownHandler(pools))
           .filter(faults)
           .admin("/_local-aws/faults", new FaultAdminHandler(faults))
           .admin("/_local-aws/cognito", new CognitoAdminHandler(cognito, this::defaultClient))
+          .admin("/_local-aws/cloudwatch", new CloudWatchAdminHandler(cloudWatch))
           .admin("/_local-aws/health", new HealthHandler(this));
       edge.start();
     } catch (RuntimeException | IOException e) {
@@ -310,6 +319,15 @@ public final class LocalAws implements AutoCloseable {
     return cognitoClient;
   }
 
+  public CloudWatchClient cloudWatchClient() {
+    return cloudWatchClient;
+  }
+
+  /** The CloudWatch emulator: what PutMetricData received. */
+  public CloudWatchService cloudWatch() {
+    return cloudWatch;
+  }
+
   /** The Cognito emulator: signed tokens without a password, key rotation, the codes sent. */
   public CognitoService cognito() {
     return cognito;
@@ -364,6 +382,7 @@ public final class LocalAws implements AutoCloseable {
         "DynamoDB     " + url + "  (local-aws engine, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
         "EventBridge  " + url + "  (event-ruler emulator)",
         "Cognito      " + url + "  (user pools" + (userPool == null ? "" : "; issuer " + userPool.issuer() + ", client " + userPool.clientId()) + ")",
+        "CloudWatch   " + url + "  (PutMetricData; received at " + url + "/_local-aws/cloudwatch/metrics)",
         "Faults       " + url + "/_local-aws/faults",
         "Health       " + url + "/_local-aws/health");
   }

@@ -9,7 +9,8 @@ public enum AwsService {
   SQS("sqs"),
   DYNAMODB("dynamodb"),
   EVENTS("events"),
-  COGNITO_IDP("cognito-idp");
+  COGNITO_IDP("cognito-idp"),
+  CLOUDWATCH("monitoring");
 
   private final String signingName;
 

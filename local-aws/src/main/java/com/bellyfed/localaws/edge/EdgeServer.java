@@ -125,10 +125,12 @@ public final class EdgeServer implements AutoCloseable {
               headers.getFirst("Authorization"),
               exchange.getRequestURI().getRawQuery(),
               body,
-              headers.getFirst("Content-Type"));
+              headers.getFirst("Content-Type"),
+              exchange.getRequestURI().getPath(),
+              headers.getFirst("smithy-protocol"));
       if (detected.isEmpty() || !backends.containsKey(detected.get().service())) {
         send(exchange, AwsResponse.json(400, "application/json",
-            "{\"__type\":\"UnknownOperationException\",\"message\":\"local-aws serves SQS, DynamoDB, EventBridge and Cognito user pools;"
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"local-aws serves SQS, DynamoDB, EventBridge, Cognito user pools and CloudWatch's PutMetricData;"
                 + " this request names none of them by X-Amz-Target, signing scope or Action\"}"));
         return;
       }

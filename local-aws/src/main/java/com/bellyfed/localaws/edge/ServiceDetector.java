@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tells which service and operation a request is for, the way AWS's own endpoints would if they
  * shared one host: the {@code X-Amz-Target} header of the JSON protocols, else the signing scope
- * of the {@code Authorization} header, else a query-protocol {@code Action}.
+ * of the {@code Authorization} header, else a query-protocol {@code Action}; Smithy RPC v2 requests by
+ * their {@code smithy-protocol} header and {@code /service/{service}/operation/{operation}} path.
  */
 final class ServiceDetector {
 
   private static final Pattern CREDENTIAL_SCOPE =
       Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([a-z0-9-]+)/aws4_request");
+
+  private static final Pattern RPC_V2_PATH = Pattern.compile("/service/([A-Za-z0-9_]+)/operation/([A-Za-z0-9_]+)");
 
   record Detected(AwsService service, Protocol protocol, String operation) {}
 
@@ -23,6 +26,25 @@ final class ServiceDetector {
 
   static Optional<Detected> detect(
       @Nullable String target, @Nullable String authorization, @Nullable String query, byte[] body, @Nullable String contentType) {
+    return detect(target, authorization, query, body, contentType, "/", null);
+  }
+
+  static Optional<Detected> detect(
+      @Nullable String target,
+      @Nullable String authorization,
+      @Nullable String query,
+      byte[] body,
+      @Nullable String contentType,
+      String path,
+      @Nullable String smithyProtocol) {
+    if ("rpc-v2-cbor".equals(smithyProtocol)) {
+      Matcher matcher = RPC_V2_PATH.matcher(path);
+      // https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html: POST /service/{ServiceName}/operation/{OperationName}
+      if (matcher.matches() && matcher.group(1).equals("GraniteServiceVersion20100801")) {
+        return Optional.of(new Detected(AwsService.CLOUDWATCH, Protocol.RPC_V2_CBOR, matcher.group(2)));
+      }
+      return Optional.empty();
+    }
     if (target != null) {
       String operation = target.substring(target.indexOf('.') + 1);
       if (target.startsWith("AmazonSQS.")) {

@@ -1,5 +1,6 @@
 package com.bellyfed.localaws.faults;
 
+import com.bellyfed.localaws.cloudwatch.CloudWatchService;
 import com.bellyfed.localaws.edge.AwsRequest;
 import com.bellyfed.localaws.edge.AwsResponse;
 import com.bellyfed.localaws.edge.AwsService;
@@ -23,6 +24,7 @@ public final class FaultResponses {
       case EVENTS -> json(500, "application/x-amz-json-1.1", "InternalException", "Internal failure (injected by local-aws)");
       case COGNITO_IDP -> json(500, "application/x-amz-json-1.1", "InternalErrorException", "Internal error (injected by local-aws)");
       case SQS -> sqs(request, 500, "InternalError", "Receiver", "Internal error (injected by local-aws)");
+      case CLOUDWATCH -> CloudWatchService.fault(500, "InternalServiceError", "InternalServiceFault", "Internal failure (injected by local-aws)");
     };
   }
 
@@ -33,6 +35,7 @@ public final class FaultResponses {
       case EVENTS -> json(400, "application/x-amz-json-1.1", "ThrottlingException", "Rate exceeded (injected by local-aws)");
       case COGNITO_IDP -> json(400, "application/x-amz-json-1.1", "TooManyRequestsException", "Rate exceeded (injected by local-aws)");
       case SQS -> sqs(request, 400, "RequestThrottled", "Sender", "Request is throttled (injected by local-aws)");
+      case CLOUDWATCH -> CloudWatchService.fault(400, "Throttling", "ThrottlingException", "Rate exceeded (injected by local-aws)");
     };
   }
 

@@ -1,0 +1,60 @@
+package com.bellyfed.analytics.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.analytics.AnalyticsFixtures;
+import com.bellyfed.analytics.AnalyticsIntegrationTest;
+import com.bellyfed.events.catalog.AnalyticsEvent.Category;
+import com.bellyfed.events.catalog.AnalyticsEvent.Status;
+import com.bellyfed.events.topology.Topology;
+import com.bellyfed.localaws.LocalAws;
+import com.bellyfed.localaws.cloudwatch.MetricDatum;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * With a CloudWatch namespace configured, the service's meters reach CloudWatch (local-aws's, over the SDK's
+* own protocol) under their Micrometer names (a counter as {@code <name>.count}, a timer as {@code .count},
+ * {@code .sum}, {@code .max}, a gauge as {@code .value}) with every tag as a dimension: the contract the CloudWatch
+ * alarms of deploy/cloudformation name (the error-rate alarm's metric and its five dimensions).
+ */
+@AnalyticsIntegrationTest
+@TestPropertySource(properties = {
+    "management.cloudwatch.metrics.export.namespace=" + CloudWatchExportIntegrationTests.NAMESPACE,
+    "management.cloudwatch.metrics.export.step=1s"})
+class CloudWatchExportIntegrationTests {
+
+  static final String NAMESPACE = "Bellyfed/dev";
+
+  /** Micrometer's CloudWatch registry names a counter's datum after the meter with {@code .count}. */
+  static final String INGESTED = "bellyfed.analytics.events.ingested.count";
+
+  @Autowired Topology topology;
+
+  @Test
+  void theIngestedCounterReachesCloudWatchWithTheDimensionsTheErrorRateAlarmNames(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    AnalyticsFixtures.publishAnalytics(localAws, topology, List.of(
+        AnalyticsFixtures.analyticsEvent(service, Category.QUERY, Status.FAILURE, 12, now),
+        AnalyticsFixtures.analyticsEvent(service, Category.QUERY, Status.SUCCESS, 15, now)));
+
+    Map<String, String> failures = Map.of(
+        "application", "analytics-service", "category", "QUERY", "environment", "dev", "service", service, "status", "FAILURE");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(localAws.cloudWatch().received(NAMESPACE))
+        .filteredOn(datum -> datum.metricName().equals(INGESTED))
+        .extracting(MetricDatum::dimensions)
+        .contains(failures));
+    assertThat(localAws.cloudWatch().received(NAMESPACE))
+        .filteredOn(datum -> datum.metricName().equals(INGESTED) && datum.dimensions().equals(failures))
+        .extracting(MetricDatum::value)
+        .as("a counter is sent as the count of each step")
+        .contains(1.0);
+  }
+}

@@ -1,0 +1,142 @@
+package com.bellyfed.deploy.cloudformation;
+
+import com.bellyfed.events.topology.QueueDefinition;
+import com.bellyfed.events.topology.RuleDefinition;
+import com.bellyfed.events.topology.Topology;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * CloudWatch alarms equal to monitoring/prometheus/bellyfed-alerts.yml's seed thresholds, on AWS's own
+ * metrics where AWS has one: any message in a dead-letter queue (AWS/SQS), a message waiting over 5
+ * minutes (AWS/SQS), a rule that failed to deliver or dead-lettered an event (AWS/Events), and a service
+ * failing over 1% of its requests (the analytics counter the services publish to {@code Bellyfed/{env}}).
+ * Every alarm notifies the environment's alarm topic.
+ */
+final class Alarms {
+
+  static final String TOPIC = "AlarmTopic";
+
+  /** The services whose requests the error-rate alarm watches, as the analytics events name them. */
+  static final List<String> SERVICES = List.of("query-service", "write-service", "import-service", "analytics-service");
+
+  private static final List<String> CATEGORIES = List.of("USER_ACTION", "SYSTEM_EVENT", "AUTHENTICATION", "QUERY");
+
+  private Alarms() {}
+
+  static void add(Template template, Topology topology, Tags tags) {
+    String env = topology.environment().id();
+    ObjectNode topic = template.resource(TOPIC, "AWS::SNS::Topic");
+    topic.put("TopicName", "bellyfed-alarms-" + env);
+    topic.put("KmsMasterKeyId", "alias/aws/sns");
+    topic.set("Tags", tags.list("monitoring"));
+    template.output("AlarmTopicArn", Template.ref(TOPIC), "Subscribe the on-call to it");
+
+    for (QueueDefinition queue : topology.queues()) {
+      if (queue.deadLetter()) {
+        alarm(template, tags, queue.name() + "-not-empty", "DeadLetterQueueNotEmpty",
+            queue.name() + " holds a message: review it with GET /api/dlqs/" + queue.name() + "/messages, then redrive or delete",
+            "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", 60, 0, Map.of("QueueName", queue.name()));
+      } else {
+        alarm(template, tags, queue.name() + "-oldest-over-5-minutes", "QueueMessagesOlderThan5Minutes",
+            queue.name() + " has a message waiting over 5 minutes",
+            "AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum", 60, 300, Map.of("QueueName", queue.name()));
+      }
+    }
+    for (RuleDefinition rule : topology.rules()) {
+      Map<String, String> dimensions = Map.of("EventBusName", rule.bus(), "RuleName", rule.name());
+      alarm(template, tags, rule.name() + "-failed-invocations", "RuleFailedInvocations",
+          rule.name() + " could not deliver an event to its target",
+          "AWS/Events", "FailedInvocations", "Sum", 60, 0, dimensions);
+      alarm(template, tags, rule.name() + "-sent-to-dlq", "RuleInvocationsSentToDlq",
+          rule.name() + " sent an event to its dead-letter queue",
+          "AWS/Events", "InvocationsSentToDlq", "Sum", 60, 0, dimensions);
+    }
+    for (String service : SERVICES) {
+      errorRate(template, tags, env, service);
+    }
+  }
+
+  private static void alarm(
+      Template template, Tags tags, String name, String kind, String description,
+      String namespace, String metric, String statistic, int period, double threshold, Map<String, String> dimensions) {
+    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
+    alarm.put("AlarmName", name);
+    alarm.put("AlarmDescription", kind + ": " + description);
+    alarm.put("Namespace", namespace);
+    alarm.put("MetricName", metric);
+    alarm.put("Statistic", statistic);
+    alarm.put("Period", period);
+    alarm.put("EvaluationPeriods", 1);
+    alarm.put("Threshold", threshold);
+    alarm.put("ComparisonOperator", "GreaterThanThreshold");
+    alarm.put("TreatMissingData", "notBreaching");
+    ArrayNode json = alarm.putArray("Dimensions");
+    dimensions.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(dimension -> json.addObject().put("Name", dimension.getKey()).put("Value", dimension.getValue()));
+    actions(alarm);
+    alarm.set("Tags", tags.list("monitoring"));
+  }
+
+  /**
+   * FAILURE over all of a service's analytics events in 5 minutes, as the Prometheus rule computes it. The
+   * counter carries the tags service, category and status (and the common tags application and environment),
+   * Micrometer's CloudWatch registry sends it as {@code <name>.count} (analytics-service's
+   * CloudWatchExportIntegrationTests), and CloudWatch matches a metric only with all its dimensions, so each
+   * category's series is named and summed.
+   */
+  private static void errorRate(Template template, Tags tags, String env, String service) {
+    String name = "bellyfed-" + env + "-" + service + "-error-rate-over-1-percent";
+    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
+    alarm.put("AlarmName", name);
+    alarm.put("AlarmDescription", "ErrorRateOver1Percent: " + service + " fails over 1% of its requests");
+    alarm.put("EvaluationPeriods", 1);
+    alarm.put("Threshold", 1);
+    alarm.put("ComparisonOperator", "GreaterThanThreshold");
+    alarm.put("TreatMissingData", "notBreaching");
+    ArrayNode metrics = alarm.putArray("Metrics");
+    StringBuilder failed = new StringBuilder();
+    StringBuilder all = new StringBuilder();
+    int i = 0;
+    for (String status : List.of("FAILURE", "SUCCESS")) {
+      for (String category : CATEGORIES) {
+        String id = "m" + i++;
+        ObjectNode metric = metrics.addObject();
+        metric.put("Id", id);
+        metric.put("ReturnData", false);
+        ObjectNode stat = metric.putObject("MetricStat");
+        ObjectNode source = stat.putObject("Metric");
+        source.put("Namespace", "Bellyfed/" + env);
+        source.put("MetricName", "bellyfed.analytics.events.ingested.count");
+        ArrayNode dimensions = source.putArray("Dimensions");
+        dimensions.addObject().put("Name", "application").put("Value", "analytics-service");
+        dimensions.addObject().put("Name", "category").put("Value", category);
+        dimensions.addObject().put("Name", "environment").put("Value", env);
+        dimensions.addObject().put("Name", "service").put("Value", service);
+        dimensions.addObject().put("Name", "status").put("Value", status);
+        stat.put("Period", 300);
+        stat.put("Stat", "Sum");
+        String term = "FILL(" + id + ", 0)";
+        all.append(all.isEmpty() ? "" : " + ").append(term);
+        if (status.equals("FAILURE")) {
+          failed.append(failed.isEmpty() ? "" : " + ").append(term);
+        }
+      }
+    }
+    ObjectNode rate = metrics.addObject();
+    rate.put("Id", "rate");
+    rate.put("Label", service + " failed requests, percent");
+    rate.put("Expression", "100 * (" + failed + ") / (" + all + ")");
+    rate.put("ReturnData", true);
+    actions(alarm);
+    alarm.set("Tags", tags.list("monitoring"));
+  }
+
+  private static void actions(ObjectNode alarm) {
+    alarm.putArray("AlarmActions").add(Template.ref(TOPIC));
+    alarm.putArray("OKActions").add(Template.ref(TOPIC));
+  }
+}
