@@ -108,7 +108,7 @@ class ImportedReviewRatingsIntegrationTests {
 
   @BeforeEach
   void api() {
-    api = new ImportApi(port);
+    api = ImportApi.asAdmin(port, issuer);
   }
 
   @Test
