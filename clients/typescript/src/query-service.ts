@@ -60,7 +60,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's profile page; ETag and If-None-Match as for restaurants */
+        /**
+         * A user's profile page; ETag and If-None-Match as for restaurants
+         * @description Public. Preferences are included only for the user themself or an admin (a bearer token); anyone else gets the profile without them, under another ETag.
+         */
         get: operations["profile"];
         put?: never;
         post?: never;

@@ -46,7 +46,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Review a restaurant (201, Location, ETag); Idempotency-Key replays a retried request */
+        /** Review a restaurant as the signed-in user (201, Location, ETag); Idempotency-Key replays a retried request */
         post: operations["create_1"];
         delete?: never;
         options?: never;
@@ -64,7 +64,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a review; If-Match gives 412 when the version moved on */
+        /** Delete a review: its author or an admin (403 otherwise); If-Match gives 412 when the version moved on */
         delete: operations["delete_1"];
         options?: never;
         head?: never;
@@ -79,7 +79,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a user's preferences (201 when it creates the user); If-Match gives 412 when the version moved on */
+        /** Replace a user's preferences (201 when it creates the user); If-Match gives 412 when the version moved on. The user themself or an admin; another user's id is 403 */
         put: operations["preferences"];
         post?: never;
         delete?: never;
@@ -96,26 +96,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a user's profile (201 when it creates the user); If-Match gives 412 when the version moved on */
+        /** Replace a user's profile (201 when it creates the user); If-Match gives 412 when the version moved on. The user themself or an admin; another user's id is 403 */
         put: operations["profile"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dev/cognito/post-confirmation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a Cognito-shaped PostConfirmation event to the auth bus, as a real user pool's trigger would */
-        post: operations["postConfirmation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -204,12 +187,11 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
-        ReviewContent: {
+        ReviewRequest: {
             dish?: string;
             /** Format: int32 */
             rating: number;
             text?: string;
-            userId: string;
         };
         ReviewView: {
             /** Format: date-time */
@@ -223,12 +205,6 @@ export interface components {
             userId?: string;
             /** Format: int64 */
             version?: number;
-        };
-        TestSignup: {
-            /** Format: email */
-            email: string;
-            sub?: string;
-            userName: string;
         };
         UserView: {
             /** Format: date-time */
@@ -248,6 +224,15 @@ export interface components {
     responses: {
         /** @description The request is invalid: `errors` names each field and why. */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The credentials do not allow this operation. */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -286,6 +271,15 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid credentials were sent. */
+        Unauthorized: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -343,6 +337,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
@@ -376,6 +372,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -404,6 +402,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -422,7 +422,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewContent"];
+                "application/json": components["schemas"]["ReviewRequest"];
             };
         };
         responses: {
@@ -442,6 +442,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -470,6 +472,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -517,6 +521,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -566,38 +572,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    postConfirmation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TestSignup"];
-            };
-        };
-        responses: {
-            /** @description The event is on the auth bus; the user appears once write-service consumed it */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
