@@ -1,6 +1,6 @@
 // The typed entry point the NextJS frontend uses: one openapi-fetch client per service, typed by the
 // code generated from docs/openapi, and a few calls that show the shared contract (problems, paging).
-import createClient from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import type { components as AnalyticsComponents, paths as AnalyticsPaths } from "./analytics-service";
 import type { components as ImportComponents, paths as ImportPaths } from "./import-service";
 import type { components as QueryComponents, paths as QueryPaths } from "./query-service";
@@ -13,7 +13,7 @@ export type Problem = QueryComponents["schemas"]["Problem"];
 export type FieldError = QueryComponents["schemas"]["FieldError"];
 export type Restaurant = QueryComponents["schemas"]["Restaurant"];
 export type Review = QueryComponents["schemas"]["Review"];
-export type ReviewRequest = WriteComponents["schemas"]["ReviewContent"];
+export type ReviewRequest = WriteComponents["schemas"]["ReviewRequest"];
 export type ReviewView = WriteComponents["schemas"]["ReviewView"];
 
 // Every service states the one problem shape: a document that drifts from it fails the type check here.
@@ -32,13 +32,34 @@ export interface Endpoints {
   analytics: string;
 }
 
-export function createBellyfedClients(endpoints: Endpoints, fetchImpl: typeof fetch = globalThis.fetch) {
-  return {
+/**
+ * The signed-in user's Cognito access token (never the ID token: the services refuse it), or undefined when
+ * nobody is signed in; asked before every request, so that a refreshed token is used at once.
+ */
+export type AccessToken = () => string | undefined | Promise<string | undefined>;
+
+export function createBellyfedClients(
+  endpoints: Endpoints,
+  fetchImpl: typeof fetch = globalThis.fetch,
+  accessToken: AccessToken = () => undefined,
+) {
+  const bearer: Middleware = {
+    async onRequest({ request }) {
+      const token = await accessToken();
+      if (token) {
+        request.headers.set("Authorization", `Bearer ${token}`);
+      }
+      return request;
+    },
+  };
+  const clients = {
     query: createClient<QueryPaths>({ baseUrl: endpoints.query, fetch: fetchImpl }),
     write: createClient<WritePaths>({ baseUrl: endpoints.write, fetch: fetchImpl }),
     imports: createClient<ImportPaths>({ baseUrl: endpoints.imports, fetch: fetchImpl }),
     analytics: createClient<AnalyticsPaths>({ baseUrl: endpoints.analytics, fetch: fetchImpl }),
   };
+  Object.values(clients).forEach((client) => client.use(bearer));
+  return clients;
 }
 
 export type BellyfedClients = ReturnType<typeof createBellyfedClients>;
