@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole suite on one machine: local-aws on :4566, then the four services on 8081-8084,
-# all pointed at local-aws. No AWS account, no Docker. Ctrl-C stops everything.
+# Runs the whole suite on one machine: local-aws on :4566, then the four services on 8081-8084 (actuator
+# on their management ports 9081-9084), all pointed at local-aws and trusting its Cognito user pool.
+# No AWS account, no Docker. Ctrl-C stops everything.
 # Usage: scripts/run-local.sh [--skip-build] [--data-dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +18,13 @@ while [ $# -gt 0 ]; do
 done
 
 if $build; then
-  ./mvnw -q -B -ntp install -DskipTests
+  # package, not install: the jars are run from target/, nothing needs to be in ~/.m2.
+  ./mvnw -q -B -ntp package -DskipTests
 fi
 
+# The services run with the Spring profile local: outside local and test they refuse to start without an
+# environment, a region, an issuer and their secrets (docs/security.md), which a deployment must set itself.
+export SPRING_PROFILES_ACTIVE=local
 # Spring Cloud AWS configures every AWS client of the services: the endpoint is its one setting here;
 # the region and credentials come from the SDK's default chains (AWS_REGION, AWS_ACCESS_KEY_ID...).
 export SPRING_CLOUD_AWS_ENDPOINT=http://localhost:4566
@@ -55,26 +60,49 @@ for _ in $(seq 1 120); do
   curl -sf http://localhost:4566/_local-aws/health >/dev/null 2>&1 && break
   sleep 0.5
 done
-curl -sf http://localhost:4566/_local-aws/health >/dev/null || { echo "local-aws did not start" >&2; exit 1; }
+health=$(curl -sf http://localhost:4566/_local-aws/health) || { echo "local-aws did not start" >&2; exit 1; }
 
-for service in query write import analytics; do
+# The services accept access tokens of the environment's pool in local-aws (the same checks as against
+# Cognito: signature by the pool's JWKS, iss, exp, token_use, client_id). GET /_local-aws/health names it:
+# {"status":"UP",...,"cognito":{"userPoolId":"us-east-1_...","clientId":"...","issuer":"http://localhost:4566/us-east-1_..."}}
+health_field() { printf '%s' "$health" | sed -n "s/.*\"cognito\":{[^}]*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+BELLYFED_SECURITY_ISSUER_URI=$(health_field issuer)
+BELLYFED_SECURITY_CLIENT_IDS=$(health_field clientId)
+if [ -z "$BELLYFED_SECURITY_ISSUER_URI" ] || [ -z "$BELLYFED_SECURITY_CLIENT_IDS" ]; then
+  echo "local-aws's health names no user pool: $health" >&2
+  exit 1
+fi
+export BELLYFED_SECURITY_ISSUER_URI BELLYFED_SECURITY_CLIENT_IDS
+echo "user pool $(health_field userPoolId): issuer $BELLYFED_SECURITY_ISSUER_URI, client $BELLYFED_SECURITY_CLIENT_IDS"
+# A browser front end on this machine, e.g. BELLYFED_SECURITY_CORS_ALLOWED_ORIGINS=http://localhost:3000,
+# is passed on as it is set; without it no browser origin is allowed.
+
+# service, its port, its management port (actuator, kept private in a deployment; Prometheus scrapes it).
+services=("query 8081 9081" "write 8082 9082" "import 8083 9083" "analytics 8084 9084")
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
   jar=$(ls "$service-service/target/$service-service-"*.jar | grep -v plain | head -n 1)
-  extra=()
-  java -jar "$jar" "${extra[@]}" > "target/run-local/$service-service.log" 2>&1 &
+  # Sign-ups come from local-aws's pool, whose ConfirmSignUp puts Cognito's PostConfirmation on the auth bus.
+  java -jar "$jar" --server.port="$port" --management.server.port="$management_port" \
+    > "target/run-local/$service-service.log" 2>&1 &
   pids+=($!)
   echo "$service-service starting, log in target/run-local/$service-service.log"
 done
 
-for port in 8081 8082 8083 8084; do
-  for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  readiness="http://localhost:$management_port/actuator/health/readiness"
+  # Up to two minutes each: four Spring Boot services starting at once on two busy cores take that long.
+  for _ in $(seq 1 240); do
+    curl -sf "$readiness" >/dev/null 2>&1 && break
     sleep 0.5
   done
-  if curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
-    echo "ready: http://localhost:$port"
+  if curl -sf "$readiness" >/dev/null 2>&1; then
+    echo "ready: $service-service http://localhost:$port (actuator http://localhost:$management_port/actuator)"
   else
-    echo "service on port $port is not ready; see target/run-local/*.log" >&2
+    echo "$service-service is not ready at $readiness; see target/run-local/$service-service.log" >&2
   fi
 done
+echo "Tokens: java -jar local-aws/target/local-aws-exec.jar token --user ana [--groups admin]"
 echo "Suite running. Ctrl-C stops it."
 wait

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -24,18 +23,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 @LocalAwsTest
-class CognitoProvisioningIntegrationTests {
+class CognitoProvisioningIntegrationTests extends CognitoFixtures {
 
-  private static final String PASSWORD = "Correct-Horse-9";
-
-  private static LocalAws localAws;
-  private static CognitoIdentityProviderClient cognito;
   private static SqsClient sqs;
 
   @BeforeAll
-  static void clients(LocalAws shared) {
-    localAws = shared;
-    cognito = shared.cognitoIdentityProvider();
+  static void sqs(LocalAws shared) {
     sqs = shared.sqs();
   }
 
@@ -57,7 +50,7 @@ class CognitoProvisioningIntegrationTests {
           .isInstanceOf(GroupExistsException.class);
     }
     assertThat(pool.issuer().toString()).isEqualTo(localAws.endpoint() + "/" + pool.userPoolId());
-    JsonNode health = CognitoFixtures.get(localAws, "/_local-aws/health").path("cognito");
+    JsonNode health = CognitoFixtures.get("/_local-aws/health").path("cognito");
     assertThat(health.path("userPoolId").asString("")).isEqualTo(pool.userPoolId());
     assertThat(health.path("clientId").asString("")).isEqualTo(pool.clientId());
     assertThat(health.path("issuer").asString("")).isEqualTo(pool.issuer().toString());
@@ -89,7 +82,7 @@ class CognitoProvisioningIntegrationTests {
         cognito.signUp(request -> request.clientId(pool.clientId()).username(username).password(PASSWORD)
                 .userAttributes(attribute -> attribute.name("email").value(email)))
             .userSub();
-    String code = CognitoFixtures.code(localAws, pool.userPoolId(), username);
+    String code = CognitoFixtures.code(pool.userPoolId(), username);
 
     cognito.confirmSignUp(request -> request.clientId(pool.clientId()).username(username).confirmationCode(code));
 

@@ -1,18 +1,11 @@
 package com.bellyfed.localaws.cognito;
 
-import static com.bellyfed.localaws.cognito.CognitoFixtures.code;
-import static com.bellyfed.localaws.cognito.CognitoFixtures.confirmedUser;
-import static com.bellyfed.localaws.cognito.CognitoFixtures.newPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.localaws.cognito.CognitoFixtures.Pool;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
@@ -28,24 +21,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 @LocalAwsTest
-class CognitoSignUpIntegrationTests {
+class CognitoSignUpIntegrationTests extends CognitoFixtures {
 
-  private static final String PASSWORD = "Correct-Horse-9";
 
-  private static LocalAws localAws;
-  private static CognitoIdentityProviderClient cognito;
-
-  @BeforeAll
-  static void clients(LocalAws shared) {
-    localAws = shared;
-    cognito = shared.cognitoIdentityProvider();
-  }
 
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html
   @Test
   void aSignedUpUserIsUnconfirmedUntilTheCodeSentToThemIsEntered() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
 
     SignUpResponse signedUp =
         cognito.signUp(request -> request.clientId(pool.clientId()).username("ana").password(PASSWORD)
@@ -57,10 +41,10 @@ class CognitoSignUpIntegrationTests {
     assertThat(signedUp.codeDeliveryDetails().deliveryMediumAsString()).isEqualTo("EMAIL");
     assertThat(adminGet(pool, "ana").userStatus()).isEqualTo(UserStatusType.UNCONFIRMED);
     // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-    assertThatThrownBy(() -> CognitoFixtures.passwordToken(cognito, pool, "ana", PASSWORD))
+    assertThatThrownBy(() -> CognitoFixtures.passwordToken(pool, "ana"))
         .isInstanceOfSatisfying(UserNotConfirmedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User is not confirmed."));
 
-    String code = code(localAws, pool.poolId(), "ana");
+    String code = code(pool.poolId(), "ana");
     assertThat(code).matches("\\d{6}");
     String wrong = code.equals("000000") ? "111111" : "000000";
     assertThatThrownBy(() -> cognito.confirmSignUp(request -> request.clientId(pool.clientId()).username("ana").confirmationCode(wrong)))
@@ -74,7 +58,7 @@ class CognitoSignUpIntegrationTests {
       assertThat(attribute.name()).isEqualTo("email_verified");
       assertThat(attribute.value()).isEqualTo("true");
     });
-    assertThat(CognitoFixtures.passwordToken(cognito, pool, "ana", PASSWORD)).isNotBlank();
+    assertThat(CognitoFixtures.passwordToken(pool, "ana")).isNotBlank();
     // A second confirmation is refused: the user is no longer unconfirmed.
     assertThatThrownBy(() -> cognito.confirmSignUp(request -> request.clientId(pool.clientId()).username("ana").confirmationCode(code)))
         .isInstanceOfSatisfying(NotAuthorizedException.class,
@@ -84,14 +68,14 @@ class CognitoSignUpIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html
   @Test
   void aResentCodeReplacesTheFirst() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     cognito.signUp(request -> request.clientId(pool.clientId()).username("bo").password(PASSWORD)
         .userAttributes(attribute -> attribute.name("email").value("bo@example.com")));
-    String first = code(localAws, pool.poolId(), "bo");
+    String first = code(pool.poolId(), "bo");
 
     assertThat(cognito.resendConfirmationCode(request -> request.clientId(pool.clientId()).username("bo")).codeDeliveryDetails().destination())
         .isEqualTo("b***@e***");
-    String second = code(localAws, pool.poolId(), "bo");
+    String second = code(pool.poolId(), "bo");
 
     if (!first.equals(second)) {
       assertThatThrownBy(() -> cognito.confirmSignUp(request -> request.clientId(pool.clientId()).username("bo").confirmationCode(first)))
@@ -108,8 +92,8 @@ class CognitoSignUpIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html (UsernameExistsException)
   @Test
   void aTakenUsernameCannotSignUpAgain() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    confirmedUser(cognito, localAws, pool, "cy", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    confirmedUser(pool, "cy");
 
     assertThatThrownBy(() -> cognito.signUp(request -> request.clientId(pool.clientId()).username("cy").password(PASSWORD)))
         .isInstanceOfSatisfying(UsernameExistsException.class, e -> {
@@ -123,7 +107,7 @@ class CognitoSignUpIntegrationTests {
   @Test
   void passwordsFollowThePoolsPolicyWithCognitosMessages() {
     // Without a policy, Cognito's default: 8 characters with upper and lower case, a number and a symbol.
-    Pool strict = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool strict = newPool(PreventUserExistenceErrorTypes.ENABLED);
     Map<String, String> refusals = Map.of(
         "Ab1!", "Password not long enough",
         "ABCDEFG1!", "Password must have lowercase characters",
@@ -150,16 +134,16 @@ class CognitoSignUpIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (PreventUserExistenceErrors)
   @Test
   void aWrongPasswordOrUnknownUserGetsCognitosAnswerForTheClientsSetting() throws Exception {
-    Pool hiding = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    confirmedUser(cognito, localAws, hiding, "eve", PASSWORD);
+    Pool hiding = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    confirmedUser(hiding, "eve");
 
-    assertThatThrownBy(() -> CognitoFixtures.passwordToken(cognito, hiding, "eve", "Wrong-Password-1"))
+    assertThatThrownBy(() -> CognitoFixtures.passwordToken(hiding, "eve", "Wrong-Password-1"))
         .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Incorrect username or password."));
-    assertThatThrownBy(() -> CognitoFixtures.passwordToken(cognito, hiding, "nobody", PASSWORD))
+    assertThatThrownBy(() -> CognitoFixtures.passwordToken(hiding, "nobody"))
         .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Incorrect username or password."));
 
-    Pool legacy = newPool(cognito, PreventUserExistenceErrorTypes.LEGACY);
-    assertThatThrownBy(() -> CognitoFixtures.passwordToken(cognito, legacy, "nobody", PASSWORD))
+    Pool legacy = newPool(PreventUserExistenceErrorTypes.LEGACY);
+    assertThatThrownBy(() -> CognitoFixtures.passwordToken(legacy, "nobody"))
         .isInstanceOfSatisfying(UserNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User does not exist."));
   }
 
@@ -183,7 +167,7 @@ class CognitoSignUpIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html
   @Test
   void anAdministratorCanConfirmWithoutACode() {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     cognito.signUp(request -> request.clientId(pool.clientId()).username("fay").password(PASSWORD));
 
     cognito.adminConfirmSignUp(request -> request.userPoolId(pool.poolId()).username("fay"));

@@ -1,15 +1,9 @@
 package com.bellyfed.localaws.cognito;
 
-import static com.bellyfed.localaws.cognito.CognitoFixtures.confirmedUser;
-import static com.bellyfed.localaws.cognito.CognitoFixtures.getText;
-import static com.bellyfed.localaws.cognito.CognitoFixtures.newPool;
-import static com.bellyfed.localaws.cognito.CognitoFixtures.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.localaws.cognito.CognitoFixtures.Pool;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import tools.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -20,9 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -33,26 +25,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUser
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 
 @LocalAwsTest
-class CognitoTokensIntegrationTests {
+class CognitoTokensIntegrationTests extends CognitoFixtures {
 
-  private static final String PASSWORD = "Correct-Horse-9";
 
-  private static LocalAws localAws;
-  private static CognitoIdentityProviderClient cognito;
-
-  @BeforeAll
-  static void clients(LocalAws shared) {
-    localAws = shared;
-    cognito = shared.cognitoIdentityProvider();
-  }
 
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
   // Claims: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
   // and https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
   @Test
   void aSignInGivesRs256TokensWithCognitosClaimsVerifiableAgainstThePoolsJwks() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    String sub = confirmedUser(cognito, localAws, pool, "gus", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    String sub = confirmedUser(pool, "gus");
     cognito.createGroup(request -> request.userPoolId(pool.poolId()).groupName("admin"));
     cognito.adminAddUserToGroup(request -> request.userPoolId(pool.poolId()).username("gus").groupName("admin"));
     Instant before = Instant.now().minusSeconds(1);
@@ -69,7 +52,7 @@ class CognitoTokensIntegrationTests {
     SignedJWT access = SignedJWT.parse(result.accessToken());
     assertThat(access.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
     assertThat(access.getHeader().getKeyID()).isNotBlank();
-    JWTClaimsSet accessClaims = verified(localAws, pool.poolId(), result.accessToken());
+    JWTClaimsSet accessClaims = verified(pool.poolId(), result.accessToken());
     assertThat(accessClaims.getSubject()).isEqualTo(sub);
     assertThat(accessClaims.getIssuer()).isEqualTo(issuer);
     assertThat(accessClaims.getStringClaim("token_use")).isEqualTo("access");
@@ -85,7 +68,7 @@ class CognitoTokensIntegrationTests {
     assertThat(Duration.between(accessClaims.getIssueTime().toInstant(), accessClaims.getExpirationTime().toInstant())).isEqualTo(Duration.ofHours(1));
     assertThat(accessClaims.getLongClaim("auth_time")).isCloseTo(accessClaims.getIssueTime().toInstant().getEpochSecond(), within(1L));
 
-    JWTClaimsSet id = verified(localAws, pool.poolId(), result.idToken());
+    JWTClaimsSet id = verified(pool.poolId(), result.idToken());
     assertThat(id.getSubject()).isEqualTo(sub);
     assertThat(id.getIssuer()).isEqualTo(issuer);
     assertThat(id.getStringClaim("token_use")).isEqualTo("id");
@@ -101,10 +84,10 @@ class CognitoTokensIntegrationTests {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
   @Test
   void aUserWithoutGroupsHasNoGroupsClaim() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    confirmedUser(cognito, localAws, pool, "hal", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    confirmedUser(pool, "hal");
 
-    JWTClaimsSet claims = verified(localAws, pool.poolId(), CognitoFixtures.passwordToken(cognito, pool, "hal", PASSWORD));
+    JWTClaimsSet claims = verified(pool.poolId(), CognitoFixtures.passwordToken(pool, "hal"));
 
     assertThat(claims.getClaims()).doesNotContainKey("cognito:groups");
   }
@@ -112,23 +95,23 @@ class CognitoTokensIntegrationTests {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
   @Test
   void thePoolPublishesItsKeysAndOpenIdConfigurationBelowTheIssuer() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     String issuer = localAws.endpoint() + "/" + pool.poolId();
 
-    JsonNode configuration = CognitoFixtures.get(localAws, "/" + pool.poolId() + "/.well-known/openid-configuration");
+    JsonNode configuration = CognitoFixtures.get("/" + pool.poolId() + "/.well-known/openid-configuration");
     assertThat(configuration.path("issuer").asString("")).isEqualTo(issuer);
     assertThat(configuration.path("jwks_uri").asString("")).isEqualTo(issuer + "/.well-known/jwks.json");
     assertThat(configuration.path("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS256\"]");
     assertThat(configuration.path("subject_types_supported").toString()).isEqualTo("[\"public\"]");
 
-    JWKSet jwks = JWKSet.parse(getText(localAws, "/" + pool.poolId() + "/.well-known/jwks.json").body());
+    JWKSet jwks = JWKSet.parse(getText("/" + pool.poolId() + "/.well-known/jwks.json").body());
     assertThat(jwks.getKeys()).singleElement().satisfies(key -> {
       assertThat(key.getKeyType()).isEqualTo(KeyType.RSA);
       assertThat(key.getAlgorithm().getName()).isEqualTo("RS256");
       assertThat(key.getKeyUse().identifier()).isEqualTo("sig");
       assertThat(key.isPrivate()).as("only the public key is published").isFalse();
     });
-    HttpResponse<String> unknown = getText(localAws, "/us-east-1_NoSuchPool/.well-known/jwks.json");
+    HttpResponse<String> unknown = getText("/us-east-1_NoSuchPool/.well-known/jwks.json");
     assertThat(unknown.statusCode()).isEqualTo(404);
   }
 
@@ -137,19 +120,19 @@ class CognitoTokensIntegrationTests {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
   @Test
   void aKeyRotationKeepsEarlierTokensVerifiable() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    confirmedUser(cognito, localAws, pool, "ida", PASSWORD);
-    String before = CognitoFixtures.passwordToken(cognito, pool, "ida", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    confirmedUser(pool, "ida");
+    String before = CognitoFixtures.passwordToken(pool, "ida");
 
-    HttpResponse<String> rotated = CognitoFixtures.post(localAws, "/_local-aws/cognito/" + pool.poolId() + "/rotate-keys", "");
+    HttpResponse<String> rotated = CognitoFixtures.post("/_local-aws/cognito/" + pool.poolId() + "/rotate-keys", "");
     assertThat(rotated.statusCode()).isEqualTo(200);
     String newKid = CognitoFixtures.JSON.readTree(rotated.body()).path("kid").asString("");
-    String after = CognitoFixtures.passwordToken(cognito, pool, "ida", PASSWORD);
+    String after = CognitoFixtures.passwordToken(pool, "ida");
 
     assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
-    assertThat(JWKSet.parse(getText(localAws, "/" + pool.poolId() + "/.well-known/jwks.json").body()).getKeys()).hasSize(2);
-    assertThat(verified(localAws, pool.poolId(), before).getStringClaim("username")).isEqualTo("ida");
-    assertThat(verified(localAws, pool.poolId(), after).getStringClaim("username")).isEqualTo("ida");
+    assertThat(JWKSet.parse(getText("/" + pool.poolId() + "/.well-known/jwks.json").body()).getKeys()).hasSize(2);
+    assertThat(verified(pool.poolId(), before).getStringClaim("username")).isEqualTo("ida");
+    assertThat(verified(pool.poolId(), after).getStringClaim("username")).isEqualTo("ida");
     // GetUser accepts both.
     assertThat(cognito.getUser(request -> request.accessToken(before)).username()).isEqualTo("ida");
     assertThat(cognito.getUser(request -> request.accessToken(after)).username()).isEqualTo("ida");
@@ -160,8 +143,8 @@ class CognitoTokensIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html
   @Test
   void aRefreshTokenGivesNewTokensUntilTheUserSignsOutEverywhere() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    String sub = confirmedUser(cognito, localAws, pool, "jo", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    String sub = confirmedUser(pool, "jo");
     AuthenticationResultType first =
         cognito.initiateAuth(request -> request.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "jo", "PASSWORD", PASSWORD)))
@@ -173,8 +156,8 @@ class CognitoTokensIntegrationTests {
                   .authParameters(Map.of("REFRESH_TOKEN", first.refreshToken())))
               .authenticationResult();
       assertThat(refreshed.refreshToken()).as("a refresh answers without a new refresh token").isNull();
-      assertThat(verified(localAws, pool.poolId(), refreshed.accessToken()).getSubject()).isEqualTo(sub);
-      assertThat(verified(localAws, pool.poolId(), refreshed.idToken()).getSubject()).isEqualTo(sub);
+      assertThat(verified(pool.poolId(), refreshed.accessToken()).getSubject()).isEqualTo(sub);
+      assertThat(verified(pool.poolId(), refreshed.idToken()).getSubject()).isEqualTo(sub);
     }
     AdminInitiateAuthResponse adminRefresh =
         cognito.adminInitiateAuth(request -> request.userPoolId(pool.poolId()).clientId(pool.clientId())
@@ -199,15 +182,15 @@ class CognitoTokensIntegrationTests {
             .authParameters(Map.of("REFRESH_TOKEN", "not-a-refresh-token"))))
         .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Refresh Token"));
     // A new sign-in starts a new session.
-    assertThat(cognito.getUser(request -> request.accessToken(CognitoFixtures.passwordToken(cognito, pool, "jo", PASSWORD))).username()).isEqualTo("jo");
+    assertThat(cognito.getUser(request -> request.accessToken(CognitoFixtures.passwordToken(pool, "jo"))).username()).isEqualTo("jo");
   }
 
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html (NotAuthorizedException)
   @Test
   void getUserRefusesATamperedOrForeignToken() throws Exception {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
-    confirmedUser(cognito, localAws, pool, "kim", PASSWORD);
-    String token = CognitoFixtures.passwordToken(cognito, pool, "kim", PASSWORD);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
+    confirmedUser(pool, "kim");
+    String token = CognitoFixtures.passwordToken(pool, "kim");
     String[] parts = token.split("\\.");
     String tampered = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
 
@@ -237,8 +220,8 @@ class CognitoTokensIntegrationTests {
             .authenticationResult();
 
     assertThat(result.expiresIn()).isEqualTo(900);
-    JWTClaimsSet access = verified(localAws, poolId, result.accessToken());
-    JWTClaimsSet id = verified(localAws, poolId, result.idToken());
+    JWTClaimsSet access = verified(poolId, result.accessToken());
+    JWTClaimsSet id = verified(poolId, result.idToken());
     assertThat(Duration.between(access.getIssueTime().toInstant(), access.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(15));
     assertThat(Duration.between(id.getIssueTime().toInstant(), id.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(30));
   }
@@ -249,23 +232,23 @@ class CognitoTokensIntegrationTests {
     ProvisionedPool pool = localAws.userPool();
 
     CognitoService.SignedIn signedIn = localAws.signIn("api-user", "admin");
-    JWTClaimsSet access = verified(localAws, pool.userPoolId(), signedIn.accessToken());
+    JWTClaimsSet access = verified(pool.userPoolId(), signedIn.accessToken());
     assertThat(access.getSubject()).isEqualTo(signedIn.sub());
     assertThat(access.getIssuer()).isEqualTo(pool.issuer().toString());
     assertThat(access.getStringClaim("client_id")).isEqualTo(pool.clientId());
     assertThat(access.getStringListClaim("cognito:groups")).containsExactly("admin");
-    assertThat(verified(localAws, pool.userPoolId(), signedIn.idToken()).getStringClaim("email")).isEqualTo("api-user@example.com");
+    assertThat(verified(pool.userPoolId(), signedIn.idToken()).getStringClaim("email")).isEqualTo("api-user@example.com");
     assertThat(cognito.getUser(request -> request.accessToken(signedIn.accessToken())).username()).isEqualTo("api-user");
     assertThat(localAws.signIn("api-user").sub()).as("the same user again").isEqualTo(signedIn.sub());
 
     java.util.Date past = java.util.Date.from(Instant.now().minusSeconds(60));
     String expired = localAws.signIn("api-user", claims -> claims.expirationTime(past)).accessToken();
-    assertThat(verified(localAws, pool.userPoolId(), expired).getExpirationTime().toInstant())
+    assertThat(verified(pool.userPoolId(), expired).getExpirationTime().toInstant())
         .isEqualTo(past.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThatThrownBy(() -> cognito.getUser(request -> request.accessToken(expired)))
         .isInstanceOfSatisfying(NotAuthorizedException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Access Token has expired"));
 
     String custom = localAws.cognito().sign(pool.userPoolId(), new JWTClaimsSet.Builder().subject("anyone").claim("token_use", "id").build());
-    assertThat(verified(localAws, pool.userPoolId(), custom).getStringClaim("token_use")).isEqualTo("id");
+    assertThat(verified(pool.userPoolId(), custom).getStringClaim("token_use")).isEqualTo("id");
   }
 }

@@ -1,20 +1,15 @@
 package com.bellyfed.localaws.cognito;
 
-import static com.bellyfed.localaws.cognito.CognitoFixtures.newPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.localaws.cognito.CognitoFixtures.Pool;
 import com.bellyfed.localaws.junit.LocalAwsTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import com.bellyfed.localaws.edge.AwsService;
 import com.bellyfed.localaws.faults.Fault;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -31,18 +26,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 @LocalAwsTest
-class CognitoUsersIntegrationTests {
+class CognitoUsersIntegrationTests extends CognitoFixtures {
 
-  private static final String PASSWORD = "Correct-Horse-9";
 
-  private static LocalAws localAws;
-  private static CognitoIdentityProviderClient cognito;
-
-  @BeforeAll
-  static void clients(LocalAws shared) {
-    localAws = shared;
-    cognito = shared.cognitoIdentityProvider();
-  }
 
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html
@@ -73,7 +59,7 @@ class CognitoUsersIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html
   @Test
   void anAdministratorCreatedUserMustChangeTheTemporaryPassword() {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
 
     UserType created =
         cognito.adminCreateUser(request -> request.userPoolId(pool.poolId()).username("max").temporaryPassword(PASSWORD)
@@ -100,7 +86,7 @@ class CognitoUsersIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
   @Test
   void listUsersPagesAndFiltersByEmailUsernameAndSub() {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     List<String> subs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String name = "user" + i;
@@ -146,7 +132,7 @@ class CognitoUsersIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html
   @Test
   void groupsAreUniqueAndOnlyExistingOnesTakeMembers() {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     cognito.signUp(request -> request.clientId(pool.clientId()).username("ned").password(PASSWORD));
 
     assertThat(cognito.createGroup(request -> request.userPoolId(pool.poolId()).groupName("user").precedence(10)).group().precedence()).isEqualTo(10);
@@ -163,7 +149,7 @@ class CognitoUsersIntegrationTests {
   // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html (TooManyRequestsException)
   @Test
   void throttlingInjectedForCognitoIsCognitosTooManyRequestsException() {
-    Pool pool = newPool(cognito, PreventUserExistenceErrorTypes.ENABLED);
+    Pool pool = newPool(PreventUserExistenceErrorTypes.ENABLED);
     Fault fault = Fault.throttling(AwsService.COGNITO_IDP, 1.0).onlyFor("ListUsers");
     localAws.faults().inject(fault);
     try {

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The resource server of every service, on where the service has
  * {@code spring-boot-starter-oauth2-resource-server}: Cognito access tokens checked against the issuer's
  * JWKS, the kit's public paths plus the service's {@link SecurityRules}, everything else refused; 401,
- * 403 and 429 as problems; CORS from {@code bellyfed.security.cors}; security headers; write rate limits.
+ * 403 and 429 as problems; CORS from {@code bellyfed.security.cors}; security headers; write rate limits; the
+ * caller's {@code sub} in the logging MDC as {@code actor} ({@link ActorMdcFilter}).
  * Before Boot's own security auto-configurations, whose decoder, filter chain and generated user step back.
  */
 @AutoConfiguration(
@@ -110,6 +111,8 @@ public class ResourceServerAutoConfiguration {
           // Deny by default: a path no rule names is a mistake, refused rather than open.
           requests.anyRequest().denyAll();
         });
+    // Before the rate limits (same place, added first), so that their refusals are logged with the user too.
+    http.addFilterAfter(new ActorMdcFilter(), BearerTokenAuthenticationFilter.class);
     SecurityProperties.RateLimits limits = properties.rateLimits();
     if (limits.enabled() && !limits.rules().isEmpty()) {
       RateLimiterRegistry declared = rateLimiters.getIfAvailable();

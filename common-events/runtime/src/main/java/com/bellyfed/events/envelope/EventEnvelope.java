@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param causationId the id of the event whose handling emitted this one, if any
  * @param sequenceNumber the aggregate's version after the change; 0 when there is no aggregate
  * @param userId the user the event concerns, when known
+ * @param actor the {@code sub} of the signed-in caller whose request caused the event (carried on to the
+ *     events its handling causes); null when no authenticated user caused it (a schedule, a sign-up trigger).
+ *     The user the event concerns is {@code userId}: an admin acting on a user's review is the actor, the
+ *     review's author the user
  * @param data the payload
  * @param metadata free-form strings: emitting service, {@code replayed}, ...
  */
@@ -30,10 +34,25 @@ public record EventEnvelope(
     @Nullable String causationId,
     long sequenceNumber,
     @Nullable String userId,
+    @Nullable String actor,
     JsonNode data,
     Map<String, String> metadata) {
 
   public EventEnvelope {
     metadata = Map.copyOf(metadata);
+  }
+
+  /** An envelope no authenticated user caused ({@code actor} null), as envelopes were before they carried one. */
+  public EventEnvelope(String eventId, String eventType, int eventVersion, String source, Instant timestamp,
+      String correlationId, @Nullable String causationId, long sequenceNumber, @Nullable String userId, JsonNode data,
+      Map<String, String> metadata) {
+    this(eventId, eventType, eventVersion, source, timestamp, correlationId, causationId, sequenceNumber, userId, null, data,
+        metadata);
+  }
+
+  /** The same event with other metadata (a replay's marks), everything else, the actor too, kept. */
+  public EventEnvelope withMetadata(Map<String, String> metadata) {
+    return new EventEnvelope(eventId, eventType, eventVersion, source, timestamp, correlationId, causationId, sequenceNumber,
+        userId, actor, data, metadata);
   }
 }

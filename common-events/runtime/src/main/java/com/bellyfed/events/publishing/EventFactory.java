@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds envelopes and refuses invalid events at the call site: an unknown type, a payload that
  * fails its bean-validation constraints or lacks a field the catalog requires. Correlation and
- * causation ids come from {@link Correlation}; the current trace context goes into the metadata
- * ({@link TracePropagation}).
+ * causation ids and the acting user come from {@link Correlation} (the logging MDC); the current trace
+ * context goes into the metadata ({@link TracePropagation}).
  */
 public final class EventFactory {
 
@@ -104,6 +104,7 @@ public final class EventFactory {
         Correlation.causationId(),
         sequenceNumber,
         userId,
+        Correlation.actor(),
         data,
         metadata());
   }

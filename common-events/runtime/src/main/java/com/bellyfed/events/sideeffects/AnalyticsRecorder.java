@@ -53,9 +53,10 @@ public final class AnalyticsRecorder implements AutoCloseable {
   public void record(AnalyticsEvent event) {
     String correlationId = Correlation.correlationId();
     @Nullable String causationId = Correlation.causationId();
+    @Nullable String actor = Correlation.actor();
     Map<String, String> trace = tracing.current();
     try {
-      executor.execute(() -> Correlation.with(correlationId, causationId,
+      executor.execute(() -> Correlation.with(correlationId, causationId, actor,
           () -> tracing.continueTrace(trace, "analytics.record", () -> {
             publish(event);
             return null;

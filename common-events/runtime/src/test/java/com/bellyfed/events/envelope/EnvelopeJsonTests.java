@@ -75,12 +75,30 @@ class EnvelopeJsonTests {
   @MethodSource("envelopeJsons")
   void writesEveryMemberThatIsSet(EnvelopeJson json) {
     EventEnvelope envelope = new EventEnvelope("e-2", "x", 1, "s", Instant.parse("2026-12-04T09:30:00Z"), "c", "cause",
-        0L, "u", json.tree(Map.of()), Map.of());
+        0L, "u", "admin-sub", json.tree(Map.of()), Map.of());
 
-    assertThat(json.write(envelope)).isEqualTo(
+    String written = json.write(envelope);
+
+    // The same text as before envelopes carried an actor, with "actor" after "userId".
+    assertThat(written).isEqualTo(
         "{\"eventId\":\"e-2\",\"eventType\":\"x\",\"eventVersion\":1,\"source\":\"s\",\"timestamp\":\"2026-12-04T09:30:00Z\","
-            + "\"correlationId\":\"c\",\"causationId\":\"cause\",\"sequenceNumber\":0,\"userId\":\"u\",\"data\":{},"
-            + "\"metadata\":{}}");
+            + "\"correlationId\":\"c\",\"causationId\":\"cause\",\"sequenceNumber\":0,\"userId\":\"u\",\"actor\":\"admin-sub\","
+            + "\"data\":{},\"metadata\":{}}");
+    assertThat(json.read(written)).isEqualTo(envelope);
+  }
+
+  @ParameterizedTest
+  @MethodSource("envelopeJsons")
+  void anEnvelopeNoUserCausedHasNoActorMemberAndReadsBackWithout(EnvelopeJson json) {
+    EventEnvelope envelope = new EventEnvelope("e-4", "x", 1, "s", Instant.parse("2026-12-04T09:30:00Z"), "c", null, 0L, null,
+        json.tree(Map.of("k", "v")), Map.of("service", "s"));
+
+    String written = json.write(envelope);
+
+    assertThat(written).doesNotContain("actor");
+    EventEnvelope read = json.read(written);
+    assertThat(read).isEqualTo(envelope);
+    assertThat(read.actor()).isNull();
   }
 
   @ParameterizedTest
@@ -90,6 +108,8 @@ class EnvelopeJsonTests {
         + "\"data\":{\"restaurantId\":\"r\",\"surprise\":1},\"metadata\":{},\"extra\":true}");
 
     assertThat(envelope.eventVersion()).isZero();
+    // Written before envelopes carried an actor: read as caused by no user.
+    assertThat(envelope.actor()).isNull();
     assertThat(envelope.timestamp()).isEqualTo(Instant.parse("2026-12-04T07:30:00.500Z"));
     assertThat(envelope.data().toString()).isEqualTo("{\"restaurantId\":\"r\",\"surprise\":1}");
     Payload payload = json.payload(envelope, Payload.class);

@@ -9,7 +9,9 @@ import com.bellyfed.events.catalog.InvalidEventException;
 import com.bellyfed.events.envelope.Correlation;
 import com.bellyfed.events.envelope.EventEnvelope;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class EventFactoryTests {
 
@@ -30,6 +32,57 @@ class EventFactoryTests {
     assertThat(envelope.data().path("rating").asInt()).isEqualTo(2);
     assertThat(envelope.metadata()).containsEntry("service", "test-service");
     assertThat(RuntimeFixtures.JSON.read(RuntimeFixtures.JSON.write(envelope))).isEqualTo(envelope);
+  }
+
+  @AfterEach
+  void clearActor() {
+    MDC.remove(Correlation.ACTOR);
+  }
+
+  @Test
+  void takesTheActorFromTheLoggingContextWhereTheSecurityFilterPutIt() {
+    // The key service-kit's ActorMdcFilter writes: the text is the contract between the two modules.
+    MDC.put("actor", "sub-of-the-caller");
+
+    EventEnvelope envelope = factory.create("restaurant.review.created", ReviewCreated.review(1), 1, "author-1");
+
+    assertThat(envelope.actor()).isEqualTo("sub-of-the-caller");
+    assertThat(envelope.userId()).isEqualTo("author-1");
+    assertThat(RuntimeFixtures.JSON.write(envelope)).contains("\"actor\":\"sub-of-the-caller\"");
+  }
+
+  @Test
+  void anEventNoSignedInUserCausedHasNoActor() {
+    assertThat(factory.create("restaurant.review.created", ReviewCreated.review(1)).actor()).isNull();
+  }
+
+  @Test
+  void eventsPublishedWhileHandlingAnEventCarryItsActorAndTheConsumerThreadKeepsNone() {
+    MDC.put("actor", "sub-of-the-caller");
+    EventEnvelope cause = factory.create("restaurant.review.created", ReviewCreated.review(1));
+    MDC.remove(Correlation.ACTOR);
+
+    String[] seenInLogs = new String[1];
+    EventEnvelope caused = Correlation.forEvent(cause, () -> {
+      seenInLogs[0] = MDC.get("actor");
+      return factory.create("restaurant.review.created", ReviewCreated.review(2));
+    });
+
+    assertThat(seenInLogs[0]).isEqualTo("sub-of-the-caller");
+    assertThat(caused.actor()).isEqualTo("sub-of-the-caller");
+    assertThat(caused.causationId()).isEqualTo(cause.eventId());
+    assertThat(MDC.get("actor")).isNull();
+  }
+
+  @Test
+  void anEventWithoutActorIsHandledForNobodyEvenOnAThreadThatHadOne() {
+    EventEnvelope cause = factory.create("restaurant.review.created", ReviewCreated.review(1));
+    MDC.put("actor", "left-over");
+
+    EventEnvelope caused = Correlation.forEvent(cause, () -> factory.create("restaurant.review.created", ReviewCreated.review(2)));
+
+    assertThat(caused.actor()).isNull();
+    assertThat(MDC.get("actor")).isEqualTo("left-over");
   }
 
   @Test

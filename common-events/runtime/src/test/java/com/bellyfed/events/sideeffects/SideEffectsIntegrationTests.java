@@ -46,17 +46,19 @@ class SideEffectsIntegrationTests {
   }
 
   @Test
-  void recordsTheAnalyticsEventOfARequestInTheBackgroundWithItsCorrelationId(LocalAws localAws) {
+  void recordsTheAnalyticsEventOfARequestInTheBackgroundWithItsCorrelationIdAndActor(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
     try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("analytics").name(), correlationId);
         AnalyticsRecorder recorder = new AnalyticsRecorder(publisher, 1_000, registry)) {
       AnalyticsEvent query = new AnalyticsEvent("RESTAURANT_QUERY_ANALYTICS", "EXECUTE", AnalyticsEvent.Category.QUERY,
           AnalyticsEvent.Status.SUCCESS, 12, Map.of("service", "query-service", "resultCount", 20));
 
-      Correlation.with(correlationId, null, () -> recorder.record(query));
+      Correlation.with(correlationId, null, "sub-of-the-caller", () -> recorder.record(query));
 
       EventEnvelope recorded = tap.await(1, Duration.ofSeconds(10)).get(0);
       assertThat(recorded.eventType()).isEqualTo("RESTAURANT_QUERY_ANALYTICS");
+      // Published on the recorder's thread, for the user of the request that recorded it.
+      assertThat(recorded.actor()).isEqualTo("sub-of-the-caller");
       assertThat(recorded.data().path("eventCategory").asString("")).isEqualTo("QUERY");
       assertThat(recorded.data().path("properties").path("resultCount").asInt()).isEqualTo(20);
     }
