@@ -336,9 +336,8 @@ public class ReplayJobs implements DisposableBean {
     metadata.put("replayJobId", jobId);
     // Its place in the replay: SQS standard queues may swap neighbours, so consumers can restore the order.
     metadata.put("replaySequence", Long.toString(position));
-    EventEnvelope replayed = new EventEnvelope(original.eventId(), original.eventType(), original.eventVersion(), original.source(),
-        original.timestamp(), original.correlationId(), original.causationId(), original.sequenceNumber(), original.userId(),
-        original.data(), metadata);
+    // The original event as it was (its actor included), marked as a replay.
+    EventEnvelope replayed = original.withMetadata(metadata);
     String bus = targetBus != null ? targetBus : busOf(original);
     PutEventsResponse response = eventBridge.putEvents(put -> put.entries(entry -> entry
         .eventBusName(bus).source(event.source()).detailType(event.detailType()).detail(json.write(replayed)).time(original.timestamp())));

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -62,8 +63,20 @@ record Chunk(String chunkId, String jobId, RecordType type, long sequence, List<
     return envelopeJson.mapper().writeValueAsString(record);
   }
 
-  /** The message body of a chunk whose records are already JSON. */
+  /** The message body of a chunk whose records are already JSON, caused by no user. */
   static String body(String jobId, RecordType type, long sequence, List<String> recordJson, String correlationId, String service, Instant now) {
+    return body(jobId, type, sequence, recordJson, correlationId, null, service, now);
+  }
+
+  /**
+   * The message body of a chunk whose records are already JSON.
+   *
+   * @param actor the admin whose upload the chunk is part of (the envelope's {@code actor}), so that the events its
+   *     handling causes carry them too
+   */
+  static String body(
+      String jobId, RecordType type, long sequence, List<String> recordJson, String correlationId, @Nullable String actor, String service,
+      Instant now) {
     StringWriter out = new StringWriter(recordJson.stream().mapToInt(String::length).sum() + 600);
     // Only strings, numbers and raw record JSON are written: any mapper's generator writes them alike.
     try (JsonGenerator json = JsonMapper.shared().createGenerator(out)) {
@@ -76,6 +89,9 @@ record Chunk(String chunkId, String jobId, RecordType type, long sequence, List<
       json.writeStringProperty("timestamp", now.toString());
       json.writeStringProperty("correlationId", correlationId);
       json.writeNumberProperty("sequenceNumber", sequence);
+      if (actor != null) {
+        json.writeStringProperty("actor", actor);
+      }
       json.writeObjectPropertyStart("data");
       json.writeStringProperty("jobId", jobId);
       json.writeStringProperty("type", type.parameter());

@@ -100,6 +100,8 @@ class Importer {
     private final RecordType type;
     private final RecordReader reader;
     private final String correlationId = Correlation.correlationId();
+    // The uploading admin, from the request's MDC: the chunks' events name them as their actor.
+    private final @Nullable String actor = Correlation.actor();
     private final List<Rejection> kept = new ArrayList<>();
     private final List<String> chunk = new ArrayList<>();
     private final Map<String, String> batch = new LinkedHashMap<>();
@@ -156,7 +158,7 @@ class Importer {
     }
 
     private void closeChunk() {
-      String body = Chunk.body(jobId, type, sequence++, chunk, correlationId, service, clock.instant());
+      String body = Chunk.body(jobId, type, sequence++, chunk, correlationId, actor, service, clock.instant());
       int records = chunk.size();
       chunk.clear();
       chunkBytes = 0;

@@ -65,6 +65,8 @@ class UsersIntegrationTests {
       assertThat(events).extracting(EventEnvelope::eventType).containsOnly("user.profile.updated");
       assertThat(events).extracting(EventEnvelope::sequenceNumber).containsExactlyInAnyOrder(1L, 2L);
       assertThat(events).allSatisfy(event -> assertThat(event.userId()).isEqualTo(userId));
+      // The acting user, from the token (issue 18), as every consumer of the event sees it.
+      assertThat(events).extracting(EventEnvelope::actor).containsOnly(userId);
     }
   }
 
