@@ -74,7 +74,11 @@ class ImportRateLimitIntegrationTests {
     // Four users taking turns: none comes near their own 60, together they pass the address's 120.
     Burst burst = burstUntilRefused(users, 3 * PER_ADDRESS);
 
-    assertThat(burst.accepted()).isGreaterThanOrEqualTo(PER_ADDRESS);
+    // The address's count includes whatever else this test JVM sent from 127.0.0.1 in the same period (the
+    // previous test's last request, say), so fewer than PER_ADDRESS of the burst's may get through; but more
+    // than one user's limit did, while no user came near their own: the refusal is the address's.
+    assertThat(burst.accepted()).isGreaterThan(PER_USER);
+    assertThat(burst.accepted() / users.size()).isLessThan(PER_USER);
     assertTooManyRequests(burst.refusal(), 5);
 
     await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
