@@ -1,14 +1,13 @@
 package com.bellyfed.benchmarks.analytics;
 
 import com.bellyfed.benchmarks.Reports;
+import com.bellyfed.benchmarks.ServiceProcess;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,12 +65,15 @@ public final class AnalyticsIngestBenchmark {
 
   private final LocalAws localAws;
   private final Topology topology;
-  private final int port;
+  private final ServiceProcess service;
+  /** An admin's access token: every analytics API is admin-only. */
+  private final String adminToken;
 
-  private AnalyticsIngestBenchmark(LocalAws localAws, int port) {
+  private AnalyticsIngestBenchmark(LocalAws localAws, ServiceProcess service) {
     this.localAws = localAws;
     this.topology = localAws.topology();
-    this.port = port;
+    this.service = service;
+    this.adminToken = localAws.signIn("bench-admin", "admin").accessToken();
   }
 
   public static void main(String[] args) throws Exception {
@@ -92,11 +94,9 @@ public final class AnalyticsIngestBenchmark {
         .findFirst().orElseThrow(() -> new IllegalStateException("Build the service first: ./mvnw -q install -DskipTests"));
     String loadBefore = loadAverage();
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0))) {
-      int port = freePort();
-      Process service = start(jar, localAws, port, root, writers);
-      try {
-        AnalyticsIngestBenchmark benchmark = new AnalyticsIngestBenchmark(localAws, port);
-        benchmark.awaitReady();
+      try (ServiceProcess service = start(jar, localAws, root, writers)) {
+        AnalyticsIngestBenchmark benchmark = new AnalyticsIngestBenchmark(localAws, service);
+        service.awaitReady(Duration.ofSeconds(120));
         System.out.printf("warm-up: %d s at %d events/s, until stored%n", warmup, warmupRate);
         String warmupService = "bench-warmup-" + UUID.randomUUID().toString().substring(0, 6);
         benchmark.awaitStored(warmupService, benchmark.paced(warmupService, warmupRate, warmup), Duration.ofSeconds(120));
@@ -142,44 +142,19 @@ public final class AnalyticsIngestBenchmark {
         Path out = root.resolve(stringArg(args, "--report", "benchmarks/reports/analytics-service.md"));
         Reports.write(out, report);
         System.out.println("written to " + out);
-      } finally {
-        service.destroy();
-        service.waitFor(20, TimeUnit.SECONDS);
       }
     }
   }
 
   /** Starts the service; {@code writers} > 0 overrides its number of ingest writers. */
-  private static Process start(Path jar, LocalAws localAws, int port, Path root, int writers) throws Exception {
-    String endpoint = localAws.endpoint().toString();
-    File log = root.resolve("benchmarks/target/analytics-service-benchmark.log").toFile();
-    log.getParentFile().mkdirs();
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(),
-        "--server.port=" + port,
-        // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
-        "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
-        "--spring.cloud.aws.endpoint=" + endpoint, "--spring.cloud.aws.region.static=us-east-1",
-        "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local"));
+  private static ServiceProcess start(Path jar, LocalAws localAws, Path root, int writers) throws Exception {
+    // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
+    List<String> settings = new ArrayList<>(List.of("--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789"));
     if (writers > 0) {
-      command.add("--bellyfed.analytics.ingest-writers=" + writers);
+      settings.add("--bellyfed.analytics.ingest-writers=" + writers);
     }
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(log).start();
-  }
-
-  private void awaitReady() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (get("/actuator/health/readiness").statusCode() == 200) {
-          return;
-        }
-      } catch (Exception starting) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("The service did not become ready in 120 s");
+    return ServiceProcess.start("analytics-service", jar, localAws, root.resolve("benchmarks/target/analytics-service-benchmark.log"),
+        List.of("-Xmx512m"), settings);
   }
 
   /** Publishes {@code rate} events a second for {@code seconds} through the analytics bus, 10 per PutEvents; returns how many. */
@@ -221,7 +196,7 @@ public final class AnalyticsIngestBenchmark {
    */
   private Map<Double, Double> delayBuckets() throws Exception {
     Map<Double, Double> buckets = new java.util.TreeMap<>();
-    for (String line : get("/actuator/prometheus").body().split("\n")) {
+    for (String line : service.actuator("/actuator/prometheus").split("\n")) {
       if (line.startsWith("bellyfed_analytics_processing_delay_seconds_bucket{")) {
         java.util.regex.Matcher le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"").matcher(line);
         if (le.find()) {
@@ -238,7 +213,7 @@ public final class AnalyticsIngestBenchmark {
     double[] values = new double[4];
     String[] names = {"bellyfed_analytics_ingest_batch_size_count", "bellyfed_analytics_ingest_batch_size_sum",
         "bellyfed_analytics_ingest_transactions_seconds_count", "bellyfed_analytics_ingest_transactions_seconds_sum"};
-    for (String line : get("/actuator/prometheus").body().split("\n")) {
+    for (String line : service.actuator("/actuator/prometheus").split("\n")) {
       for (int i = 0; i < names.length; i++) {
         if (line.startsWith(names[i] + "{") || line.startsWith(names[i] + " ")) {
           values[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -396,7 +371,7 @@ public final class AnalyticsIngestBenchmark {
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastReport = System.nanoTime();
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> summary = get("/api/analytics/summary?service=" + service + "&from=" + Instant.now().minus(Duration.ofHours(1))
+      HttpResponse<String> summary = api("/api/analytics/summary?service=" + service + "&from=" + Instant.now().minus(Duration.ofHours(1))
           + "&to=" + Instant.now().plus(Duration.ofMinutes(5)));
       if (summary.statusCode() != 200) {
         throw new IllegalStateException("GET /api/analytics/summary answered " + summary.statusCode() + ": " + summary.body());
@@ -556,14 +531,10 @@ public final class AnalyticsIngestBenchmark {
     return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /** GET on the service's API, as an admin. */
+  private HttpResponse<String> api(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(service.base() + path)).header("Authorization", "Bearer " + adminToken).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Path projectRoot() {

@@ -1,6 +1,7 @@
 package com.bellyfed.benchmarks.imports;
 
 import com.bellyfed.benchmarks.Reports;
+import com.bellyfed.benchmarks.ServiceProcess;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.imports.records.Format;
@@ -14,7 +15,6 @@ import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +87,8 @@ public final class ImportBenchmark implements Callable<Integer> {
   @Option(names = "--report", defaultValue = "benchmarks/reports/import-service.md")
   Path report;
 
+  private String adminToken;
+
   public static void main(String[] args) {
     // Request logs of the emulators would drown the figures.
     System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
@@ -103,13 +105,20 @@ public final class ImportBenchmark implements Callable<Integer> {
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(localAws.endpoint()).region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClientBuilder(ApacheHttpClient.builder().maxConnections(writers * 2)).build()) {
-      int port = freePort();
-      Process service = startService(jar, localAws.endpoint(), port);
-      Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+      // Imports are an admin's (Cognito group admin); the service checks the token against local-aws's pool.
+      adminToken = localAws.signIn("bench-admin", "admin").accessToken();
+      ServiceProcess service = startService(jar, localAws);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          service.close();
+        } catch (InterruptedException stopping) {
+          Thread.currentThread().interrupt();
+        }
+      }));
       HeapSampler heapSampler = null;
       try {
-        String base = "http://localhost:" + port;
-        awaitReady(base, service);
+        String base = service.base();
+        service.awaitReady(Duration.ofMinutes(2));
         String table = localAws.topology().table(recordType.table()).name();
         System.out.printf("warm-up: %,d records through the service and raw%n", warmupRecords);
         importThroughService(base, warmupRecords, 1);
@@ -119,7 +128,7 @@ public final class ImportBenchmark implements Callable<Integer> {
         Result raw = rawWrites(dynamoDb, table, recordType, records, 3);
         System.out.printf("  %,.0f records/s%n", raw.perSecond());
 
-        heapSampler = HeapSampler.start(base);
+        heapSampler = HeapSampler.start(service);
         System.out.printf("service end to end: %,d records, -Xmx%s%n", records, heap);
         Result service2 = importThroughService(base, records, 4);
         long peakHeap = heapSampler.stop();
@@ -135,8 +144,7 @@ public final class ImportBenchmark implements Callable<Integer> {
         if (heapSampler != null) {
           heapSampler.stop();
         }
-        service.destroy();
-        service.waitFor(20, TimeUnit.SECONDS);
+        service.close();
       }
     }
     return 0;
@@ -154,7 +162,7 @@ public final class ImportBenchmark implements Callable<Integer> {
     Generator generator = Generator.of(type, count, seed);
     Instant start = Instant.now();
     HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?type=" + type))
-        .header("Content-Type", "application/x-ndjson")
+        .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + adminToken)
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> streamed(generator))).build(), HttpResponse.BodyHandlers.ofString());
     Duration upload = Duration.between(start, Instant.now());
     if (accepted.statusCode() != 202) {
@@ -165,7 +173,12 @@ public final class ImportBenchmark implements Callable<Integer> {
     String body;
     do {
       TimeUnit.MILLISECONDS.sleep(100);
-      body = http.send(HttpRequest.newBuilder(URI.create(base + location)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      HttpResponse<String> progress = http.send(HttpRequest.newBuilder(URI.create(base + location)).header("Authorization", "Bearer " + adminToken)
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (progress.statusCode() != 200) {
+        throw new IllegalStateException("GET " + location + " answered " + progress.statusCode() + ": " + progress.body());
+      }
+      body = progress.body();
       state = field(body, "state");
     } while (state.equals("ACCEPTED") || state.equals("RUNNING"));
     Duration elapsed = Duration.between(start, Instant.now());
@@ -235,40 +248,12 @@ public final class ImportBenchmark implements Callable<Integer> {
     return new Result(count, elapsed, Duration.ZERO, "written " + written.get());
   }
 
-  private Process startService(Path jar, URI endpoint, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command = List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
-        "--server.port=" + port,
-        // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
-        "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
-        "--spring.cloud.aws.endpoint=" + endpoint,
-        "--spring.cloud.aws.region.static=us-east-1",
-        "--spring.cloud.aws.credentials.access-key=local",
-        "--spring.cloud.aws.credentials.secret-key=local",
-        "--logging.level.root=WARN");
-    Path log = Files.createTempFile("import-service-benchmark", ".log");
-    System.out.println("service log: " + log);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  private static void awaitReady(String base, Process service) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException("the service exited with " + service.exitValue());
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      TimeUnit.MILLISECONDS.sleep(250);
-    }
-    throw new IllegalStateException("the service did not become ready in 2 minutes");
+  private ServiceProcess startService(Path jar, LocalAws localAws) throws IOException {
+    return ServiceProcess.start("import-service", jar, localAws, Files.createTempFile("import-service-benchmark", ".log"), List.of("-Xmx" + heap),
+        List.of(
+            // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
+            "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",
+            "--logging.level.root=WARN"));
   }
 
   /** Samples the service's heap in use (sum over its heap pools) from its Prometheus endpoint, keeping the peak. */
@@ -278,13 +263,11 @@ public final class ImportBenchmark implements Callable<Integer> {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    private HeapSampler(String base) {
-      HttpClient http = HttpClient.newHttpClient();
+    private HeapSampler(ServiceProcess service) {
       thread = new Thread(() -> {
         while (running.get()) {
           try {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = service.actuator("/actuator/prometheus");
             long used = 0;
             Matcher matcher = HEAP.matcher(metrics);
             while (matcher.find()) {
@@ -303,8 +286,8 @@ public final class ImportBenchmark implements Callable<Integer> {
       thread.setDaemon(true);
     }
 
-    static HeapSampler start(String base) {
-      HeapSampler sampler = new HeapSampler(base);
+    static HeapSampler start(ServiceProcess service) {
+      HeapSampler sampler = new HeapSampler(service);
       sampler.thread.start();
       return sampler;
     }
@@ -408,12 +391,6 @@ public final class ImportBenchmark implements Callable<Integer> {
       return in;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

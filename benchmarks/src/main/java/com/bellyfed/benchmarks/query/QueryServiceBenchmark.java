@@ -5,7 +5,6 @@ import com.bellyfed.events.topology.TableKeys;
 import com.bellyfed.localaws.LocalAws;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,8 +62,11 @@ public final class QueryServiceBenchmark {
    * the service's CPU samples in interpreted frames).
    */
   static final int WARMUP_CALLS = 4_000;
-  /** The longest warm-up, for a machine too busy to reach {@link #WARMUP_CALLS} and a quiet JIT. */
-  static final Duration WARMUP = Duration.ofSeconds(300);
+  /**
+   * The longest warm-up, for a machine too busy to reach {@link #WARMUP_CALLS} and a quiet JIT;
+   * {@code -Dquery.bench.warmup-seconds} shortens it for a trial run (whose figures then measure a cold JIT).
+   */
+  static final Duration WARMUP = Duration.ofSeconds(Long.getLong("query.bench.warmup-seconds", 300));
   /** Compilation in the services over a warm-up round (6 operations × 2 s) below which their JIT counts as quiet. */
   static final double QUIET_JIT_MILLIS = 500;
   static final Duration HALF = Duration.ofSeconds(5);
@@ -97,11 +99,11 @@ public final class QueryServiceBenchmark {
       Service on = Service.launch(jar, localAws, logs, pinning, "analytics-on");
       List<Service> services = new ArrayList<>(List.of(on));
       try {
-        Duration startup = on.awaitReady(http);
+        Duration startup = on.awaitReady();
         System.out.printf("query-service ready after %d ms%n", startup.toMillis());
         Service off = Service.launch(jar, localAws, logs, pinning, "analytics-off", "--bellyfed.query.analytics.enabled=false");
         services.add(off);
-        off.awaitReady(http);
+        off.awaitReady();
 
         Map<String, Op> ops = new LinkedHashMap<>();
         ops.put("raw GetItem", () -> {
@@ -128,11 +130,11 @@ public final class QueryServiceBenchmark {
           });
         }
 
-        Map<String, Long> warmup = warmUp(ops, http, services);
-        awaitAnalyticsDrained(http, on);
+        Map<String, Long> warmup = warmUp(ops, services);
+        awaitAnalyticsDrained(on);
 
-        Map<String, Double> before = on.metrics(http);
-        double jitBefore = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + before.getOrDefault("jvm_compilation_time_ms_total", 0.0);
+        Map<String, Double> before = on.metrics();
+        double jitBefore = off.metrics().getOrDefault("jvm_compilation_time_ms_total", 0.0) + before.getOrDefault("jvm_compilation_time_ms_total", 0.0);
         Map<String, Long> queuedBefore = queued(localAws);
         List<Row> rows = new ArrayList<>();
         for (String[] group : GROUPS) {
@@ -147,7 +149,7 @@ public final class QueryServiceBenchmark {
               long benchCpu = benchmarkCpuNanos();
               long serviceCpu = on.cpuNanos() + off.cpuNanos();
               Load.Result result = Load.run(ops.get(group[i]), CLIENTS, HALF);
-              awaitAnalyticsDrained(http, on);
+              awaitAnalyticsDrained(on);
               result.cpu(on.cpuNanos() + off.cpuNanos() - serviceCpu, benchmarkCpuNanos() - benchCpu);
               results.get(i).add(result);
             }
@@ -157,7 +159,7 @@ public final class QueryServiceBenchmark {
             System.out.println(group[i] + ": " + results.get(i).summary());
           }
         }
-        Map<String, Double> after = on.metrics(http);
+        Map<String, Double> after = on.metrics();
         Work work = Work.between(before, after, queuedBefore, queued(localAws));
         // With one client the cores are not saturated: the latency a call adds is the service's own.
         List<Row> single = new ArrayList<>();
@@ -166,14 +168,16 @@ public final class QueryServiceBenchmark {
           single.add(new Row(group[0], raw, null));
           for (int i = 1; i < group.length; i++) {
             Load.Result result = Load.run(ops.get(group[i]), 1, SINGLE);
-            awaitAnalyticsDrained(http, on);
+            awaitAnalyticsDrained(on);
             single.add(new Row(group[i], result, raw));
             System.out.println(group[i] + ", one client: " + result.summary());
           }
         }
-        double jitMillis = off.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
+        double jitMillis = off.metrics().getOrDefault("jvm_compilation_time_ms_total", 0.0) + after.getOrDefault("jvm_compilation_time_ms_total", 0.0) - jitBefore;
         System.out.println(work);
-        Path report = root.resolve(pinning.isPresent() ? "benchmarks/reports/query-service-own-core.md" : "benchmarks/reports/query-service.md");
+        // -Dquery.bench.report puts a trial run's report elsewhere than the committed one.
+        Path report = root.resolve(System.getProperty("query.bench.report",
+            pinning.isPresent() ? "benchmarks/reports/query-service-own-core.md" : "benchmarks/reports/query-service.md"));
         Reports.write(report, report(rows, single, startup, work, warmup, jitMillis, pinning));
         System.out.println("wrote " + report);
       } finally {
@@ -190,18 +194,18 @@ public final class QueryServiceBenchmark {
    * between them), or {@link #WARMUP} is over: a service with one core of its own compiled for over
    * a minute during the measured runs after 4,000 calls alone.
    */
-  private static Map<String, Long> warmUp(Map<String, Op> ops, HttpClient http, List<Service> services) throws Exception {
+  private static Map<String, Long> warmUp(Map<String, Op> ops, List<Service> services) throws Exception {
     System.out.println("warming up: " + WARMUP_CALLS + " calls of each operation and a quiet JIT, at most " + WARMUP.toSeconds() + " s");
     Map<String, Long> calls = new LinkedHashMap<>();
     ops.keySet().forEach(name -> calls.put(name, 0L));
     long end = System.nanoTime() + WARMUP.toNanos();
-    double compiled = compilationMillis(http, services);
+    double compiled = compilationMillis(services);
     boolean quiet = false;
     while (System.nanoTime() < end && (!quiet || calls.values().stream().anyMatch(count -> count < WARMUP_CALLS))) {
       for (Map.Entry<String, Op> op : ops.entrySet()) {
         calls.merge(op.getKey(), Load.run(op.getValue(), CLIENTS, Duration.ofSeconds(2)).calls(), Long::sum);
       }
-      double now = compilationMillis(http, services);
+      double now = compilationMillis(services);
       quiet = now - compiled < QUIET_JIT_MILLIS;
       System.out.printf("warm-up round: %,.0f ms of JIT compilation in the services%n", now - compiled);
       compiled = now;
@@ -214,10 +218,10 @@ public final class QueryServiceBenchmark {
    * Waits until the analytics-on service has handed every event to EventBridge (its publisher's
    * buffer is empty and it recorded as many events as it served API requests), at most 30 s.
    */
-  private static void awaitAnalyticsDrained(HttpClient http, Service on) throws Exception {
+  private static void awaitAnalyticsDrained(Service on) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
-      Map<String, Double> metrics = on.metrics(http);
+      Map<String, Double> metrics = on.metrics();
       double served = metrics.getOrDefault("http_server_requests_seconds_count{uri=/api", 0.0);
       double handled = metrics.getOrDefault("bellyfed_analytics_recorded_total", 0.0) + metrics.getOrDefault("bellyfed_analytics_dropped_total", 0.0);
       if (metrics.getOrDefault("bellyfed_events_buffered", 0.0) == 0 && handled >= served) {
@@ -228,10 +232,10 @@ public final class QueryServiceBenchmark {
     System.out.println("analytics backlog not drained after 30 s; measuring on");
   }
 
-  private static double compilationMillis(HttpClient http, List<Service> services) throws Exception {
+  private static double compilationMillis(List<Service> services) throws Exception {
     double total = 0;
     for (Service service : services) {
-      total += service.metrics(http).getOrDefault("jvm_compilation_time_ms_total", 0.0);
+      total += service.metrics().getOrDefault("jvm_compilation_time_ms_total", 0.0);
     }
     return total;
   }
@@ -281,7 +285,9 @@ public final class QueryServiceBenchmark {
       ids.add(id);
       String cuisine = CUISINES.get(i % CUISINES.size());
       String name = "Restaurant " + i;
-      String rating = String.format(Locale.ROOT, "%.2f", 1 + (i * 37 % 400) / 100.0);
+      // Ten reviews of whole stars: ratingSum is a whole number (the service reads it as one and answers 500 otherwise).
+      int ratingSum = 10 + i * 37 % 41;
+      String rating = String.format(Locale.ROOT, "%.2f", ratingSum / 10.0);
       Map<String, AttributeValue> item = new HashMap<>();
       item.put("restaurantId", AttributeValue.fromS(id));
       item.put("name", AttributeValue.fromS(name));
@@ -291,7 +297,7 @@ public final class QueryServiceBenchmark {
       item.put("priceLevel", AttributeValue.fromN(Integer.toString(1 + i % 4)));
       item.put("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("bench"))));
       item.put("reviewCount", AttributeValue.fromN("10"));
-      item.put("ratingSum", AttributeValue.fromN(String.format(Locale.ROOT, "%.1f", Double.parseDouble(rating) * 10)));
+      item.put("ratingSum", AttributeValue.fromN(Integer.toString(ratingSum)));
       item.put("avgRating", AttributeValue.fromN(rating));
       String created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 60L).toString();
       item.put("createdAt", AttributeValue.fromS(created));

@@ -1,6 +1,7 @@
 package com.bellyfed.benchmarks.write;
 
 import com.bellyfed.benchmarks.Reports;
+import com.bellyfed.benchmarks.ServiceProcess;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.TableDefinition;
 import com.bellyfed.events.topology.Topology;
@@ -97,15 +98,15 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     Path root = projectRoot();
     Path serviceJar = jar != null ? jar : newestJar(root.resolve("write-service/target"));
     try (LocalAws localAws = LocalAws.start(LocalAws.Settings.defaults().withPort(0))) {
-      int port = freePort();
-      int managementPort = freePort();
       // An admin writes the restaurant and any user's profile; a user writes the reviews (the author is the token's).
       adminToken = localAws.signIn("bench-admin", "admin").accessToken();
       userToken = localAws.signIn("bench").accessToken();
-      Process service = startService(serviceJar, localAws, root, port, managementPort);
-      try {
-        awaitReady(service, managementPort);
-        String base = "http://127.0.0.1:" + port;
+      try (ServiceProcess service = ServiceProcess.start("write-service", serviceJar, localAws,
+          root.resolve("benchmarks/target/write-service-benchmark.log"), List.of(),
+          // The benchmark measures the write path; the per-user and per-address limits would refuse most of its load.
+          List.of("--bellyfed.security.rate-limits.enabled=false", "--logging.level.root=INFO"))) {
+        service.awaitReady(Duration.ofMinutes(5));
+        String base = service.base();
         String restaurantId = createRestaurant(base);
         TransactionBaseline baseline = TransactionBaseline.create(localAws);
         Instant started = Instant.now();
@@ -123,9 +124,6 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
         phases.forEach(phase -> System.out.println(phase.row()));
         write(root.resolve(report), phases, delivery, started, localAws);
         return 0;
-      } finally {
-        service.destroy();
-        service.waitFor();
       }
     }
   }
@@ -259,53 +257,6 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
     String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     int at = body.indexOf("\"restaurantId\":\"") + 16;
     return body.substring(at, body.indexOf('"', at));
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static Process startService(Path jar, LocalAws localAws, Path root, int port, int managementPort) throws IOException {
-    Path log = root.resolve("benchmarks/target/write-service-benchmark.log");
-    Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(
-        ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "--server.port=" + port,
-        "--management.server.port=" + managementPort, "--spring.profiles.active=local",
-        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
-        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
-        // The benchmark measures the write path; the per-user and per-address limits would refuse most of its load.
-        "--bellyfed.security.rate-limits.enabled=false",
-        "--spring.cloud.aws.endpoint=" + localAws.endpoint(), "--spring.cloud.aws.region.static=" + localAws.region().id(),
-        "--spring.cloud.aws.credentials.access-key=local", "--spring.cloud.aws.credentials.secret-key=local",
-        "--logging.level.root=INFO")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    System.out.println("starting " + jar.getFileName() + ", log in " + log);
-    return builder.start();
-  }
-
-  /** Waits until the service's readiness probe (on its management port) answers 200. */
-  private void awaitReady(Process service, int managementPort) throws Exception {
-    Path log = projectRoot().resolve("benchmarks/target/write-service-benchmark.log");
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException("write-service exited; see " + log);
-      }
-      try {
-        int status = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200) {
-          return;
-        }
-        System.out.println("readiness on port " + managementPort + ": " + status);
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("write-service did not become ready in 5 minutes");
   }
 
   private void write(Path path, List<Phase> phases, Histogram delivery, Instant started, LocalAws localAws) throws IOException {
