@@ -3,22 +3,19 @@ package com.bellyfed.analytics;
 import com.bellyfed.kit.security.Actor;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.cognito.CognitoService.SignedIn;
-import com.bellyfed.testing.HttpApi;
-import com.bellyfed.testing.HttpApi.Answer;
-import java.io.InputStream;
+import com.bellyfed.testing.SignedInHttpApi;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The service over real HTTP as one signed-in caller: {@link HttpApi} with the caller's access token, from
- * local-aws's user pool (the pool's real RS256 keys), in {@code Authorization} on every request. Every API
+ * The service over real HTTP as one signed-in caller: {@link SignedInHttpApi} with the caller's access token,
+ * from local-aws's user pool (the pool's real RS256 keys), in {@code Authorization} on every request. Every API
  * of this service is an admin's, so most tests call it as {@link #admin}.
  */
-public final class SignedInApi {
+public final class SignedInApi extends SignedInHttpApi {
 
   /** The operator every test calls as: a member of the Cognito group {@code admin}. */
   public static final String ADMIN = "analytics-operator";
@@ -27,12 +24,8 @@ public final class SignedInApi {
 
   private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
-  private final HttpApi http;
-  private final Supplier<String> bearer;
-
-  private SignedInApi(int port, Supplier<String> bearer) {
-    this.http = new HttpApi(port);
-    this.bearer = bearer;
+  private SignedInApi(int port, Supplier<String> authorization) {
+    super(port, authorization);
   }
 
   public static SignedInApi admin(int port, LocalAws localAws) {
@@ -57,37 +50,6 @@ public final class SignedInApi {
   /** {@code Authorization: Bearer <admin's access token>}, for requests sent some other way (e.g. ProblemWalk). */
   public static String[] adminHeader(LocalAws localAws) {
     return new String[] {"Authorization", "Bearer " + token(localAws, ADMIN, Actor.ADMIN)};
-  }
-
-  public Answer get(String path, String... headers) {
-    return http.get(path, with(headers));
-  }
-
-  public Answer post(String path, String body, String... headers) {
-    return http.post(path, body, with(headers));
-  }
-
-  public Answer post(String path, Supplier<InputStream> body, String... headers) {
-    return http.post(path, body, with(headers));
-  }
-
-  public Answer put(String path, String body, String... headers) {
-    return http.put(path, body, with(headers));
-  }
-
-  public Answer delete(String path, String... headers) {
-    return http.delete(path, with(headers));
-  }
-
-  public Answer send(String method, String path, String body, String... headers) {
-    return http.send(method, path, body, with(headers));
-  }
-
-  private String[] with(String... headers) {
-    String[] all = Arrays.copyOf(headers, headers.length + 2);
-    all[headers.length] = "Authorization";
-    all[headers.length + 1] = bearer.get();
-    return all;
   }
 
   private record Token(SignedIn signedIn, Instant renewAfter) {

@@ -1,6 +1,9 @@
 package com.bellyfed.testing;
 
+import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 public final class LocalStackRun implements AutoCloseable {
 
   private final LocalStackContainer container;
+  private final Deque<AutoCloseable> closing = new ArrayDeque<>();
 
   private LocalStackRun(LocalStackContainer container) {
     this.container = container;
@@ -69,9 +73,48 @@ public final class LocalStackRun implements AutoCloseable {
     return arguments.toArray(String[]::new);
   }
 
+  /**
+   * A service's command line as a deployment gives it: {@link #serviceArguments}, no local or test profile, so
+   * every setting the service requires there is given (the environment dev, whose topology the test provisions;
+   * the token issuer and its app client; a cursor secret), and a random management port; then {@code more}.
+   * LocalStack's free edition has no Cognito, so the issuer is local-aws's user pool (or, for a test that sends
+   * no token, any address: the service reads the issuer's keys only when a token comes).
+   */
+  public String[] deployedArguments(URI issuer, String clientId, String... more) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--management.server.port=0",
+        "--bellyfed.events.environment=dev",
+        "--bellyfed.security.issuer-uri=" + issuer,
+        "--bellyfed.security.client-ids=" + clientId,
+        "--bellyfed.paging.cursor-secret=localstack-only-cursor-secret-0123456789"));
+    arguments.addAll(List.of(more));
+    return serviceArguments(arguments.toArray(String[]::new));
+  }
+
+  /**
+   * {@code resource} (the service, an SDK client, the token issuer) again, to be closed when this run closes:
+   * the last given first, all before the container stops, so that a test's {@code @AfterAll} closes only the run.
+   */
+  public <T extends AutoCloseable> T closing(T resource) {
+    closing.push(resource);
+    return resource;
+  }
+
   @Override
   public void close() {
+    IllegalStateException failed = new IllegalStateException("Closing what ran against LocalStack failed");
+    for (AutoCloseable resource : closing) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        failed.addSuppressed(e);
+      }
+    }
+    closing.clear();
     container.stop();
+    if (failed.getSuppressed().length > 0) {
+      throw failed;
+    }
   }
 
   private static String image() {

@@ -112,7 +112,7 @@ class WriteProblemsIntegrationTests {
 
   /** Restaurant writes are the admins': {@code headers} with a signed-in admin's token. */
   private String[] admin(String... headers) {
-    return java.util.Objects.requireNonNull(admin).withToken(headers);
+    return java.util.Objects.requireNonNull(admin).withAuthorization(headers);
   }
 
   /** One per test, as JUnit makes one instance per test: the port is known once Spring injected it. */

@@ -53,26 +53,19 @@ class AnalyticsLocalStackIntegrationTests {
       return;
     }
     localStack = LocalStackRun.start();
-    events = localStack.configure(EventBridgeClient.builder()).build();
+    events = localStack.closing(localStack.configure(EventBridgeClient.builder()).build());
     topology = Topology.bellyfed(Environment.of("dev"));
     try (SqsClient sqs = localStack.configure(SqsClient.builder()).build();
         DynamoDbClient dynamoDb = localStack.configure(DynamoDbClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
     ProvisionedPool pool = localAws.userPool();
-    app = new SpringApplicationBuilder(AnalyticsServiceApplication.class).profiles("test").run(localStack.serviceArguments(
-        "--bellyfed.security.issuer-uri=" + pool.issuer(), "--bellyfed.security.client-ids=" + pool.clientId(),
-        "--management.server.port=0"));
+    app = localStack.closing(new SpringApplicationBuilder(AnalyticsServiceApplication.class).run(
+        localStack.deployedArguments(pool.issuer(), pool.clientId())));
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (events != null) {
-      events.close();
-    }
     if (localStack != null) {
       localStack.close();
     }

@@ -55,35 +55,21 @@ class ImportLocalStackIntegrationTests {
       return;
     }
     localStack = LocalStackRun.start();
-    dynamoDb = localStack.configure(DynamoDbClient.builder()).build();
+    dynamoDb = localStack.closing(localStack.configure(DynamoDbClient.builder()).build());
     topology = Topology.bellyfed(Environment.of("dev"));
     try (SqsClient sqs = localStack.configure(SqsClient.builder()).build();
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    issuer = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
-    // As a deployment configures it (no local or test profile): every required setting given.
-    app = new SpringApplicationBuilder(ImportServiceApplication.class).run(localStack.serviceArguments(
-        "--management.server.port=0",
-        "--bellyfed.events.environment=dev",
-        "--bellyfed.security.issuer-uri=" + issuer.userPool().issuer(),
-        "--bellyfed.security.client-ids=" + issuer.userPool().clientId(),
-        "--bellyfed.paging.cursor-secret=localstack-only-cursor-secret-0123456789"));
+    issuer = localStack.closing(LocalAws.start(LocalAws.Settings.defaults().withPort(0)));
+    app = localStack.closing(new SpringApplicationBuilder(ImportServiceApplication.class).run(
+        localStack.deployedArguments(issuer.userPool().issuer(), issuer.userPool().clientId())));
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (dynamoDb != null) {
-      dynamoDb.close();
-    }
     if (localStack != null) {
       localStack.close();
-    }
-    if (issuer != null) {
-      issuer.close();
     }
   }
 

@@ -11,6 +11,7 @@ import com.bellyfed.query.QueryFixtures;
 import com.bellyfed.query.QueryServiceApplication;
 import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LocalStackRun;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -47,29 +48,19 @@ class QueryLocalStackIntegrationTests {
       return;
     }
     localStack = LocalStackRun.start();
-    dynamoDb = localStack.configure(DynamoDbClient.builder()).build();
+    dynamoDb = localStack.closing(localStack.configure(DynamoDbClient.builder()).build());
     topology = Topology.bellyfed(Environment.of("dev"));
     try (SqsClient sqs = localStack.configure(SqsClient.builder()).build();
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    // Public reads need no token, so the issuer is never called: any address does, in the test profile
-    // (outside it the service refuses to start without a real issuer, environment and region).
-    app = new SpringApplicationBuilder(QueryServiceApplication.class).run(localStack.serviceArguments(
-        "--spring.profiles.active=test",
-        "--management.server.port=0",
-        "--bellyfed.security.issuer-uri=http://127.0.0.1:9/no-pool",
-        "--bellyfed.security.client-ids=no-client"));
+    // Public reads need no token, so the issuer is never called: any address does.
+    app = localStack.closing(new SpringApplicationBuilder(QueryServiceApplication.class).run(
+        localStack.deployedArguments(URI.create("http://127.0.0.1:9/no-pool"), "no-client")));
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (dynamoDb != null) {
-      dynamoDb.close();
-    }
     if (localStack != null) {
       localStack.close();
     }

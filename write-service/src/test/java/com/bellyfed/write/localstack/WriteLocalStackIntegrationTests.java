@@ -50,27 +50,18 @@ class WriteLocalStackIntegrationTests {
       return;
     }
     localStack = LocalStackRun.start();
-    dynamoDb = localStack.configure(DynamoDbClient.builder()).build();
+    dynamoDb = localStack.closing(localStack.configure(DynamoDbClient.builder()).build());
     topology = Topology.bellyfed(Environment.of("dev"));
     try (SqsClient sqs = localStack.configure(SqsClient.builder()).build();
         EventBridgeClient events = localStack.configure(EventBridgeClient.builder()).build()) {
       new Provisioner(sqs, dynamoDb, events, true).apply(topology);
     }
-    app = new SpringApplicationBuilder(WriteServiceApplication.class).run(localStack.serviceArguments(
-        "--management.server.port=0",
-        "--bellyfed.events.environment=dev",
-        "--bellyfed.security.issuer-uri=" + issuer.userPool().issuer(),
-        "--bellyfed.security.client-ids=" + issuer.userPool().clientId()));
+    app = localStack.closing(new SpringApplicationBuilder(WriteServiceApplication.class).run(
+        localStack.deployedArguments(issuer.userPool().issuer(), issuer.userPool().clientId())));
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (dynamoDb != null) {
-      dynamoDb.close();
-    }
     if (localStack != null) {
       localStack.close();
     }
