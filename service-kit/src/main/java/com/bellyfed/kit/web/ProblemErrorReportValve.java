@@ -3,6 +3,7 @@ package com.bellyfed.kit.web;
 import com.bellyfed.kit.problem.ProblemTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,6 +26,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   static final String TOO_LARGE = "The request was refused before it reached the service: its request line or headers are "
       + "larger than the server reads.";
 
+  /** RFC 3986's path characters (percent escapes left encoded), none of which JSON escapes. */
+  private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9\\-._~%!$&'()*+,;=:@/]{0,2047}");
+
   public ProblemErrorReportValve() {
     // Nothing below writes them; off all the same, should Tomcat's own report ever be reached.
     setShowServerInfo(false);
@@ -40,9 +44,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     HttpStatusCode code = HttpStatusCode.valueOf(status);
     HttpStatus known = HttpStatus.resolve(status);
     String title = known == null ? "Error" : known.getReasonPhrase();
-    // Nothing of the request is echoed: Tomcat refused it because it could not be read safely.
+    // Of the request only its path, as the client percent-encoded it, and only when it holds nothing JSON or a
+    // reader would need escaped: Tomcat refused it because it could not be read safely.
     String body = "{\"type\":\"" + ProblemTypes.of(code) + "\",\"title\":\"" + title + "\",\"status\":" + status
-        + detail(status, throwable) + "}";
+        + detail(status, throwable) + instance(request.getRequestURI()) + "}";
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -51,6 +56,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     } catch (IOException | IllegalStateException ignored) {
       // The client is gone or the response is committed: nothing more can be said.
     }
+  }
+
+  private static String instance(@Nullable String path) {
+    return path != null && SAFE_PATH.matcher(path).matches() ? ",\"instance\":\"" + path + "\"" : "";
   }
 
   private static String detail(int status, @Nullable Throwable failure) {

@@ -101,6 +101,7 @@ class EdgeRefusalsIntegrationTests {
 
     JsonNode problem = answer.problem(400, "invalid-request");
     assertThat(problem.path("detail").asString()).contains("refused before it reached the service", "encoded / or \\", "NUL");
+    assertThat(problem.path("instance").asString()).isEqualTo(path);
     assertTomcatSaysNothingOfItself(answer);
   }
 
