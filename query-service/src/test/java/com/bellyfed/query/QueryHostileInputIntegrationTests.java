@@ -255,7 +255,7 @@ class QueryHostileInputIntegrationTests extends QueryServiceIntegrationTest {
         "/api/restaurants/..%5C..%5Cetc%5Cpasswd",
         "/api/restaurants/r-1%2F..%2F..%2Fusers%2Fu-1%2Fprofile",
         "/api/restaurants/..;/..;/actuator/prometheus",
-        // Refused by Tomcat before any filter, so no parameter is named: a problem all the same (ProblemErrorReportValve).
+        // Refused by Tomcat before any filter, so no parameter is named: a problem all the same (service-kit's ProblemErrorReportValve).
         "/api/restaurants/%00",
         "/api/restaurants/a%00b/reviews",
         "/api/users/a%00b/profile");

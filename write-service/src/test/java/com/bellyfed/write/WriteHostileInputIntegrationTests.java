@@ -185,11 +185,12 @@ class WriteHostileInputIntegrationTests {
       cases.add(new Case("user id " + id, "PUT", t -> "/api/users/" + encoded + "/profile", bytes(profile), t -> t.bearer(t.admin), 400,
           "userId"));
     }
-    // Refused by Spring Security's firewall before any controller: a 400 problem from the kit's error controller, which does
-    // not say what was wrong (a service-kit leftover: a RequestRejectedHandler could name the path).
+    // Refused by Spring Security's firewall before any controller: a 400 problem whose detail names what was refused
+    // (service-kit's RequestRejectedHandler).
     for (String path : List.of("/api/restaurants/%2e%2e", "/api/reviews/a%3Bb", "/api/restaurants/a%3Bb/reviews")) {
       cases.add(new Case("firewall: " + path, path.endsWith("/reviews") ? "POST" : "PUT", t -> path,
-          bytes(path.endsWith("/reviews") ? "{\"rating\":5}" : listing), t -> t.bearer(t.admin), 400, "Bad Request"));
+          bytes(path.endsWith("/reviews") ? "{\"rating\":5}" : listing), t -> t.bearer(t.admin), 400,
+          "refused by the server's firewall: its URL contains " + (path.contains("%2e") ? "an encoded dot" : "a semicolon")));
     }
     cases.add(new Case("an injection string as If-Match", "PUT", t -> "/api/restaurants/" + t.restaurantId, bytes(listing),
         t -> t.bearer(t.admin, "If-Match", "\"1\" OR version > 0"), 400, "If-Match"));
@@ -207,9 +208,9 @@ class WriteHostileInputIntegrationTests {
   }
 
   /**
-   * An encoded slash or NUL in the path is refused by Tomcat itself, before any filter of the application: 400
-   * with Tomcat's HTML error page, not a problem (a service-kit leftover: Tomcat's error report valve would have
-   * to answer problems). Still: refused, nothing written, the service healthy.
+   * An encoded slash or NUL in the path is refused by Tomcat itself, before any filter of the application: a 400
+   * problem all the same (service-kit's error report valve), never Tomcat's HTML page; nothing written, the
+   * service healthy.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("containerRefused")
@@ -217,6 +218,12 @@ class WriteHostileInputIntegrationTests {
     HttpResponse<String> answer = send("PUT", path, bytes("{\"displayName\":\"Hostile " + MARKER + "\"}"), bearer(admin));
 
     assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(answer.body());
+    assertThat(problem.path("type").asString()).isEqualTo("urn:bellyfed:problem:invalid-request");
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("detail").asString()).contains("refused before it reached the service");
+    assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
     assertNothingWrittenAndHealthy();
   }
 

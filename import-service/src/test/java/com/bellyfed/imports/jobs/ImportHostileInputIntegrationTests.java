@@ -48,6 +48,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -253,22 +254,29 @@ class ImportHostileInputIntegrationTests {
   }
 
   /**
-   * Spring Security's firewall refuses these before any filter of the service: 400 problem. (The kit's
-   * answer has no detail yet: reported to service-kit.)
+   * Spring Security's firewall refuses these before any filter of the service: a 400 problem whose detail says
+   * what was refused (service-kit's RequestRejectedHandler).
    */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/api/imports/%2e%2e/%2e%2e/actuator/env", "/api/imports/..;/..;/actuator/env", "/api/imports/%252e%252e%252fetc%252fpasswd",
-      "/api/imports/....//....//etc/passwd", "/api/imports/../../actuator/env", "/api/imports/x;jsessionid=1",
-      "/api/imports/%25", "/api/imports/1%3B%20DROP%20TABLE%20import-jobs%3B%20--"})
-  void pathTraversalInAJobIdIsRefusedBeforeTheService(String path) throws IOException {
+  @CsvSource(delimiter = '|', value = {
+      "/api/imports/%2e%2e/%2e%2e/actuator/env                | an encoded dot",
+      "/api/imports/..;/..;/actuator/env                      | a semicolon",
+      "/api/imports/%252e%252e%252fetc%252fpasswd             | an encoded percent sign",
+      "/api/imports/....//....//etc/passwd                    | an empty path segment",
+      "/api/imports/../../actuator/env                        | not normalized",
+      "/api/imports/x;jsessionid=1                            | a semicolon",
+      "/api/imports/%25                                       | an encoded percent sign",
+      "/api/imports/1%3B%20DROP%20TABLE%20import-jobs%3B%20-- | a semicolon"})
+  void pathTraversalInAJobIdIsRefusedBeforeTheService(String path, String named) throws IOException {
     String newest = newestJob();
 
     for (String method : List.of("GET", "DELETE")) {
       // A raw request line: a client library would normalise the dots before sending.
       HttpResponse<String> answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + admin.authorization()
           + "\r\nConnection: close\r\n\r\n");
-      walk.problem(answer, 400, "invalid-request");
+      JsonNode problem = walk.problem(answer, 400, "invalid-request");
+      assertThat(problem.path("detail").asString()).as(method + " " + path)
+          .startsWith("The request was refused by the server's firewall: ").contains(named);
       assertThat(answer.body()).doesNotContain("activeProfiles", "propertySources", "root:");
     }
     assertNothingStarted(newest);
@@ -276,8 +284,8 @@ class ImportHostileInputIntegrationTests {
 
   /**
    * Tomcat refuses an encoded '/' or '\\', an encoded NUL and overlong UTF-8 in the path itself, before
-   * Spring sees the request: 400, and nothing reached. (Its answer is Tomcat's HTML error page, not a
-   * problem: a matter for service-kit's container settings, reported.)
+   * Spring sees the request: a 400 problem all the same (service-kit's error report valve), never Tomcat's
+   * HTML page, and nothing reached.
    */
   @ParameterizedTest
   @ValueSource(strings = {
@@ -290,7 +298,10 @@ class ImportHostileInputIntegrationTests {
       HttpResponse<String> answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + admin.authorization()
           + "\r\nConnection: close\r\n\r\n");
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-      assertThat(answer.body()).doesNotContain("activeProfiles", "propertySources", "root:", "Exception", "at com.");
+      JsonNode problem = walk.problem(answer, 400, "invalid-request");
+      assertThat(problem.path("detail").asString()).as(method + " " + path).contains("refused before it reached the service");
+      assertThat(answer.body()).doesNotContain("activeProfiles", "propertySources", "root:", "Exception", "at com.", "<html")
+          .doesNotContainIgnoringCase("tomcat");
     }
     assertNothingStarted(newest);
   }

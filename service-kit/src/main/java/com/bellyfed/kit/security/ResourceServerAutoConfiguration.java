@@ -26,6 +26,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -38,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The resource server of every service, on where the service has
  * {@code spring-boot-starter-oauth2-resource-server}: Cognito access tokens checked against the issuer's
  * JWKS, the kit's public paths plus the service's {@link SecurityRules}, everything else refused; 401,
- * 403 and 429 as problems; CORS from {@code bellyfed.security.cors}; security headers; write rate limits; the
- * caller's {@code sub} in the logging MDC as {@code actor} ({@link ActorMdcFilter}).
+ * 403, 429 and the firewall's refusals as problems; CORS from {@code bellyfed.security.cors}; security headers;
+ * write rate limits; the caller's {@code sub} in the logging MDC as {@code actor} ({@link ActorMdcFilter}).
  * Before Boot's own security auto-configurations, whose decoder, filter chain and generated user step back.
  */
 @AutoConfiguration(
@@ -143,6 +144,13 @@ public class ResourceServerAutoConfiguration {
           + "timeout-duration: 0), with resilience4j-spring-boot4 on the classpath");
     }
     return configs;
+  }
+
+  /** Picked up by Spring Security's {@code WebSecurity} for its firewall's refusals, which happen before any filter chain. */
+  @Bean
+  @ConditionalOnMissingBean
+  RequestRejectedHandler bellyfedRequestRejectedHandler(JsonMapper json) {
+    return new ProblemRequestRejectedHandler(new ProblemResponses(json));
   }
 
   @Bean

@@ -1,12 +1,14 @@
 package com.bellyfed.kit.web;
 
 import com.bellyfed.kit.outage.Outages;
+import com.bellyfed.kit.problem.FieldError;
 import com.bellyfed.kit.problem.ProblemTypes;
 import com.bellyfed.kit.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,7 +43,11 @@ public class ProblemErrorController implements ErrorController {
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     HttpHeaders headers = new HttpHeaders();
     ProblemDetail problem;
-    if (failure instanceof Throwable thrown && status.is5xxServerError() && (Outages.isOutage(thrown) || isOpenBreaker(thrown))) {
+    if (failure instanceof Throwable thrown && undecodableParameters(thrown)) {
+      // A form body the query-string filter cannot see: Tomcat's failure has an IOException cause, not an outage.
+      status = HttpStatus.BAD_REQUEST;
+      problem = Problems.invalid(List.of(new FieldError("parameters", "must be percent-encoded UTF-8")));
+    } else if (failure instanceof Throwable thrown && status.is5xxServerError() && (Outages.isOutage(thrown) || isOpenBreaker(thrown))) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       problem = Problems.of(status, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
           "A service this one depends on is unavailable. Try again later.");
@@ -57,6 +63,16 @@ public class ProblemErrorController implements ErrorController {
     }
     headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     return new ResponseEntity<>(problem, headers, status);
+  }
+
+  /** Tomcat's {@code InvalidParameterException}, by name: the kit does not tie itself to Tomcat's classes here. */
+  private static boolean undecodableParameters(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isOpenBreaker(Throwable failure) {

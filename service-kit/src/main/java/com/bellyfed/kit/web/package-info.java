@@ -1,4 +1,7 @@
-/** The HTTP pieces every service shares: size limits, the parameter collector, their auto-configuration. */
+/**
+ * The HTTP pieces every service shares: size and query-string limits, the parameter collector, Tomcat's own
+ * refusals as problems, their auto-configuration.
+ */
 @NullMarked
 package com.bellyfed.kit.web;
 

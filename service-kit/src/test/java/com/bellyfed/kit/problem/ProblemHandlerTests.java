@@ -45,7 +45,7 @@ class ProblemHandlerTests {
   private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TestController(breakers))
       .setControllerAdvice(new ProblemHandler(Duration.ofSeconds(7), breakers))
       .addFilters(new RequestLimitsFilter(
-          new WebContractProperties(DataSize.ofBytes(256), DataSize.ofKilobytes(4), Duration.ofSeconds(7)), JsonMapper.builder().build()))
+          new WebContractProperties(DataSize.ofBytes(256), DataSize.ofKilobytes(4), Duration.ofSeconds(7), DataSize.ofKilobytes(16), 50), JsonMapper.builder().build()))
       .build();
 
   @Test

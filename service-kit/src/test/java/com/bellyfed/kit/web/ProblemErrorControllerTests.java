@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.RequestDispatcher;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.MalformedInputException;
 import java.time.Duration;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 class ProblemErrorControllerTests {
 
   private final ProblemErrorController controller =
-      new ProblemErrorController(new WebContractProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(16), Duration.ofSeconds(3)));
+      new ProblemErrorController(new WebContractProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(16), Duration.ofSeconds(3), DataSize.ofKilobytes(16), 50));
 
   @Test
   void answersAFiltersFailureAsAProblemThatTellsNothingInternal() {
@@ -33,6 +35,16 @@ class ProblemErrorControllerTests {
     assertThat(answer.getStatusCode().value()).isEqualTo(503);
     assertThat(answer.getBody().getType().toString()).isEqualTo("urn:bellyfed:problem:service-unavailable");
     assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+  }
+
+  @Test
+  void answersParametersTomcatCannotDecodeAs400NotAsAnOutage() {
+    ResponseEntity<ProblemDetail> answer = controller.error(failed(500,
+        new InvalidParameterException("Character decoding failed", new MalformedInputException(1))));
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody().getType().toString()).isEqualTo("urn:bellyfed:problem:invalid-request");
+    assertThat(answer.getBody().getDetail()).contains("parameters: must be percent-encoded UTF-8");
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isNull();
   }
 
   @Test

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestLimitsFilterTests {
 
   private final RequestLimitsFilter filter = new RequestLimitsFilter(
-      new WebContractProperties(DataSize.ofBytes(100), DataSize.ofBytes(200), Duration.ofSeconds(1)), JsonMapper.builder().build());
+      new WebContractProperties(DataSize.ofBytes(100), DataSize.ofBytes(200), Duration.ofSeconds(1), DataSize.ofKilobytes(16), 50), JsonMapper.builder().build());
 
   @Test
   void streamsAChunkedBodyUpToTheLimitAndNotOneBytePast() throws Exception {

@@ -1,4 +1,4 @@
-package com.bellyfed.query.web;
+package com.bellyfed.kit.web;
 
 import com.bellyfed.kit.problem.ProblemTypes;
 import jakarta.servlet.FilterChain;
@@ -22,24 +22,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses a query string that is too long (414), has too many parameters (400) or is not percent-encoded
- * UTF-8 (400 naming each such parameter), before anything reads parameters. Tomcat 11 throws {@code InvalidParameterException} (its cause a
- * {@code CharacterCodingException}, an {@code IOException}) from the first {@code getParameter}, which
- * Spring Security's bearer token resolver makes on every GET; the error page then took it for an outage
- * and answered 503.
+ * Refuses a query string that is too long (414, over {@code bellyfed.web.max-query-length}), has too many
+ * parameters (400, over {@code bellyfed.web.max-parameters}) or is not percent-encoded UTF-8 (400 naming each
+ * such parameter), before anything reads parameters. Tomcat 11 throws {@code InvalidParameterException} (its
+ * cause a {@code CharacterCodingException}, an {@code IOException}) from the first {@code getParameter}, which
+ * Spring Security's bearer token resolver makes on every GET; the error page then took it for an outage and
+ * answered 503. Found by the hostile-input suites of query and analytics, which each had a local fix.
  */
-class QueryStringFilter extends OncePerRequestFilter {
+public class QueryStringFilter extends OncePerRequestFilter {
 
   private static final String REASON = "must be percent-encoded UTF-8";
-  /** The header budget (bellyfed.web.max-header-size): far above any valid query, room for a 10,000-digit number to be named. */
-  static final int MAX_LENGTH = 16_384;
-  /** The endpoints read at most seven; Tomcat refuses beyond its own count with an exception, not an answer. */
-  static final int MAX_PARAMETERS = 50;
-  private static final String TOO_MANY = "must have at most " + MAX_PARAMETERS + " parameters";
 
+  private final long maxLength;
+  private final int maxParameters;
+  private final String tooMany;
   private final JsonMapper json;
 
-  QueryStringFilter(JsonMapper json) {
+  public QueryStringFilter(WebContractProperties properties, JsonMapper json) {
+    this.maxLength = properties.maxQueryLength().toBytes();
+    this.maxParameters = properties.maxParameters();
+    this.tooMany = "must have at most " + maxParameters + " parameters";
     this.json = json;
   }
 
@@ -49,13 +51,14 @@ class QueryStringFilter extends OncePerRequestFilter {
     String query = request.getQueryString();
     if (query == null) {
       chain.doFilter(request, response);
-    } else if (query.length() > MAX_LENGTH) {
-      // RFC 9110 section 15.5.15: a target longer than the server interprets. Every valid query here is under 5 KB.
+    } else if (query.length() > maxLength) {
+      // RFC 9110 section 15.5.15: a target longer than the server interprets. The container hands the query
+      // over byte for byte, so its characters are its bytes.
       refuse(request, response, HttpStatus.URI_TOO_LONG, "URI too long",
-          "The query string has " + query.length() + " characters; at most " + MAX_LENGTH + " are read", List.of());
-    } else if (query.chars().filter(c -> c == '&').count() >= MAX_PARAMETERS) {
-      refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request", "query: " + TOO_MANY,
-          List.of(Map.of("field", "query", "reason", TOO_MANY)));
+          "The query string has " + query.length() + " characters; at most " + maxLength + " are read", List.of());
+    } else if (query.chars().filter(c -> c == '&').count() >= maxParameters) {
+      refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request", "query: " + tooMany,
+          List.of(Map.of("field", "query", "reason", tooMany)));
     } else {
       List<Map<String, String>> errors = undecodable(query);
       if (errors.isEmpty()) {

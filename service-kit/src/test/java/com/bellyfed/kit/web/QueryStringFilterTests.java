@@ -1,4 +1,4 @@
-package com.bellyfed.query.web;
+package com.bellyfed.kit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
