@@ -54,5 +54,11 @@ class CloudWatchExportIntegrationTests {
         .extracting(MetricDatum::value)
         .isNotEmpty()
         .satisfies(values -> assertThat(values.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(1.0)));
+    // The meters the event-loss alarms name, with the common tags as their only dimensions.
+    Map<String, String> commonTags = Map.of("application", "analytics-service", "environment", "dev");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(localAws.cloudWatch().received(NAMESPACE))
+        .filteredOn(datum -> datum.dimensions().equals(commonTags))
+        .extracting(MetricDatum::metricName)
+        .contains("bellyfed.events.dropped.count", "bellyfed.outbox.failed.rows.value", "bellyfed.outbox.oldest.age.value"));
   }
 }

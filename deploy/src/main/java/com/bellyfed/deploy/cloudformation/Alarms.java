@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * CloudWatch alarms equal to monitoring/prometheus/bellyfed-alerts.yml's seed thresholds, on AWS's own
  * metrics where AWS has one: any message in a dead-letter queue (AWS/SQS), a message waiting over 5
  * minutes (AWS/SQS), a rule that failed to deliver or dead-lettered an event (AWS/Events), and a service
- * failing over 1% of its requests (the analytics counter the services publish to {@code Bellyfed/{env}}).
+ * failing over 1% of its requests (the analytics counter the services publish to {@code Bellyfed/{env}}); and, on
+ * the services' own meters there, a dropped event, FAILED outbox rows and an outbox row pending over a minute.
  * Every alarm notifies the environment's alarm topic.
  */
 final class Alarms {
@@ -56,7 +57,52 @@ final class Alarms {
     }
     for (String service : SERVICES) {
       errorRate(template, tags, env, service);
+      alarm(template, tags, "bellyfed-" + env + "-" + service + "-events-dropped", "EventsDropped",
+          service + " lost an event: publishing and the outbox spill both failed (the log line 'Dropped event' names it)",
+          "Bellyfed/" + env, "bellyfed.events.dropped.count", "Sum", 300, 0, Map.of("application", service, "environment", env));
     }
+    // Every service runs the outbox relay over the one shared table, so each reports the same gauges: the highest counts.
+    outbox(template, tags, env, "outbox-rows-failed", "OutboxRowsFailed",
+        "outbox rows FAILED: review their lastError, then resubmit them", "bellyfed.outbox.failed.rows.value", 0);
+    outbox(template, tags, env, "outbox-row-older-than-a-minute", "OutboxRowOlderThanAMinute",
+        "the oldest pending outbox row waits over a minute: the relay cannot publish", "bellyfed.outbox.oldest.age.value", 60_000);
+  }
+
+  /** The highest of the services' values of one outbox gauge, against a threshold. */
+  private static void outbox(Template template, Tags tags, String env, String suffix, String kind, String description, String metric,
+      double threshold) {
+    String name = "bellyfed-" + env + "-" + suffix;
+    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
+    alarm.put("AlarmName", name);
+    alarm.put("AlarmDescription", kind + ": " + description);
+    alarm.put("EvaluationPeriods", 1);
+    alarm.put("Threshold", threshold);
+    alarm.put("ComparisonOperator", "GreaterThanThreshold");
+    alarm.put("TreatMissingData", "notBreaching");
+    ArrayNode metrics = alarm.putArray("Metrics");
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < SERVICES.size(); i++) {
+      ObjectNode query = metrics.addObject();
+      query.put("Id", "m" + i);
+      query.put("ReturnData", false);
+      ObjectNode stat = query.putObject("MetricStat");
+      ObjectNode source = stat.putObject("Metric");
+      source.put("Namespace", "Bellyfed/" + env);
+      source.put("MetricName", metric);
+      ArrayNode dimensions = source.putArray("Dimensions");
+      dimensions.addObject().put("Name", "application").put("Value", SERVICES.get(i));
+      dimensions.addObject().put("Name", "environment").put("Value", env);
+      stat.put("Period", 60);
+      stat.put("Stat", "Maximum");
+      ids.append(ids.isEmpty() ? "" : ", ").append("m").append(i);
+    }
+    ObjectNode highest = metrics.addObject();
+    highest.put("Id", "highest");
+    highest.put("Label", metric + ", highest of the services");
+    highest.put("Expression", "MAX([" + ids + "])");
+    highest.put("ReturnData", true);
+    actions(alarm);
+    alarm.set("Tags", tags.list("monitoring"));
   }
 
   private static void alarm(

@@ -258,7 +258,15 @@ class CloudFormationTemplateTests {
       assertThat(expression.path("Expression").asString("")).startsWith("100 * (");
       assertThat(alarm.path("Metrics").size()).isLessThanOrEqualTo(10);
     }
-    assertThat(alarms).hasSize(topology.queues().size() + 2 * topology.rules().size() + Alarms.SERVICES.size());
+    for (String service : Alarms.SERVICES) {
+      JsonNode dropped = byName.get("bellyfed-staging-" + service + "-events-dropped");
+      assertThat(dropped).as(service).isNotNull();
+      assertThat(dropped.path("MetricName").asString("")).isEqualTo("bellyfed.events.dropped.count");
+      assertThat(dropped.path("Threshold").asDouble()).isZero();
+    }
+    assertThat(byName.get("bellyfed-staging-outbox-rows-failed").path("Threshold").asDouble()).isZero();
+    assertThat(byName.get("bellyfed-staging-outbox-row-older-than-a-minute").path("Threshold").asDouble()).isEqualTo(60_000);
+    assertThat(alarms).hasSize(topology.queues().size() + 2 * topology.rules().size() + 2 * Alarms.SERVICES.size() + 2);
     assertThat(alarms).allSatisfy(alarm ->
         assertThat(alarm.path("Properties").path("AlarmActions").get(0).path("Ref").asString("")).isEqualTo(Alarms.TOPIC));
   }
