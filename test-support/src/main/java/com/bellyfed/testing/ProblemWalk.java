@@ -3,7 +3,6 @@ package com.bellyfed.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,15 +91,8 @@ public final class ProblemWalk {
 
   /** Claims a body of {@code length} bytes and sends none: the limit must answer before anyone waits for it. */
   public HttpResponse<String> claimLength(String method, String path, String contentType, long length) {
-    try (Socket socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-          + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      return RawResponse.read(socket.getInputStream());
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
-    }
+    return RawHttp.send(port, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + length + "\r\n\r\n", Duration.ofSeconds(10));
   }
 
   public HttpResponse<String> hugeHeader(String path) {

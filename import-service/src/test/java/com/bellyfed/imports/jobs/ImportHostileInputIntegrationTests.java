@@ -12,6 +12,7 @@ import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.cognito.ProvisionedPool;
 import com.bellyfed.testing.EventTap;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.testing.RawHttp;
 import com.bellyfed.testing.ProblemWalk;
 import com.bellyfed.testing.TappedEvent;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,9 +28,6 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -486,14 +484,8 @@ class ImportHostileInputIntegrationTests {
   }
 
   /** A request written byte for byte on a socket, for what no HTTP client sends. */
-  private HttpResponse<String> raw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      return RawAnswer.read(socket.getInputStream());
-    }
+  private HttpResponse<String> raw(String request) {
+    return RawHttp.send(port, request, Duration.ofSeconds(20));
   }
 
   private static byte[] utf8(String line) {
@@ -552,73 +544,4 @@ class ImportHostileInputIntegrationTests {
     }
   }
 
-  /** An HTTP/1.1 answer read off a socket: status, headers, and the body (Content-Length or chunked). */
-  private record RawAnswer(int statusCode, java.net.http.HttpHeaders headers, String body) implements HttpResponse<String> {
-
-    static RawAnswer read(InputStream in) throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          break;
-        }
-        head.write(b);
-      }
-      String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-      int status = Integer.parseInt(lines[0].split(" ")[1]);
-      Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
-        if (colon > 0) {
-          headers.put(lines[i].substring(0, colon).trim(), List.of(lines[i].substring(colon + 1).trim()));
-        }
-      }
-      java.net.http.HttpHeaders all = java.net.http.HttpHeaders.of(headers, (name, value) -> true);
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      if (all.firstValue("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
-        for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; line(in)) {
-          body.write(in.readNBytes(size));
-        }
-      } else {
-        int length = all.firstValue("Content-Length").map(Integer::parseInt).orElse(-1);
-        body.write(length >= 0 ? in.readNBytes(length) : in.readAllBytes());
-      }
-      return new RawAnswer(status, all, body.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String line(InputStream in) throws IOException {
-      StringBuilder line = new StringBuilder();
-      for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
-        if (b != '\r') {
-          line.append((char) b);
-        }
-      }
-      return line.toString();
-    }
-
-    @Override
-    public java.util.Optional<HttpResponse<String>> previousResponse() {
-      return java.util.Optional.empty();
-    }
-
-    @Override
-    public java.net.http.HttpRequest request() {
-      return java.net.http.HttpRequest.newBuilder(URI.create("http://localhost/")).build();
-    }
-
-    @Override
-    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-      return java.util.Optional.empty();
-    }
-
-    @Override
-    public URI uri() {
-      return URI.create("http://localhost/");
-    }
-
-    @Override
-    public java.net.http.HttpClient.Version version() {
-      return java.net.http.HttpClient.Version.HTTP_1_1;
-    }
-  }
 }
