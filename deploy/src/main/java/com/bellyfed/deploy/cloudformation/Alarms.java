@@ -72,13 +72,7 @@ final class Alarms {
   private static void outbox(Template template, Tags tags, String env, String suffix, String kind, String description, String metric,
       double threshold) {
     String name = "bellyfed-" + env + "-" + suffix;
-    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
-    alarm.put("AlarmName", name);
-    alarm.put("AlarmDescription", kind + ": " + description);
-    alarm.put("EvaluationPeriods", 1);
-    alarm.put("Threshold", threshold);
-    alarm.put("ComparisonOperator", "GreaterThanThreshold");
-    alarm.put("TreatMissingData", "notBreaching");
+    ObjectNode alarm = base(template, tags, name, kind + ": " + description, threshold);
     ArrayNode metrics = alarm.putArray("Metrics");
     StringBuilder ids = new StringBuilder();
     for (int i = 0; i < SERVICES.size(); i++) {
@@ -101,30 +95,20 @@ final class Alarms {
     highest.put("Label", metric + ", highest of the services");
     highest.put("Expression", "MAX([" + ids + "])");
     highest.put("ReturnData", true);
-    actions(alarm);
-    alarm.set("Tags", tags.list("monitoring"));
   }
 
   private static void alarm(
       Template template, Tags tags, String name, String kind, String description,
       String namespace, String metric, String statistic, int period, double threshold, Map<String, String> dimensions) {
-    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
-    alarm.put("AlarmName", name);
-    alarm.put("AlarmDescription", kind + ": " + description);
+    ObjectNode alarm = base(template, tags, name, kind + ": " + description, threshold);
     alarm.put("Namespace", namespace);
     alarm.put("MetricName", metric);
     alarm.put("Statistic", statistic);
     alarm.put("Period", period);
-    alarm.put("EvaluationPeriods", 1);
-    alarm.put("Threshold", threshold);
-    alarm.put("ComparisonOperator", "GreaterThanThreshold");
-    alarm.put("TreatMissingData", "notBreaching");
     ArrayNode json = alarm.putArray("Dimensions");
     dimensions.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(dimension -> json.addObject().put("Name", dimension.getKey()).put("Value", dimension.getValue()));
-    actions(alarm);
-    alarm.set("Tags", tags.list("monitoring"));
   }
 
   /**
@@ -136,13 +120,7 @@ final class Alarms {
    */
   private static void errorRate(Template template, Tags tags, String env, String service) {
     String name = "bellyfed-" + env + "-" + service + "-error-rate-over-1-percent";
-    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
-    alarm.put("AlarmName", name);
-    alarm.put("AlarmDescription", "ErrorRateOver1Percent: " + service + " fails over 1% of its requests");
-    alarm.put("EvaluationPeriods", 1);
-    alarm.put("Threshold", 1);
-    alarm.put("ComparisonOperator", "GreaterThanThreshold");
-    alarm.put("TreatMissingData", "notBreaching");
+    ObjectNode alarm = base(template, tags, name, "ErrorRateOver1Percent: " + service + " fails over 1% of its requests", 1);
     ArrayNode metrics = alarm.putArray("Metrics");
     StringBuilder failed = new StringBuilder();
     StringBuilder all = new StringBuilder();
@@ -177,12 +155,20 @@ final class Alarms {
     rate.put("Label", service + " failed requests, percent");
     rate.put("Expression", "100 * (" + failed + ") / (" + all + ")");
     rate.put("ReturnData", true);
-    actions(alarm);
-    alarm.set("Tags", tags.list("monitoring"));
   }
 
-  private static void actions(ObjectNode alarm) {
+  /** What every alarm shares: one period over the threshold alarms, no data does not, both notify the topic. */
+  private static ObjectNode base(Template template, Tags tags, String name, String description, double threshold) {
+    ObjectNode alarm = template.resource(Template.logicalId(name, "Alarm"), "AWS::CloudWatch::Alarm");
+    alarm.put("AlarmName", name);
+    alarm.put("AlarmDescription", description);
+    alarm.put("EvaluationPeriods", 1);
+    alarm.put("Threshold", threshold);
+    alarm.put("ComparisonOperator", "GreaterThanThreshold");
+    alarm.put("TreatMissingData", "notBreaching");
     alarm.putArray("AlarmActions").add(Template.ref(TOPIC));
     alarm.putArray("OKActions").add(Template.ref(TOPIC));
+    alarm.set("Tags", tags.list("monitoring"));
+    return alarm;
   }
 }

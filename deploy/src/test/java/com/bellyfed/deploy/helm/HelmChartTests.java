@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -207,7 +206,6 @@ class HelmChartTests {
     return list(rules.get("groups")).stream()
         .flatMap(group -> list(map(group).get("rules")).stream())
         .map(rule -> map(rule).get("alert") + " := " + String.valueOf(map(rule).get("expr")).strip())
-        .filter(Objects::nonNull)
         .toList();
   }
 }

@@ -25,11 +25,6 @@ final class ServiceDetector {
   private ServiceDetector() {}
 
   static Optional<Detected> detect(
-      @Nullable String target, @Nullable String authorization, @Nullable String query, byte[] body, @Nullable String contentType) {
-    return detect(target, authorization, query, body, contentType, "/", null);
-  }
-
-  static Optional<Detected> detect(
       @Nullable String target,
       @Nullable String authorization,
       @Nullable String query,
