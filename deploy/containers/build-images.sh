@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the five images from the jars of `./mvnw package`: bellyfed/local-aws and bellyfed/{query,write,
+# import,analytics}-service, tagged with the project version and `latest`.
+#   BASE_IMAGE  the Java 25 runtime to build on (default: eclipse-temurin:25-jre when a registry is
+#               reachable; on a machine without one, build-base.sh's localhost/bellyfed-jre:25, built first
+#               when missing: `BASE_IMAGE=localhost/bellyfed-jre:25 build-images.sh`)
+# Arguments name a subset of images, e.g. `build-images.sh query-service local-aws`.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+ensure_namespace "$@"
+cd "$(dirname "$0")/../.."
+base=${BASE_IMAGE:-eclipse-temurin:25-jre}
+if [ "$base" = localhost/bellyfed-jre:25 ] && ! podman image exists "$base"; then
+  deploy/containers/build-base.sh
+fi
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+revision=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+images=("$@")
+[ ${#images[@]} -gt 0 ] || images=(local-aws query-service write-service import-service analytics-service)
+
+mkdir -p target/containers
+for image in "${images[@]}"; do
+  started=$(date +%s)
+  common=(--build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$version" --build-arg "REVISION=$revision"
+          --build-arg "CREATED=$created" --tag "bellyfed/$image:$version" --tag "bellyfed/$image:latest")
+  case "$image" in
+    local-aws)
+      podman build "${common[@]}" -f deploy/containers/local-aws.Dockerfile local-aws/target > target/containers/local-aws.build.log 2>&1 || { tail -n 40 target/containers/local-aws.build.log; exit 1; } ;;
+    query-service|write-service|import-service|analytics-service)
+      jar=$(cd "$image/target" && ls "$image-$version"-exec.jar 2>/dev/null || ls "$image-$version.jar")
+      management_port=$(sed -n 's/^BELLYFED_'"$(echo "${image%-service}" | tr a-z A-Z)"'_MANAGEMENT_PORT=//p' .env)
+      podman build "${common[@]}" --build-arg "SERVICE=$image" --build-arg "JAR_FILE=$jar" \
+        --build-arg "MANAGEMENT_PORT=$management_port" -f deploy/containers/service.Dockerfile "$image/target" > "target/containers/$image.build.log" 2>&1 || { tail -n 40 "target/containers/$image.build.log"; exit 1; } ;;
+    *) echo "unknown image $image" >&2; exit 2 ;;
+  esac
+  echo "bellyfed/$image:$version built in $(( $(date +%s) - started )) s ($(podman image ls --format '{{.Size}}' "bellyfed/$image:$version"))"
+done

@@ -1,0 +1,63 @@
+# One image per Bellyfed service, built from the service's Spring Boot jar (build context: the service's
+# target/ directory; see build-images.sh and docker-compose.yml). Three stages:
+#   extract: the jar's layers (dependencies change least, the application most), so a code change ships one layer;
+#   train:   one start of the application up to the end of its context refresh (spring.context.exit=onRefresh,
+#            before any listener or connection starts), recording what it loaded and linked into an AOT cache
+#            (JEP 483/514/515) that later starts map instead of loading, linking and profiling again;
+#   run:     the layers, the cache and the SBOM, as a non-root user, with a health check on readiness.
+ARG BASE_IMAGE=eclipse-temurin:25-jre
+
+FROM ${BASE_IMAGE} AS extract
+ARG JAR_FILE
+WORKDIR /build
+COPY ${JAR_FILE} app.jar
+RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
+
+FROM ${BASE_IMAGE} AS train
+WORKDIR /app
+COPY --from=extract /build/extracted/dependencies/ ./
+COPY --from=extract /build/extracted/spring-boot-loader/ ./
+COPY --from=extract /build/extracted/snapshot-dependencies/ ./
+COPY --from=extract /build/extracted/application/ ./
+# The training start needs no AWS: nothing connects before the refresh ends. It runs with the local profile
+# (the settings a deployment must give are checked outside it); the classes it loads are the same. The cache must be created by
+# the same JVM, with the same class path and the same flags that matter (the heap and GC settings), as the runs that use it.
+RUN AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
+    SPRING_CLOUD_AWS_ENDPOINT=http://127.0.0.1:4566 BELLYFED_EVENTS_ENVIRONMENT=dev \
+    BELLYFED_PAGING_CURSOR_SECRET=training-only-cursor-secret-0123456789abcdef \
+    BELLYFED_SECURITY_ISSUER_URI=http://127.0.0.1:4566/us-east-1_training BELLYFED_SECURITY_CLIENT_IDS=training \
+    java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -Dspring.context.exit=onRefresh -Dspring.profiles.active=local \
+      -jar app.jar --server.port=0 --management.server.port=0 > training.log 2>&1 \
+    || { cat training.log; exit 1; }
+
+FROM ${BASE_IMAGE}
+ARG SERVICE
+ARG VERSION=dev
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG MANAGEMENT_PORT=9081
+LABEL org.opencontainers.image.title="bellyfed-${SERVICE}" \
+      org.opencontainers.image.description="Bellyfed ${SERVICE}: a Spring Boot service of the Bellyfed event platform" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="https://github.com/bellyfed/bellyfed" \
+      org.opencontainers.image.vendor="Bellyfed" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.cyclonedx.sbom.location="/app/sbom/application.cdx.json"
+RUN groupadd --system --gid 10001 bellyfed && useradd --system --uid 10001 --gid bellyfed --no-create-home bellyfed
+WORKDIR /app
+COPY --from=extract /build/extracted/dependencies/ ./
+COPY --from=extract /build/extracted/spring-boot-loader/ ./
+COPY --from=extract /build/extracted/snapshot-dependencies/ ./
+COPY --from=extract /build/extracted/application/ ./
+COPY --from=train /app/app.aot ./app.aot
+# The SBOM the Maven build wrote (CycloneDX; the jar carries it too, served at /actuator/sbom), where scanners look.
+COPY classes/META-INF/sbom/application.cdx.json ./sbom/application.cdx.json
+USER 10001:10001
+ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}
+# Run it with a read-only root filesystem and a tmpfs on /tmp, Tomcat's only place to write
+# (docker-compose.yml, the chart and the ECS task do so). More JVM flags go in JDK_JAVA_OPTIONS.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Starts the images as containers against local-aws's container and measures the time from `podman run`
+# to a 200 from each service's readiness probe: each service on its own, with and without its AOT cache,
+# then all four together. Fails when a container does not become ready within 180 s. Writes the figures
+# to target/containers/startup.md. Traffic stays on 127.0.0.1 (host networking); every container is
+# removed at the end.  Run build-images.sh first.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+ensure_namespace "$@"
+cd "$(dirname "$0")/../.."
+set -a; . ./.env; set +a
+version=$BELLYFED_VERSION
+out=target/containers/startup.md
+mkdir -p target/containers
+services=("query $BELLYFED_QUERY_PORT $BELLYFED_QUERY_MANAGEMENT_PORT" "write $BELLYFED_WRITE_PORT $BELLYFED_WRITE_MANAGEMENT_PORT"
+          "import $BELLYFED_IMPORT_PORT $BELLYFED_IMPORT_MANAGEMENT_PORT" "analytics $BELLYFED_ANALYTICS_PORT $BELLYFED_ANALYTICS_MANAGEMENT_PORT")
+
+cleanup() { podman rm -f -t 0 $(podman ps -aq --filter label=bellyfed.startup=1) >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+cleanup
+
+now_ms() { date +%s%3N; }
+# Waits for a 200 at $1, up to 180 s; prints the milliseconds since $2.
+wait_ready() {
+  local url=$1 started=$2 deadline=$(( $(date +%s) + 180 ))
+  until curl -sf -o /dev/null "$url"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "not ready in 180 s: $url" >&2; return 1; }
+    sleep 0.05
+  done
+  echo $(( $(now_ms) - started ))
+}
+
+started=$(now_ms)
+podman run -d --rm --label bellyfed.startup=1 --name bellyfed-startup-local-aws "${PODMAN_RUN_FLAGS[@]}" --read-only \
+  "bellyfed/local-aws:$version" --port "$LOCAL_AWS_PORT" --env "$BELLYFED_ENVIRONMENT" >/dev/null
+local_aws_ms=$(wait_ready "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/health" "$started")
+health=$(curl -sf "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/health")
+field() { printf '%s' "$health" | sed -n "s/.*\"cognito\":{[^}]*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+
+# Starts service $1 ($2 port, $3 management port) with extra JVM options $4; prints the container id.
+run_service() {
+  podman run -d --rm --label bellyfed.startup=1 --name "bellyfed-startup-$1" "${PODMAN_RUN_FLAGS[@]}" \
+    --read-only --tmpfs /tmp:rw,size=64m --user 10001:10001 \
+    -e SPRING_PROFILES_ACTIVE=local -e AWS_REGION=us-east-1 -e AWS_ACCESS_KEY_ID=local -e AWS_SECRET_ACCESS_KEY=local \
+    -e SPRING_CLOUD_AWS_ENDPOINT="http://localhost:$LOCAL_AWS_PORT" -e BELLYFED_EVENTS_ENVIRONMENT="$BELLYFED_ENVIRONMENT" \
+    -e BELLYFED_PAGING_CURSOR_SECRET=local-only-cursor-secret-change-me-0123456789 \
+    -e BELLYFED_SECURITY_ISSUER_URI="$(field issuer)" -e BELLYFED_SECURITY_CLIENT_IDS="$(field clientId)" \
+    -e SERVER_PORT="$2" -e MANAGEMENT_SERVER_PORT="$3" -e JDK_JAVA_OPTIONS="$4" \
+    "bellyfed/$1-service:$version" >/dev/null
+}
+
+declare -A alone_aot alone_plain
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  for mode in aot plain; do
+    options=""; [ "$mode" = plain ] && options="-XX:AOTMode=off"
+    started=$(now_ms)
+    run_service "$service" "$port" "$management_port" "$options"
+    ms=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
+      || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
+    if [ "$mode" = aot ]; then alone_aot[$service]=$ms; else alone_plain[$service]=$ms; fi
+    podman rm -f -t 10 "bellyfed-startup-$service" >/dev/null
+    echo "$service-service alone, $mode: ready in $ms ms"
+  done
+done
+
+started=$(now_ms)
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  run_service "$service" "$port" "$management_port" ""
+done
+declare -A together
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  together[$service]=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
+    || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
+done
+all_ms=$(( $(now_ms) - started ))
+echo "all four together: ready in $all_ms ms"
+health_status=$(podman inspect --format '{{.State.Health.Status}}' bellyfed-startup-query 2>/dev/null || echo none)
+
+{
+  echo "# Container start-up"
+  echo
+  echo "Measured by \`deploy/containers/startup.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(java -version 2>&1 | head -n 1)"
+  echo "on the host; images on $(podman image inspect --format '{{index .Labels "org.opencontainers.image.title"}}' "bellyfed/query-service:$version") over ${BASE_IMAGE}),"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Time from \`podman run\` to the first 200 from the readiness"
+  echo "probe; local-aws's container ready in $local_aws_ms ms beforehand. Targets: each service ≤ 3 s alone, all four ≤ 10 s together."
+  echo
+  echo "| service | alone, AOT cache | alone, no AOT cache (-XX:AOTMode=off) | all four started together |"
+  echo "|---|---|---|---|"
+  for entry in "${services[@]}"; do
+    read -r service _ _ <<<"$entry"
+    echo "| $service-service | ${alone_aot[$service]} ms | ${alone_plain[$service]} ms | ${together[$service]} ms |"
+  done
+  echo "| **all four** | | | **$all_ms ms** |"
+} > "$out"
+cat "$out"
