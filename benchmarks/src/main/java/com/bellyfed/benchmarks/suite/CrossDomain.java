@@ -27,7 +27,8 @@ final class CrossDomain {
   /** One paced run: what was sent, the latencies, how many rating events arrived and the CPU while it ran. */
   record Run(int rate, Paced.Result sent, Timeline latency, long arrived, CpuShares.Phase cpu, double drainSeconds) {
 
-    long lost() {
+    /** Accepted reviews whose rating event had not arrived when the wait ended ({@link Tap#PATIENCE} without any, or 180 s). */
+    long missing() {
       return sent.accepted() - arrived;
     }
 
@@ -97,11 +98,10 @@ final class CrossDomain {
   private Run paced(Tap tap, String base, String prefix, int rate, Duration length, int threads) throws Exception {
     CpuShares cpu = suite.cpu();
     CpuShares.Snapshot before = cpu.take();
-    int arrivedBefore = tap.arrivals().size();
     Paced.Result sent = Paced.run(rate, length, threads, sequence -> postReview(base, sequence, prefix + sequence));
     CpuShares.Phase phase = CpuShares.between(before, cpu.take(), Runtime.getRuntime().availableProcessors());
     long ended = System.nanoTime();
-    tap.await(arrivedBefore + sent.accepted(), Duration.ofSeconds(120));
+    tap.await(prefix, sent.accepted(), Duration.ofSeconds(180));
     double drain = (System.nanoTime() - ended) / 1e9;
     Timeline latency = new Timeline();
     long arrived = 0;

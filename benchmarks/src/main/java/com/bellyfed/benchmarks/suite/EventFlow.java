@@ -105,7 +105,7 @@ final class EventFlow {
     return true;
   }
 
-  /** Waits until {@code count} events of the prefix are stored, or none came for 20 s, or {@code timeout}. */
+  /** Waits until {@code count} events of the prefix are stored, or none came for {@link Tap#PATIENCE}, or {@code timeout}. */
   private void awaitStored(String prefix, Instant from, long count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long last = -1;
@@ -119,8 +119,8 @@ final class EventFlow {
       if (stored != last) {
         last = stored;
         lastChange = System.nanoTime();
-      } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(20)) {
-        System.out.printf("  %,d of %,d stored, nothing new for 20 s%n", stored, count);
+      } else if (System.nanoTime() - lastChange > Tap.PATIENCE.toNanos()) {
+        System.out.printf("  %,d of %,d stored, nothing new for %d s%n", stored, count, Tap.PATIENCE.toSeconds());
         return;
       }
       if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(10)) {

@@ -22,7 +22,7 @@ final class RawDelivery {
     try (Tap tap = Tap.open(eventBridge, sqs, bus, "{\"source\":[\"bellyfed.bench\"]}", prefix, body -> true)) {
       Paced.Result sent = Paced.run(rate, length, threads, sequence -> eventBridge.putEvents(r -> r.entries(e -> e.eventBusName(bus)
           .source("bellyfed.bench").detailType("bench.raw").detail("{\"key\":\"" + prefix + sequence + "\"}"))).failedEntryCount() == 0);
-      tap.await(sent.accepted(), Duration.ofSeconds(60));
+      tap.await(prefix, sent.accepted(), Duration.ofSeconds(60));
       for (int i = 0; i < sent.answeredNanos().length; i++) {
         Long arrived = tap.arrivals().get(prefix + i);
         if (arrived != null && sent.answeredNanos()[i] != 0) {

@@ -87,13 +87,17 @@ public final class SuiteBenchmark implements Callable<Integer> {
   @Option(names = "--label", description = "Says in the report's title what kind of run this was, e.g. \"short run\".")
   String label;
 
+  private List<String> arguments = List.of();
+
   public static void main(String[] args) {
     // Before the first logger: the SDK's and Jackson's DEBUG output would cost the load generator.
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
     }
     System.setProperty("java.awt.headless", "true");
-    int exit = new CommandLine(new SuiteBenchmark()).execute(args);
+    SuiteBenchmark benchmark = new SuiteBenchmark();
+    benchmark.arguments = List.of(args);
+    int exit = new CommandLine(benchmark).execute(args);
     System.exit(exit);
   }
 
@@ -101,7 +105,8 @@ public final class SuiteBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = ProjectRoot.find(Path.of("").toAbsolutePath());
     Path out = ProjectRoot.resolve(report);
-    SuiteReport.Run run = new SuiteReport.Run(Instant.now(), Machine.current(), String.join(" ", arguments()), label);
+    String typed = String.join(" ", arguments().stream().map(arg -> arg.contains(" ") ? "\"" + arg + "\"" : arg).toList());
+    SuiteReport.Run run = new SuiteReport.Run(Instant.now(), Machine.current(), typed, label);
     try (Suite suite = Suite.start(root, localAwsHeap, serviceHeap, importHeap);
         DynamoDbClient dynamoDb = suite.localAws.dynamoDb(Math.max(64, importWriters * 2));
         EventBridgeClient eventBridge = suite.localAws.eventBridge(clients);
@@ -129,11 +134,9 @@ public final class SuiteBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  /** The options of this run as they would be typed, for the report's command line. */
+  /** The options of this run as they were typed, for the report's command line. */
   List<String> arguments() {
-    return List.of("--seconds", Integer.toString(seconds), "--event-rate", Integer.toString(eventRate), "--review-rate", Integer.toString(reviewRate),
-        "--review-steps", String.join(",", reviewSteps.stream().map(String::valueOf).toList()), "--step-seconds", Integer.toString(stepSeconds),
-        "--get-seconds", Integer.toString(getSeconds), "--import-records", Long.toString(importRecords));
+    return arguments;
   }
 
   boolean fullRun() {

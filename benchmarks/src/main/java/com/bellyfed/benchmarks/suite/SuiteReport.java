@@ -69,7 +69,7 @@ final class SuiteReport {
         String.format(Locale.ROOT, "%,d acknowledged of %,d offered", events.sent().accepted(), events.sent().offered())).at(eventRun));
     double perMinute = events.stored() / (events.sent().seconds() + events.drainSeconds()) * 60;
     rows.add(Verdict.atLeast("End-to-end event latency", "seed: 10,000 events/min, wide margin", perMinute, SEED_EVENTS_PER_MINUTE, "events/min",
-        String.format(Locale.ROOT, "offered %,d/min", rate * 60L)).at("stored, sending and drain"));
+        String.format(Locale.ROOT, "offered %,d/min", rate * 60L)).at("(stored ÷ sending and drain time)"));
     CrossDomain.Result reviews = results.reviews();
     int reviewRate = options.reviewRate;
     rows.add(Verdict.under("Cross-domain latency", "p95 < 250 ms at a steady 100 reviews/s for 60 s", reviews.steady().latency().percentileMs(95),
@@ -136,7 +136,9 @@ final class SuiteReport {
 
     md.heading(2, "Targets");
     md.paragraph("Ratio is measured ÷ target: at most 1 meets an upper bound, at least 1 a lower one. A missed target says by how much; "
-        + "its section says what bounds it.");
+        + "its section says what bounds it, from the phase's profile: each process's CPU time (`ProcessHandle`, the kernel's "
+        + "`/proc/<pid>/stat`) over the phase's wall time, and the machine's busy share from `/proc/stat`, whose difference is other work "
+        + "on the machine.");
     md.table(List.of("scenario", "target", "measured", "baseline (same run)", "ratio", "verdict"), table(verdicts(results)));
 
     md.heading(2, "Charts");
@@ -154,7 +156,7 @@ final class SuiteReport {
     imports(md, results);
     startup(md, results);
     md.heading(2, "Rerun");
-    md.paragraph("On a quiet machine, from the project root: `benchmarks/scripts/report.sh` (the full run, about 20 minutes; "
+    md.paragraph("On a quiet machine, from the project root: `benchmarks/scripts/report.sh` (the full run, an estimated 20 minutes; "
         + "`--skip-build` reuses the jars). `benchmarks/scripts/report.sh --help` lists the options; a short trial: "
         + "`benchmarks/scripts/report.sh --seconds 10 --event-rate 200 --review-rate 20 --step-seconds 5 --get-seconds 8 "
         + "--import-records 20000 --report /tmp/REPORT.md`.");
@@ -168,8 +170,9 @@ final class SuiteReport {
             + "5,000 users), each with its own `X-Correlation-Id`. The write's analytics event (`USER_WRITE_ANALYTICS`) goes from write-service's "
             + "recorder through PutEvents on the analytics bus, its rule and the analytics queue to analytics-service, which stores it with "
             + "`storedAt` (its clock just before the committing transaction). Latency: `storedAt` − the instant the PUT's response arrived at the "
-            + "client (one machine, one clock). Read back from `analytics-events` by the service index after the run. Warm-up %d s at half the rate.",
-        results.options().eventRate, results.options().seconds, results.options().clients, results.options().warmupSeconds));
+            + "client (one machine, one clock). Read back from `analytics-events` by the service index after the run; an event not stored when "
+            + "the wait ended (%d s without a new one, or 180 s) counts as lost. Warm-up %d s at half the rate.",
+        results.options().eventRate, results.options().seconds, results.options().clients, Tap.PATIENCE.toSeconds(), results.options().warmupSeconds));
     md.table(List.of("flow", "offered", "acknowledged", "failed", "stored", "lost", "p50 ms", "p95 ms", "p99 ms", "max ms"), List.of(
         List.of("PUT → analytics event stored", count(events.sent().offered()), count(events.sent().accepted()), count(events.sent().failed()),
             count(events.stored()), count(events.lost()), ms(events.latency().percentileMs(50)), ms(events.latency().percentileMs(95)),
@@ -202,7 +205,9 @@ final class SuiteReport {
     reviews.steps().forEach(run -> rows.add(runRow("step", run)));
     rows.add(List.of("baseline: raw PutEvents → SQS", Integer.toString(results.options().reviewRate), count(reviews.raw().count()), "", "", "",
         ms(reviews.raw().percentileMs(50)), ms(reviews.raw().percentileMs(95)), ms(reviews.raw().percentileMs(99)), ""));
-    md.table(List.of("run", "offered /s", "accepted", "rating events", "lost", "delivered /s", "p50 ms", "p95 ms", "p99 ms", "drain s"), rows);
+    md.table(List.of("run", "offered /s", "accepted", "rating events", "missing", "delivered /s", "p50 ms", "p95 ms", "p99 ms", "drain s"), rows);
+    md.paragraph("*Missing*: accepted reviews whose rating event had not arrived when the wait ended (" + Tap.PATIENCE.toSeconds()
+        + " s without any arrival of the run, or 180 s); *delivered /s*: rating events that arrived ÷ (the run's seconds + its drain).");
     md.paragraph("Reviews not accepted in the steady run: " + steady.sent().failureText() + ".");
     md.paragraph("**Knee: " + reviews.knee().describe("reviews/s") + ".** CPU during the steady run: " + steady.cpu().describe() + "."
         + reviews.knee().firstFailed().flatMap(failed -> reviews.steps().stream().filter(run -> run.rate() == (int) failed.offered()).findFirst())
@@ -215,7 +220,7 @@ final class SuiteReport {
   }
 
   private static List<String> runRow(String name, CrossDomain.Run run) {
-    return List.of(name, Integer.toString(run.rate()), count(run.sent().accepted()), count(run.arrived()), count(run.lost()),
+    return List.of(name, Integer.toString(run.rate()), count(run.sent().accepted()), count(run.arrived()), count(run.missing()),
         String.format(Locale.ROOT, "%,.1f", run.step().delivered()), ms(run.latency().percentileMs(50)), ms(run.latency().percentileMs(95)),
         ms(run.latency().percentileMs(99)), String.format(Locale.ROOT, "%.1f", run.drainSeconds()));
   }

@@ -26,6 +26,9 @@ final class Tap implements AutoCloseable {
 
   private static final int RECEIVERS = 4;
 
+  /** How long a wait for arrivals goes on without any. */
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
   private final EventBridgeClient eventBridge;
   private final SqsClient sqs;
   private final String bus;
@@ -92,23 +95,32 @@ final class Tap implements AutoCloseable {
     return arrivals;
   }
 
-  /** Waits until {@code count} keys arrived or {@code timeout} passed; returns how many did. */
-  int await(long count, Duration timeout) throws InterruptedException {
+  /** How many keys starting with {@code prefix} arrived. */
+  long arrived(String prefix) {
+    return arrivals.keySet().stream().filter(key -> key.startsWith(prefix)).count();
+  }
+
+  /**
+   * Waits until {@code count} keys of {@code prefix} arrived, or none did for {@link #PATIENCE}, or {@code timeout} passed;
+   * returns how many did. Keys of other runs arriving late do not count (their backlog can outlast a run).
+   */
+  long await(String prefix, long count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    int last = -1;
+    long last = -1;
     long lastChange = System.nanoTime();
-    while (arrivals.size() < count && System.nanoTime() < deadline) {
-      if (arrivals.size() != last) {
-        last = arrivals.size();
+    long arrived;
+    while ((arrived = arrived(prefix)) < count && System.nanoTime() < deadline) {
+      if (arrived != last) {
+        last = arrived;
         lastChange = System.nanoTime();
-      } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(20)) {
-        // Nothing new for 20 s: what is missing is lost, not late.
+      } else if (System.nanoTime() - lastChange > PATIENCE.toNanos()) {
+        // Nothing new for this long: what is missing is counted as not delivered.
         break;
       }
       // Waiting on another process's queue: nothing to await on but its count.
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    return arrivals.size();
+    return arrived;
   }
 
   @Override

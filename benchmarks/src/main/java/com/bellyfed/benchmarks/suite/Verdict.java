@@ -47,7 +47,12 @@ public record Verdict(String scenario, String target, String measured, String ba
   }
 
   String ratioText() {
-    return Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f", ratio);
+    if (Double.isNaN(ratio)) {
+      return "–";
+    }
+    String text = String.format(Locale.ROOT, "%.2f", ratio);
+    // A near miss must not read as exactly on target.
+    return text.equals("1.00") && ratio != 1 ? String.format(Locale.ROOT, "%.3f", ratio) : text;
   }
 
   static String format(double value) {
@@ -60,6 +65,7 @@ public record Verdict(String scenario, String target, String measured, String ba
   }
 
   private static String percent(double fraction, boolean signed) {
-    return String.format(Locale.ROOT, signed ? "%+.0f%%" : "%.0f%%", fraction * 100);
+    String digits = Math.abs(fraction) < 0.1 ? ".1f" : ".0f";
+    return String.format(Locale.ROOT, (signed ? "%+" : "%") + digits + "%%", fraction * 100);
   }
 }

@@ -66,4 +66,12 @@ class VerdictTests {
     assertThat(verdict.target()).isEqualTo("p95 < 100 ms at a steady 1,000/s for 60 s");
     assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.MISSED);
   }
+
+  @Test
+  void aNearMissKeepsEnoughDigitsNotToLookOnTarget() {
+    Verdict verdict = Verdict.atLeast("events", "every write acknowledged", 99.73, 100, "%", "");
+
+    assertThat(verdict.ratioText()).isEqualTo("0.997");
+    assertThat(verdict.verdict()).isEqualTo("missed: 0.27 % short (0.3% below)");
+  }
 }
