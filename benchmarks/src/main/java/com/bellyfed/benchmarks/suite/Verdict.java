@@ -15,6 +15,9 @@ public record Verdict(String scenario, String target, String measured, String ba
 
   /** {@code measured} must be under {@code limit} (strictly: "p95 under 100 ms"). */
   public static Verdict under(String scenario, String target, double measured, double limit, String unit, String baseline) {
+    if (Double.isNaN(measured)) {
+      return unmeasured(scenario, target, baseline);
+    }
     boolean met = measured < limit;
     return new Verdict(scenario, target, format(measured) + " " + unit, baseline, measured / limit, met ? Outcome.MET : Outcome.MISSED,
         met ? "met" : "missed by " + format(measured - limit) + " " + unit + " (" + percent(measured / limit - 1, true) + ")");
@@ -22,6 +25,9 @@ public record Verdict(String scenario, String target, String measured, String ba
 
   /** {@code measured} must be at most {@code limit}. */
   public static Verdict atMost(String scenario, String target, double measured, double limit, String unit, String baseline) {
+    if (Double.isNaN(measured)) {
+      return unmeasured(scenario, target, baseline);
+    }
     boolean met = measured <= limit;
     double ratio = limit == 0 ? Double.NaN : measured / limit;
     String by = limit == 0 ? format(measured) + " " + unit + " too many" : "over by " + format(measured - limit) + " " + unit + " (" + percent(ratio - 1, true) + ")";
@@ -30,10 +36,18 @@ public record Verdict(String scenario, String target, String measured, String ba
 
   /** {@code measured} must be at least {@code required}. */
   public static Verdict atLeast(String scenario, String target, double measured, double required, String unit, String baseline) {
+    if (Double.isNaN(measured)) {
+      return unmeasured(scenario, target, baseline);
+    }
     boolean met = measured >= required;
     double ratio = measured / required;
     return new Verdict(scenario, target, format(measured) + " " + unit, baseline, ratio, met ? Outcome.MET : Outcome.MISSED,
         met ? "met" : "missed: " + format(required - measured) + " " + unit + " short (" + percent(1 - ratio, false) + " below)");
+  }
+
+  /** No figure (nothing arrived within the wait): a target not shown to be met is missed, never passed. */
+  private static Verdict unmeasured(String scenario, String target, String baseline) {
+    return new Verdict(scenario, target, "no figure", baseline, Double.NaN, Outcome.MISSED, "missed: nothing arrived within the wait");
   }
 
   /** A figure the issue asks for without a number to meet (start-up times, the knee). */

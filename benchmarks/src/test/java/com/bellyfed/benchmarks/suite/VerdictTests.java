@@ -74,4 +74,13 @@ class VerdictTests {
     assertThat(verdict.ratioText()).isEqualTo("0.997");
     assertThat(verdict.verdict()).isEqualTo("missed: 0.27 % short (0.3% below)");
   }
+
+  @Test
+  void noFigureAtAllIsAMissNotAPass() {
+    Verdict verdict = Verdict.under("cross-domain", "p95 < 250 ms", Double.NaN, 250, "ms", "raw p95 159 ms");
+
+    assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.MISSED);
+    assertThat(verdict.measured()).isEqualTo("no figure");
+    assertThat(verdict.verdict()).isEqualTo("missed: nothing arrived within the wait");
+  }
 }
