@@ -27,7 +27,7 @@ final class CrossDomain {
   /** One paced run: what was sent, the latencies, how many rating events arrived and the CPU while it ran. */
   record Run(int rate, Paced.Result sent, Timeline latency, long arrived, CpuShares.Phase cpu, double drainSeconds) {
 
-    /** Accepted reviews whose rating event had not arrived when the wait ended ({@link Tap#PATIENCE} without any, or 180 s). */
+    /** Accepted reviews whose rating event had not arrived when the wait ended (the patience without any, or 180 s). */
     long missing() {
       return sent.accepted() - arrived;
     }
@@ -46,9 +46,12 @@ final class CrossDomain {
   private final String adminToken;
   private final List<String> userTokens;
   private final List<String> restaurants = new ArrayList<>();
+  /** How long a wait for rating events goes on without a new one. */
+  private final Duration patience;
 
-  CrossDomain(Suite suite, EventBridgeClient eventBridge, SqsClient sqs, String adminToken, List<String> userTokens) {
+  CrossDomain(Suite suite, EventBridgeClient eventBridge, SqsClient sqs, String adminToken, List<String> userTokens, Duration patience) {
     this.suite = suite;
+    this.patience = patience;
     this.eventBridge = eventBridge;
     this.sqs = sqs;
     this.adminToken = adminToken;
@@ -78,7 +81,7 @@ final class CrossDomain {
         paced(tap, base, prefix + "w-", Math.max(1, rate / 2), warmup, threads);
       }
       System.out.printf("cross-domain: raw PutEvents -> SQS baseline, %d s at %d/s%n", baseline.toSeconds(), rate);
-      Timeline raw = RawDelivery.measure(eventBridge, sqs, rate, baseline, threads);
+      Timeline raw = RawDelivery.measure(eventBridge, sqs, rate, baseline, threads, patience);
       System.out.printf("cross-domain: steady %d s at %d reviews/s%n", length.toSeconds(), rate);
       Run steady = paced(tap, base, prefix + "s-", rate, length, threads);
       List<Run> runs = new ArrayList<>();
@@ -101,7 +104,7 @@ final class CrossDomain {
     Paced.Result sent = Paced.run(rate, length, threads, sequence -> postReview(base, sequence, prefix + sequence));
     CpuShares.Phase phase = CpuShares.between(before, cpu.take(), Runtime.getRuntime().availableProcessors());
     long ended = System.nanoTime();
-    tap.await(prefix, sent.accepted(), Duration.ofSeconds(180));
+    tap.await(prefix, sent.accepted(), patience, Duration.ofSeconds(180));
     double drain = (System.nanoTime() - ended) / 1e9;
     Timeline latency = new Timeline();
     long arrived = 0;

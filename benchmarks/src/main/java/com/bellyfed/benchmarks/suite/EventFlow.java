@@ -45,9 +45,12 @@ final class EventFlow {
   private final DynamoDbClient dynamoDb;
   private final String adminToken;
   private final String table;
+  /** How long a wait for stored events goes on without a new one. */
+  private final Duration patience;
 
-  EventFlow(Suite suite, DynamoDbClient dynamoDb, String adminToken) {
+  EventFlow(Suite suite, DynamoDbClient dynamoDb, String adminToken, Duration patience) {
     this.suite = suite;
+    this.patience = patience;
     this.dynamoDb = dynamoDb;
     this.adminToken = adminToken;
     this.table = suite.topology.table("analytics-events").name();
@@ -63,7 +66,7 @@ final class EventFlow {
       awaitStored(warm, from, sent.accepted(), Duration.ofSeconds(120));
     }
     System.out.printf("event flow: raw PutEvents -> SQS baseline, %d s at %d/s%n", baseline.toSeconds(), rate);
-    Timeline raw = RawDelivery.measure(suite.localAws.eventBridge(threads), suite.localAws.sqs(16), rate, baseline, threads);
+    Timeline raw = RawDelivery.measure(suite.localAws.eventBridge(threads), suite.localAws.sqs(16), rate, baseline, threads, patience);
     String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Instant from = Instant.now();
     CpuShares cpu = suite.cpu();
@@ -105,7 +108,7 @@ final class EventFlow {
     return true;
   }
 
-  /** Waits until {@code count} events of the prefix are stored, or none came for {@link Tap#PATIENCE}, or {@code timeout}. */
+  /** Waits until {@code count} events of the prefix are stored, or none came for {@code patience}, or {@code timeout}. */
   private void awaitStored(String prefix, Instant from, long count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long last = -1;
@@ -119,8 +122,8 @@ final class EventFlow {
       if (stored != last) {
         last = stored;
         lastChange = System.nanoTime();
-      } else if (System.nanoTime() - lastChange > Tap.PATIENCE.toNanos()) {
-        System.out.printf("  %,d of %,d stored, nothing new for %d s%n", stored, count, Tap.PATIENCE.toSeconds());
+      } else if (System.nanoTime() - lastChange > patience.toNanos()) {
+        System.out.printf("  %,d of %,d stored, nothing new for %d s%n", stored, count, patience.toSeconds());
         return;
       }
       if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(10)) {

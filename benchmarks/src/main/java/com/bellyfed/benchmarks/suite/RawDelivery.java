@@ -14,7 +14,8 @@ final class RawDelivery {
 
   private RawDelivery() {}
 
-  static Timeline measure(EventBridgeClient eventBridge, SqsClient sqs, int rate, Duration length, int threads) throws InterruptedException {
+  static Timeline measure(EventBridgeClient eventBridge, SqsClient sqs, int rate, Duration length, int threads, Duration patience)
+      throws InterruptedException {
     String bus = "bench-raw-" + UUID.randomUUID().toString().substring(0, 8);
     eventBridge.createEventBus(r -> r.name(bus));
     String prefix = "raw-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -22,7 +23,7 @@ final class RawDelivery {
     try (Tap tap = Tap.open(eventBridge, sqs, bus, "{\"source\":[\"bellyfed.bench\"]}", prefix, body -> true)) {
       Paced.Result sent = Paced.run(rate, length, threads, sequence -> eventBridge.putEvents(r -> r.entries(e -> e.eventBusName(bus)
           .source("bellyfed.bench").detailType("bench.raw").detail("{\"key\":\"" + prefix + sequence + "\"}"))).failedEntryCount() == 0);
-      tap.await(prefix, sent.accepted(), Duration.ofSeconds(60));
+      tap.await(prefix, sent.accepted(), patience, Duration.ofSeconds(180));
       for (int i = 0; i < sent.answeredNanos().length; i++) {
         Long arrived = tap.arrivals().get(prefix + i);
         if (arrived != null && sent.answeredNanos()[i] != 0) {

@@ -48,6 +48,10 @@ public final class SuiteBenchmark implements Callable<Integer> {
   @Option(names = "--baseline-seconds", defaultValue = "20", description = "Length of each raw PutEvents -> SQS baseline (default ${DEFAULT-VALUE}).")
   int baselineSeconds;
 
+  @Option(names = "--patience-seconds", defaultValue = "30",
+      description = "How long a wait for a run's events goes on without a new one before the rest count as not delivered (default ${DEFAULT-VALUE}).")
+  int patienceSeconds;
+
   @Option(names = "--clients", defaultValue = "200", description = "Client threads of the paced (open-loop) runs (default ${DEFAULT-VALUE}).")
   int clients;
 
@@ -117,9 +121,9 @@ public final class SuiteBenchmark implements Callable<Integer> {
         reviewers.add(suite.localAws.token("bench-reviewer-" + i));
       }
       GetById.Result get = GetById.run(suite, dynamoDb, getClients, Duration.ofSeconds(getWarmupSeconds), Duration.ofSeconds(getSeconds), 4);
-      EventFlow.Result events = new EventFlow(suite, dynamoDb, admin).run(eventRate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmupSeconds),
+      EventFlow.Result events = new EventFlow(suite, dynamoDb, admin, Duration.ofSeconds(patienceSeconds)).run(eventRate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmupSeconds),
           Duration.ofSeconds(baselineSeconds), clients);
-      CrossDomain.Result reviews = new CrossDomain(suite, eventBridge, sqs, admin, reviewers).run(reviewRate, Duration.ofSeconds(seconds),
+      CrossDomain.Result reviews = new CrossDomain(suite, eventBridge, sqs, admin, reviewers, Duration.ofSeconds(patienceSeconds)).run(reviewRate, Duration.ofSeconds(seconds),
           reviewSteps, Duration.ofSeconds(stepSeconds), Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(baselineSeconds),
           SuiteReport.REVIEW_P95_MS, clients);
       String importTable = suite.topology.table(RecordType.of(importType).orElseThrow().table()).name();

@@ -172,7 +172,7 @@ final class SuiteReport {
             + "`storedAt` (its clock just before the committing transaction). Latency: `storedAt` − the instant the PUT's response arrived at the "
             + "client (one machine, one clock). Read back from `analytics-events` by the service index after the run; an event not stored when "
             + "the wait ended (%d s without a new one, or 180 s) counts as lost. Warm-up %d s at half the rate.",
-        results.options().eventRate, results.options().seconds, results.options().clients, Tap.PATIENCE.toSeconds(), results.options().warmupSeconds));
+        results.options().eventRate, results.options().seconds, results.options().clients, results.options().patienceSeconds, results.options().warmupSeconds));
     md.table(List.of("flow", "offered", "acknowledged", "failed", "stored", "lost", "p50 ms", "p95 ms", "p99 ms", "max ms"), List.of(
         List.of("PUT → analytics event stored", count(events.sent().offered()), count(events.sent().accepted()), count(events.sent().failed()),
             count(events.stored()), count(events.lost()), ms(events.latency().percentileMs(50)), ms(events.latency().percentileMs(95)),
@@ -206,7 +206,7 @@ final class SuiteReport {
     rows.add(List.of("baseline: raw PutEvents → SQS", Integer.toString(results.options().reviewRate), count(reviews.raw().count()), "", "", "",
         ms(reviews.raw().percentileMs(50)), ms(reviews.raw().percentileMs(95)), ms(reviews.raw().percentileMs(99)), ""));
     md.table(List.of("run", "offered /s", "accepted", "rating events", "missing", "delivered /s", "p50 ms", "p95 ms", "p99 ms", "drain s"), rows);
-    md.paragraph("*Missing*: accepted reviews whose rating event had not arrived when the wait ended (" + Tap.PATIENCE.toSeconds()
+    md.paragraph("*Missing*: accepted reviews whose rating event had not arrived when the wait ended (" + results.options().patienceSeconds
         + " s without any arrival of the run, or 180 s); *delivered /s*: rating events that arrived ÷ (the run's seconds + its drain).");
     md.paragraph("Reviews not accepted in the steady run: " + steady.sent().failureText() + ".");
     md.paragraph("**Knee: " + reviews.knee().describe("reviews/s") + ".** CPU during the steady run: " + steady.cpu().describe() + "."

@@ -26,8 +26,6 @@ final class Tap implements AutoCloseable {
 
   private static final int RECEIVERS = 4;
 
-  /** How long a wait for arrivals goes on without any. */
-  static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final EventBridgeClient eventBridge;
   private final SqsClient sqs;
@@ -101,10 +99,10 @@ final class Tap implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code count} keys of {@code prefix} arrived, or none did for {@link #PATIENCE}, or {@code timeout} passed;
+   * Waits until {@code count} keys of {@code prefix} arrived, or none did for {@code patience}, or {@code timeout} passed;
    * returns how many did. Keys of other runs arriving late do not count (their backlog can outlast a run).
    */
-  long await(String prefix, long count, Duration timeout) throws InterruptedException {
+  long await(String prefix, long count, Duration patience, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long last = -1;
     long lastChange = System.nanoTime();
@@ -113,7 +111,7 @@ final class Tap implements AutoCloseable {
       if (arrived != last) {
         last = arrived;
         lastChange = System.nanoTime();
-      } else if (System.nanoTime() - lastChange > PATIENCE.toNanos()) {
+      } else if (System.nanoTime() - lastChange > patience.toNanos()) {
         // Nothing new for this long: what is missing is counted as not delivered.
         break;
       }
