@@ -53,6 +53,21 @@ public final class ServiceProcess implements AutoCloseable {
   /** As {@link #start(String, Path, LocalAws, Path, List, List)}, the command line passed through {@code wrap} (e.g. {@code taskset}). */
   public static ServiceProcess start(String name, Path jar, LocalAws localAws, Path log, List<String> jvmOptions, List<String> settings,
       UnaryOperator<List<String>> wrap) throws IOException {
+    return start(name, jar, new Aws(localAws.endpoint(), localAws.region().id(), localAws.userPool().issuer().toString(), localAws.userPool().clientId()),
+        log, jvmOptions, settings, wrap);
+  }
+
+  /**
+   * Where a service finds AWS and whose tokens it accepts: an in-process local-aws or local-aws running as its own process.
+   *
+   * @param issuer the user pool's issuer URI
+   * @param clientId the pool's app client
+   */
+  public record Aws(URI endpoint, String region, String issuer, String clientId) {}
+
+  /** Starts {@code jar} against {@code aws}, the JVM options before it and the service's own settings after the common ones. */
+  public static ServiceProcess start(String name, Path jar, Aws aws, Path log, List<String> jvmOptions, List<String> settings,
+      UnaryOperator<List<String>> wrap) throws IOException {
     int port = freePort();
     int managementPort = freePort();
     List<String> command = new ArrayList<>();
@@ -62,10 +77,10 @@ public final class ServiceProcess implements AutoCloseable {
         "--server.port=" + port,
         "--management.server.port=" + managementPort,
         "--spring.profiles.active=local",
-        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
-        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
-        "--spring.cloud.aws.endpoint=" + localAws.endpoint(),
-        "--spring.cloud.aws.region.static=" + localAws.region().id(),
+        "--bellyfed.security.issuer-uri=" + aws.issuer(),
+        "--bellyfed.security.client-ids=" + aws.clientId(),
+        "--spring.cloud.aws.endpoint=" + aws.endpoint(),
+        "--spring.cloud.aws.region.static=" + aws.region(),
         "--spring.cloud.aws.credentials.access-key=local",
         "--spring.cloud.aws.credentials.secret-key=local"));
     command.addAll(settings);
@@ -109,6 +124,15 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IOException(name + " answered " + response.statusCode() + " on " + path);
     }
     return response.body();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The operating system's process id, for CPU accounting. */
+  public long pid() {
+    return process.pid();
   }
 
   /** CPU time the process used so far, in nanoseconds (user + system, all threads). */

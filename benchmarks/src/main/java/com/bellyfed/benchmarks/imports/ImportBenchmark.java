@@ -150,6 +150,40 @@ public final class ImportBenchmark implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The same comparison as {@link #call()} against a service and a local-aws someone else started (the suite benchmark's
+   * processes): warm-up of both sides, the raw BatchWriteItem loop, then the import through the service with its heap
+   * sampled.
+   *
+   * @param table the DynamoDB table the records of {@code type} go to
+   */
+  public static Comparison compare(ServiceProcess service, String adminToken, DynamoDbClient dynamoDb, String table, String type, long records,
+      long warmupRecords, int writers) throws Exception {
+    ImportBenchmark benchmark = new ImportBenchmark();
+    benchmark.type = type;
+    benchmark.writers = writers;
+    benchmark.adminToken = adminToken;
+    RecordType recordType = RecordType.of(type).orElseThrow(() -> new IllegalArgumentException("type must be one of " + RecordType.known()));
+    System.out.printf("import warm-up: %,d records through the service and raw%n", warmupRecords);
+    benchmark.importThroughService(service.base(), warmupRecords, 1);
+    benchmark.rawWrites(dynamoDb, table, recordType, warmupRecords, 2);
+    System.out.printf("raw BatchWriteItem loop: %,d records, %d writers%n", records, writers);
+    Result raw = benchmark.rawWrites(dynamoDb, table, recordType, records, 3);
+    System.out.printf("  %,.0f records/s%n", raw.perSecond());
+    HeapSampler heap = HeapSampler.start(service);
+    try {
+      System.out.printf("import-service end to end: %,d records%n", records);
+      Result imported = benchmark.importThroughService(service.base(), records, 4);
+      System.out.printf("  %,.0f records/s%n", imported.perSecond());
+      return new Comparison(raw.perSecond(), raw.elapsed(), imported.perSecond(), imported.elapsed(), heap.stop());
+    } finally {
+      heap.stop();
+    }
+  }
+
+  /** Records per second of each side, and the service's peak heap in use (bytes). */
+  public record Comparison(double rawPerSecond, Duration rawElapsed, double servicePerSecond, Duration serviceElapsed, long peakHeapBytes) {}
+
   /** What one side measured. */
   record Result(long records, Duration elapsed, Duration upload, String detail) {
     double perSecond() {
