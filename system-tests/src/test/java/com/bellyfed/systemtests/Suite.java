@@ -58,7 +58,8 @@ public final class Suite implements AutoCloseable {
   /** Starts local-aws, then the four services at once; returns when all are ready. */
   static Suite start() {
     Path logs = Path.of(property("logs"));
-    List<ServiceProcess> started = new ArrayList<>();
+    // Shared with the kill hook: a service restarted by a drill replaces its entry, so the hook kills the new process.
+    List<ServiceProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     LocalAwsProcess localAws = LocalAwsProcess.start(localAwsJar(), logs.resolve("local-aws.log"), List.of());
     // From here on, whatever happens, nothing outlives the JVM.
     Thread killAll = new Thread(() -> {
@@ -118,6 +119,18 @@ public final class Suite implements AutoCloseable {
   /** A caller of query-service, write-service, import-service or analytics-service with an access token. */
   public Caller as(Users.SignedIn user, String service) {
     return new Caller(service(service).port(), () -> "Bearer " + user.accessToken());
+  }
+
+  /**
+   * A crash and a restart: SIGKILL to the service (nothing of its shutdown runs), then the same jar started again on
+   * the same ports; returns at once, the new process not yet ready ({@link ServiceProcess#awaitReady}).
+   */
+  public ServiceProcess killAndRestart(String name) {
+    ServiceProcess old = service(name);
+    old.kill();
+    ServiceProcess restarted = old.restart(jar(name), localAws.access(), SERVICE_JVM, SERVICE_SETTINGS);
+    services.set(services.indexOf(old), restarted);
+    return restarted;
   }
 
   public ServiceProcess service(String name) {
