@@ -1,7 +1,8 @@
 package com.bellyfed.benchmarks.imports;
 
 import com.bellyfed.benchmarks.Reports;
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.benchmarks.Services;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.imports.records.Format;
@@ -108,13 +109,7 @@ public final class ImportBenchmark implements Callable<Integer> {
       // Imports are an admin's (Cognito group admin); the service checks the token against local-aws's pool.
       adminToken = localAws.signIn("bench-admin", "admin").accessToken();
       ServiceProcess service = startService(jar, localAws);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          service.close();
-        } catch (InterruptedException stopping) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      Runtime.getRuntime().addShutdownHook(new Thread(service::close));
       HeapSampler heapSampler = null;
       try {
         String base = service.base();
@@ -283,7 +278,7 @@ public final class ImportBenchmark implements Callable<Integer> {
   }
 
   private ServiceProcess startService(Path jar, LocalAws localAws) throws IOException {
-    return ServiceProcess.start("import-service", jar, localAws, Files.createTempFile("import-service-benchmark", ".log"), List.of("-Xmx" + heap),
+    return Services.start("import-service", jar, localAws, Files.createTempFile("import-service-benchmark", ".log"), List.of("-Xmx" + heap),
         List.of(
             // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
             "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",

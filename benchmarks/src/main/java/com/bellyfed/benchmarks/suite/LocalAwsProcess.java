@@ -1,6 +1,6 @@
 package com.bellyfed.benchmarks.suite;
 
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.testing.processes.LocalAwsAccess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,7 +36,7 @@ final class LocalAwsProcess implements AutoCloseable {
   private final URI endpoint;
   private final Path log;
   private final long launched;
-  private ServiceProcess.Aws aws;
+  private LocalAwsAccess aws;
   private Duration ready = Duration.ZERO;
 
   private LocalAwsProcess(Process process, URI endpoint, Path log, long launched) {
@@ -82,7 +82,7 @@ final class LocalAwsProcess implements AutoCloseable {
         if (body != null && body.path("status").asString("").equals("UP") && body.path("cognito").has("issuer")) {
           ready = Duration.ofNanos(System.nanoTime() - launched);
           JsonNode pool = body.path("cognito");
-          aws = new ServiceProcess.Aws(endpoint, REGION.id(), pool.path("issuer").asString(), pool.path("clientId").asString());
+          aws = new LocalAwsAccess(endpoint, REGION.id(), pool.path("issuer").asString(), pool.path("clientId").asString());
           return ready;
         }
       } catch (IOException notYet) {
@@ -95,7 +95,7 @@ final class LocalAwsProcess implements AutoCloseable {
   }
 
   /** What a service needs to reach this local-aws and check its tokens. */
-  ServiceProcess.Aws aws() {
+  LocalAwsAccess aws() {
     if (aws == null) {
       throw new IllegalStateException("local-aws is not ready yet");
     }

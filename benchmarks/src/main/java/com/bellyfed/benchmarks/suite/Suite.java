@@ -1,6 +1,7 @@
 package com.bellyfed.benchmarks.suite;
 
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.testing.processes.LocalAwsAccess;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.events.naming.Environment;
 import com.bellyfed.events.topology.Topology;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class Suite implements AutoCloseable {
     List<String> restarts = new ArrayList<>();
     try {
       startup.put("local-aws", localAws.awaitReady(Duration.ofMinutes(2)));
-      ServiceProcess.Aws aws = localAws.aws();
+      LocalAwsAccess aws = localAws.aws();
       List<String> quiet = List.of(CURSOR_SECRET, "--logging.level.root=WARN");
       Map<String, Launcher> launchers = new LinkedHashMap<>();
       launchers.put("write-service", () -> ServiceProcess.start("write-service", jar(root, "write-service"), aws, logs.resolve("write-service.log"),
@@ -119,7 +120,7 @@ final class Suite implements AutoCloseable {
   CpuShares cpu() {
     Map<String, Long> pids = new LinkedHashMap<>();
     pids.put("local-aws", localAws.pid());
-    services.forEach((name, service) -> pids.put(name, service.pid()));
+    services.forEach((name, service) -> pids.put(name, service.process().pid()));
     pids.put("benchmark (load)", ProcessHandle.current().pid());
     return new CpuShares(pids);
   }
