@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * With a CloudWatch namespace configured, the service's meters reach CloudWatch (local-aws's, over the SDK's
@@ -29,11 +28,9 @@ import org.springframework.test.context.TestPropertySource;
  * and flow).
  */
 @AnalyticsIntegrationTest
-@TestPropertySource(properties = {
-    "management.cloudwatch.metrics.export.namespace=" + CloudWatchExportIntegrationTests.NAMESPACE,
-    "management.cloudwatch.metrics.export.step=1s"})
 class CloudWatchExportIntegrationTests {
 
+  /** The namespace {@link AnalyticsIntegrationTest} configures, with a step of one second. */
   static final String NAMESPACE = "Bellyfed/dev";
 
   /** Micrometer's CloudWatch registry names a counter's datum after the meter with {@code .count}. */
