@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  *
  * @param loadAverage the 1, 5 and 15 minute load averages when this was taken
  */
-record Machine(int cores, String cpu, String jvm, String os, long maxHeapBytes, String loadAverage) {
+public record Machine(int cores, String cpu, String jvm, String os, long maxHeapBytes, String loadAverage) {
 
-  static Machine current() {
+  public static Machine current() {
     return new Machine(
         Runtime.getRuntime().availableProcessors(),
         cpuModel().orElse("unknown"),
@@ -24,7 +24,7 @@ record Machine(int cores, String cpu, String jvm, String os, long maxHeapBytes, 
         currentLoadAverage());
   }
 
-  static String currentLoadAverage() {
+  public static String currentLoadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return fields[0] + " / " + fields[1] + " / " + fields[2];

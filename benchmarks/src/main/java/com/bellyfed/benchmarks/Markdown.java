@@ -6,27 +6,27 @@ import java.util.List;
 import java.util.Locale;
 
 /** A Markdown document built line by line, with tables whose columns line up in the source too. */
-final class Markdown {
+public final class Markdown {
 
   private final StringBuilder text = new StringBuilder();
 
-  Markdown heading(int level, String title) {
+  public Markdown heading(int level, String title) {
     text.append("#".repeat(level)).append(' ').append(title).append("\n\n");
     return this;
   }
 
-  Markdown paragraph(String paragraph) {
+  public Markdown paragraph(String paragraph) {
     text.append(paragraph).append("\n\n");
     return this;
   }
 
-  Markdown bullets(List<String> items) {
+  public Markdown bullets(List<String> items) {
     items.forEach(item -> text.append("- ").append(item).append('\n'));
     text.append('\n');
     return this;
   }
 
-  Markdown table(List<String> header, List<List<String>> rows) {
+  public Markdown table(List<String> header, List<List<String>> rows) {
     int[] widths = new int[header.size()];
     Arrays.fill(widths, 3);
     List<List<String>> all = new ArrayList<>();
@@ -57,7 +57,7 @@ final class Markdown {
   }
 
   /** Numbers as a reader wants them: thousands separated, no false precision. */
-  static String number(double value, int decimals) {
+  public static String number(double value, int decimals) {
     return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 

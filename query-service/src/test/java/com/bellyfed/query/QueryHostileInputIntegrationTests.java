@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.localaws.cognito.CognitoService;
 import com.bellyfed.testing.HttpApi;
+import com.bellyfed.testing.RawHttp;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -18,10 +19,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -288,19 +284,21 @@ class QueryHostileInputIntegrationTests extends QueryServiceIntegrationTest {
   }
 
   @Test
-  void refusesAHeaderBeyondTheContainersLimitWithAProblem() throws IOException {
-    String answer = raw("GET /api/restaurants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000) + "\r\n\r\n");
+  void refusesAHeaderBeyondTheContainersLimitWithAProblem() {
+    HttpResponse<String> answer = raw("GET /api/restaurants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000)
+        + "\r\nConnection: close\r\n\r\n");
 
-    assertThat(answer).startsWith("HTTP/1.1 4").containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(answer.statusCode()).isBetween(400, 499);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test
-  void refusesInvalidUtf8AndNulInHeaders() throws IOException {
-    String answer = raw("GET /api/restaurants/" + id() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \u00ff\u00fe\u0001\r\n"
+  void refusesInvalidUtf8AndNulInHeaders() {
+    HttpResponse<String> answer = raw("GET /api/restaurants/" + id() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \u00ff\u00fe\u0001\r\n"
         + "Connection: close\r\n\r\n");
 
-    assertThat(answer).startsWith("HTTP/1.1 4");
-    assertThat(answer).containsIgnoringCase("application/problem+json");
+    assertThat(answer.statusCode()).isBetween(400, 499);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).containsIgnoringCase("application/problem+json"));
   }
 
   // --- helpers ------------------------------------------------------------------------------------------------
@@ -324,21 +322,9 @@ class QueryHostileInputIntegrationTests extends QueryServiceIntegrationTest {
     assertThat(answer.body()).doesNotContain("Exception", "at com.", "software.amazon");
   }
 
-  /** Bytes no well-behaved client sends, on a socket of its own; the answer's status line, headers and body. */
-  private String raw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      InputStream in = socket.getInputStream();
-      StringBuilder head = new StringBuilder();
-      for (int b; head.indexOf("\r\n\r\n") < 0 && (b = in.read()) >= 0; ) {
-        head.append((char) b);
-      }
-      Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-      byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-      return head + new String(body, StandardCharsets.UTF_8);
-    }
+  /** Bytes no well-behaved client sends, on a socket of its own. */
+  private HttpResponse<String> raw(String request) {
+    return RawHttp.send(port, request, Duration.ofSeconds(10));
   }
 
   private static Arguments tokens(String kind, Function<LocalAws, String> token) {

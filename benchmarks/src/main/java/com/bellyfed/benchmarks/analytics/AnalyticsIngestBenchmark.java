@@ -1,7 +1,8 @@
 package com.bellyfed.benchmarks.analytics;
 
 import com.bellyfed.benchmarks.Reports;
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.benchmarks.Services;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
@@ -153,7 +154,7 @@ public final class AnalyticsIngestBenchmark {
     if (writers > 0) {
       settings.add("--bellyfed.analytics.ingest-writers=" + writers);
     }
-    return ServiceProcess.start("analytics-service", jar, localAws, root.resolve("benchmarks/target/analytics-service-benchmark.log"),
+    return Services.start("analytics-service", jar, localAws, root.resolve("benchmarks/target/analytics-service-benchmark.log"),
         List.of("-Xmx512m"), settings);
   }
 

@@ -1,7 +1,8 @@
 package com.bellyfed.benchmarks.imports;
 
 import com.bellyfed.benchmarks.Reports;
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.benchmarks.Services;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.events.publishing.EventFactory;
 import com.bellyfed.imports.cli.Generator;
 import com.bellyfed.imports.records.Format;
@@ -108,13 +109,7 @@ public final class ImportBenchmark implements Callable<Integer> {
       // Imports are an admin's (Cognito group admin); the service checks the token against local-aws's pool.
       adminToken = localAws.signIn("bench-admin", "admin").accessToken();
       ServiceProcess service = startService(jar, localAws);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          service.close();
-        } catch (InterruptedException stopping) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      Runtime.getRuntime().addShutdownHook(new Thread(service::close));
       HeapSampler heapSampler = null;
       try {
         String base = service.base();
@@ -149,6 +144,40 @@ public final class ImportBenchmark implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * The same comparison as {@link #call()} against a service and a local-aws someone else started (the suite benchmark's
+   * processes): warm-up of both sides, the raw BatchWriteItem loop, then the import through the service with its heap
+   * sampled.
+   *
+   * @param table the DynamoDB table the records of {@code type} go to
+   */
+  public static Comparison compare(ServiceProcess service, String adminToken, DynamoDbClient dynamoDb, String table, String type, long records,
+      long warmupRecords, int writers) throws Exception {
+    ImportBenchmark benchmark = new ImportBenchmark();
+    benchmark.type = type;
+    benchmark.writers = writers;
+    benchmark.adminToken = adminToken;
+    RecordType recordType = RecordType.of(type).orElseThrow(() -> new IllegalArgumentException("type must be one of " + RecordType.known()));
+    System.out.printf("import warm-up: %,d records through the service and raw%n", warmupRecords);
+    benchmark.importThroughService(service.base(), warmupRecords, 1);
+    benchmark.rawWrites(dynamoDb, table, recordType, warmupRecords, 2);
+    System.out.printf("raw BatchWriteItem loop: %,d records, %d writers%n", records, writers);
+    Result raw = benchmark.rawWrites(dynamoDb, table, recordType, records, 3);
+    System.out.printf("  %,.0f records/s%n", raw.perSecond());
+    HeapSampler heap = HeapSampler.start(service);
+    try {
+      System.out.printf("import-service end to end: %,d records%n", records);
+      Result imported = benchmark.importThroughService(service.base(), records, 4);
+      System.out.printf("  %,.0f records/s%n", imported.perSecond());
+      return new Comparison(raw.perSecond(), raw.elapsed(), imported.perSecond(), imported.elapsed(), heap.stop());
+    } finally {
+      heap.stop();
+    }
+  }
+
+  /** Records per second of each side, and the service's peak heap in use (bytes). */
+  public record Comparison(double rawPerSecond, Duration rawElapsed, double servicePerSecond, Duration serviceElapsed, long peakHeapBytes) {}
 
   /** What one side measured. */
   record Result(long records, Duration elapsed, Duration upload, String detail) {
@@ -249,7 +278,7 @@ public final class ImportBenchmark implements Callable<Integer> {
   }
 
   private ServiceProcess startService(Path jar, LocalAws localAws) throws IOException {
-    return ServiceProcess.start("import-service", jar, localAws, Files.createTempFile("import-service-benchmark", ".log"), List.of("-Xmx" + heap),
+    return Services.start("import-service", jar, localAws, Files.createTempFile("import-service-benchmark", ".log"), List.of("-Xmx" + heap),
         List.of(
             // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
             "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789",

@@ -12,14 +12,14 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /** Threads that each call as fast as the answers come back, for a time and at most a count. */
-final class ClosedLoop {
+public final class ClosedLoop {
 
   /** A bound beside the time, so that a loop of instant failures cannot run away. */
   static final long MAX_CALLS_PER_THREAD = 2_000_000;
 
   /** One call; returns how many units (messages, accepted entries) it carried. */
   @FunctionalInterface
-  interface Call {
+  public interface Call {
     int run(int thread, long seq) throws Exception;
   }
 
@@ -27,7 +27,7 @@ final class ClosedLoop {
 
   private ClosedLoop() {}
 
-  static Throughput run(String name, int threads, Duration duration, Call call) throws InterruptedException {
+  public static Throughput run(String name, int threads, Duration duration, Call call) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
     try {
       CountDownLatch ready = new CountDownLatch(threads);

@@ -28,7 +28,7 @@ public record Throughput(long calls, long units, long errors, Duration elapsed, 
   }
 
   /** Two runs of the same loop as one, as if they had run back to back. */
-  Throughput plus(Throughput other) {
+  public Throughput plus(Throughput other) {
     Histogram latency = latencyMicros.copy();
     latency.add(other.latencyMicros);
     return new Throughput(

@@ -277,7 +277,8 @@ public final class QueryServiceBenchmark {
     return response.statusCode() == 200;
   }
 
-  private static List<String> seed(DynamoDbClient dynamoDb, String table) {
+  /** Writes the benchmark's restaurants (one city, eight cuisines) into {@code table}; returns their ids. */
+  public static List<String> seed(DynamoDbClient dynamoDb, String table) {
     List<String> ids = new ArrayList<>();
     List<WriteRequest> batch = new ArrayList<>();
     for (int i = 0; i < RESTAURANTS; i++) {

@@ -1,6 +1,7 @@
 package com.bellyfed.benchmarks.query;
 
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.benchmarks.Services;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.localaws.LocalAws;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ record Service(String mode, ServiceProcess process) {
         // The service refuses to start without a cursor secret; a benchmark pages nothing worth guarding.
         "--bellyfed.paging.cursor-secret=benchmark-only-cursor-secret-0123456789"));
     settings.addAll(List.of(arguments));
-    return new Service(mode, ServiceProcess.start("query-service " + mode, jar, localAws, logs.resolve("query-service-benchmark-" + mode + ".log"),
+    return new Service(mode, Services.start("query-service " + mode, jar, localAws, logs.resolve("query-service-benchmark-" + mode + ".log"),
         jvmOptions, settings, command -> pinning.map(p -> p.wrap(command)).orElse(command)));
   }
 

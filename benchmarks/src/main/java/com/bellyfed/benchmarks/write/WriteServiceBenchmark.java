@@ -1,7 +1,8 @@
 package com.bellyfed.benchmarks.write;
 
 import com.bellyfed.benchmarks.Reports;
-import com.bellyfed.benchmarks.ServiceProcess;
+import com.bellyfed.benchmarks.Services;
+import com.bellyfed.testing.processes.ServiceProcess;
 import com.bellyfed.events.provisioning.Provisioner;
 import com.bellyfed.events.topology.TableDefinition;
 import com.bellyfed.events.topology.Topology;
@@ -101,7 +102,7 @@ public final class WriteServiceBenchmark implements Callable<Integer> {
       // An admin writes the restaurant and any user's profile; a user writes the reviews (the author is the token's).
       adminToken = localAws.signIn("bench-admin", "admin").accessToken();
       userToken = localAws.signIn("bench").accessToken();
-      try (ServiceProcess service = ServiceProcess.start("write-service", serviceJar, localAws,
+      try (ServiceProcess service = Services.start("write-service", serviceJar, localAws,
           root.resolve("benchmarks/target/write-service-benchmark.log"), List.of(),
           // The benchmark measures the write path; the per-user and per-address limits would refuse most of its load.
           List.of("--bellyfed.security.rate-limits.enabled=false", "--logging.level.root=INFO"))) {

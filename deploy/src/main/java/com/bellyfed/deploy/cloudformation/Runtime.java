@@ -15,10 +15,14 @@ final class Runtime {
 
   private Runtime() {}
 
+  static String cluster(String environment) {
+    return "bellyfed-" + environment;
+  }
+
   static void add(Template template, Topology topology, Tags tags) {
     String env = topology.environment().id();
     ObjectNode cluster = template.resource("EcsCluster", "AWS::ECS::Cluster");
-    cluster.put("ClusterName", "bellyfed-" + env);
+    cluster.put("ClusterName", cluster(env));
     cluster.putArray("ClusterSettings").addObject().put("Name", "containerInsights").put("Value", "enabled");
     cluster.set("Tags", tags.list("runtime"));
 

@@ -2,6 +2,7 @@ package com.bellyfed.deploy.ecs;
 
 import com.bellyfed.deploy.services.ServiceSpec;
 import com.bellyfed.events.naming.Environment;
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * read-only root filesystem (only {@code /tmp} is writable) with every capability dropped, reports ready
  * through the management port's readiness probe, logs to its own CloudWatch log group, takes the cursor
  * secret from SSM and assumes the service's role of the CloudFormation template. A deployment that never
- * becomes healthy rolls back (the deployment circuit breaker).
+ * becomes healthy rolls back (the deployment circuit breaker), and so does one during which the service's
+ * error-rate or dropped-events alarm goes off (deployment alarms).
  */
 public final class EcsDefinitions {
 
@@ -93,6 +95,12 @@ public final class EcsDefinitions {
     ObjectNode deployment = definition.putObject("deploymentConfiguration");
     deployment.putObject("deploymentCircuitBreaker").put("enable", true).put("rollback", true);
     deployment.put("maximumPercent", 200).put("minimumHealthyPercent", 100);
+    // A deployment that stays healthy yet fails requests or loses events rolls back too: ECS watches these alarms
+    // of the CloudFormation template during the deployment and its bake time.
+    ObjectNode alarms = deployment.putObject("alarms");
+    ArrayNode alarmNames = alarms.putArray("alarmNames");
+    deploymentAlarms(service, environment).forEach(alarmNames::add);
+    alarms.put("enable", true).put("rollback", true);
     ObjectNode network = definition.putObject("networkConfiguration").putObject("awsvpcConfiguration");
     network.putArray("subnets").add("${PRIVATE_SUBNET_A}").add("${PRIVATE_SUBNET_B}");
     network.putArray("securityGroups").add("${SERVICE_SECURITY_GROUP}");
@@ -102,6 +110,12 @@ public final class EcsDefinitions {
     definition.put("enableECSManagedTags", true);
     tags(definition.putArray("tags"), service, environment);
     return definition;
+  }
+
+  /** The alarms (deploy/cloudformation) whose ALARM rolls a deployment of the service back. */
+  public static List<String> deploymentAlarms(ServiceSpec service, Environment environment) {
+    String prefix = "bellyfed-" + environment.id() + "-" + service.name();
+    return List.of(prefix + "-error-rate-over-1-percent", prefix + "-events-dropped");
   }
 
   private static void variable(ArrayNode into, String name, String value) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ECS definitions read back with the AWS SDK's own model classes (an unknown or misspelt field fails
  * the read), checked for the settings every deployment of a service shares, and against the CloudFormation
- * template they run on: roles, log groups, cluster and secret exist there under the same names.
+ * template they run on: roles, log groups, cluster, secret and deployment alarms exist there under the same names.
  * Field reference: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
  * and https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
  */
@@ -73,6 +73,12 @@ class EcsDefinitionsTests {
       assertThat(service.deploymentConfiguration().deploymentCircuitBreaker().enable()).isTrue();
       assertThat(service.deploymentConfiguration().deploymentCircuitBreaker().rollback()).isTrue();
       assertThat(service.deploymentConfiguration().minimumHealthyPercent()).isEqualTo(100);
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+      assertThat(service.deploymentConfiguration().alarms().enable()).isTrue();
+      assertThat(service.deploymentConfiguration().alarms().rollback()).isTrue();
+      assertThat(service.deploymentConfiguration().alarms().alarmNames())
+          .containsExactly("bellyfed-" + environment.id() + "-" + spec.name() + "-error-rate-over-1-percent",
+              "bellyfed-" + environment.id() + "-" + spec.name() + "-events-dropped");
       assertThat(service.launchTypeAsString()).isEqualTo("FARGATE");
       assertThat(service.networkConfiguration().awsvpcConfiguration().assignPublicIpAsString()).isEqualTo("DISABLED");
       assertThat(service.taskDefinition()).isEqualTo(task(spec, environment).family());
@@ -82,11 +88,12 @@ class EcsDefinitionsTests {
 
   @ParameterizedTest
   @EnumSource(Environment.class)
-  void theRolesLogGroupsClusterAndSecretTheTasksNameAreInTheEnvironmentsTemplate(Environment environment) {
+  void theRolesLogGroupsClusterSecretAndAlarmsTheTasksNameAreInTheEnvironmentsTemplate(Environment environment) {
     JsonNode template = CloudFormation.template(environment);
     Set<String> roles = new HashSet<>();
     Set<String> logGroups = new HashSet<>();
     Set<String> clusters = new HashSet<>();
+    Set<String> alarms = new HashSet<>();
     StringBuilder policies = new StringBuilder();
     template.path("Resources").forEach(resource -> {
       JsonNode properties = resource.path("Properties");
@@ -97,6 +104,7 @@ class EcsDefinitionsTests {
         }
         case "AWS::Logs::LogGroup" -> logGroups.add(properties.path("LogGroupName").asString(""));
         case "AWS::ECS::Cluster" -> clusters.add(properties.path("ClusterName").asString(""));
+        case "AWS::CloudWatch::Alarm" -> alarms.add(properties.path("AlarmName").asString(""));
         default -> { }
       }
     });
@@ -106,6 +114,7 @@ class EcsDefinitionsTests {
       assertThat(roles).contains(task.executionRoleArn().substring(task.executionRoleArn().indexOf(":role/") + 6));
       assertThat(logGroups).contains(task.containerDefinitions().get(0).logConfiguration().options().get("awslogs-group"));
       assertThat(clusters).containsExactly(service(spec, environment).cluster());
+      assertThat(alarms).containsAll(service(spec, environment).deploymentConfiguration().alarms().alarmNames());
       task.containerDefinitions().get(0).secrets().forEach(secret ->
           assertThat(policies).contains(secret.valueFrom().substring(secret.valueFrom().indexOf(":parameter/") + 10)));
     }

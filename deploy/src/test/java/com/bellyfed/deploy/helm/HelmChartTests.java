@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
 
 /**
  * helm/bellyfed linted and rendered for every environment's values with helm-java (the helm library,
@@ -161,6 +162,14 @@ class HelmChartTests {
       assertThat(podLabels).containsKey((String) at(scaler, "spec", "scaleTargetRef", "name"));
     }
     for (Map<String, Object> deployment : kind(environment, "Deployment")) {
+      List<Object> spread = list(at(deployment, "spec", "template", "spec", "topologySpreadConstraints"));
+      assertThat(spread).extracting(constraint -> map(constraint).get("topologyKey"))
+          .containsExactly("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+      for (Object constraint : spread) {
+        assertThat(podLabels.get(name(deployment))).containsAllEntriesOf(map(at(map(constraint), "labelSelector", "matchLabels")));
+      }
+    }
+    for (Map<String, Object> deployment : kind(environment, "Deployment")) {
       String account = (String) at(deployment, "spec", "template", "spec", "serviceAccountName");
       assertThat(kind(environment, "ServiceAccount")).extracting(HelmChartTests::name).contains(account);
     }
@@ -188,6 +197,81 @@ class HelmChartTests {
     assertThat(kind(Environment.PROD, "PodDisruptionBudget")).allSatisfy(budget -> assertThat(at(budget, "spec", "minAvailable")).isEqualTo(2));
     assertThat(kind(Environment.DEV, "PodDisruptionBudget")).isEmpty();
     assertThat(kind(Environment.DEV, "Deployment")).allSatisfy(deployment -> assertThat(at(deployment, "spec", "replicas")).isEqualTo(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Environment.class, names = {"STAGING", "PROD"})
+  void eachServiceMonitorScrapesItsServicesManagementPortUnderTheJobTheRulesName(Environment environment) throws IOException {
+    Map<String, Map<String, Object>> services = kind(environment, "Service").stream()
+        .collect(Collectors.toMap(HelmChartTests::name, service -> service));
+    List<Map<String, Object>> monitors = kind(environment, "ServiceMonitor");
+    assertThat(monitors).hasSize(ServiceSpec.ALL.size());
+    List<String> jobs = new ArrayList<>();
+    for (Map<String, Object> monitor : monitors) {
+      Map<String, Object> service = services.get(name(monitor));
+      assertThat(service).as(name(monitor)).isNotNull();
+      Map<String, Object> labels = map(at(service, "metadata", "labels"));
+      assertThat(labels).containsAllEntriesOf(map(at(monitor, "spec", "selector", "matchLabels")));
+      Map<String, Object> endpoint = map(list(at(monitor, "spec", "endpoints")).get(0));
+      assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+      assertThat(list(at(service, "spec", "ports"))).extracting(port -> map(port).get("name")).contains(endpoint.get("port"));
+      // The Prometheus Operator names the job after the Service's label that jobLabel names.
+      jobs.add((String) labels.get((String) at(monitor, "spec", "jobLabel")));
+    }
+    String rules = Files.readString(Path.of("..", "monitoring", "prometheus", "bellyfed-alerts.yml"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("job=~\"([^\"]+)\"").matcher(rules);
+    assertThat(matcher.find()).isTrue();
+    assertThat(jobs).containsExactlyInAnyOrder(matcher.group(1).split("\\|"));
+  }
+
+  @Test
+  void kedaScalesEachListenerOnTheQueuesItConsumesWhichItsRoleMayRead() {
+    JsonNode template = CloudFormation.template(Environment.PROD);
+    Map<String, String> queueIds = new java.util.HashMap<>();
+    template.path("Resources").propertyNames().forEach(id -> {
+      JsonNode resource = template.path("Resources").path(id);
+      if (resource.path("Type").asString("").equals("AWS::SQS::Queue")) {
+        queueIds.put(resource.path("Properties").path("QueueName").asString(""), id);
+      }
+    });
+    for (Map<String, Object> scaler : kind(Environment.PROD, "ScaledObject")) {
+      JsonNode role = StreamSupport.stream(template.path("Resources").spliterator(), false)
+          .filter(resource -> resource.path("Properties").path("RoleName").asString("").equals("bellyfed-" + name(scaler) + "-prod"))
+          .findFirst()
+          .orElseThrow();
+      JsonNode consume = StreamSupport.stream(role.path("Properties").path("Policies").get(0).path("PolicyDocument").path("Statement").spliterator(), false)
+          .filter(statement -> statement.path("Sid").asString("").equals("ConsumeQueues"))
+          .findFirst()
+          .orElseThrow();
+      assertThat(consume.path("Action").toString()).contains("sqs:GetQueueAttributes");
+      List<String> readable = StreamSupport.stream(consume.path("Resource").spliterator(), false)
+          .map(resource -> resource.path("Fn::GetAtt").get(0).asString(""))
+          .toList();
+      List<String> scaledOn = list(at(scaler, "spec", "triggers")).stream()
+          .map(HelmChartTests::map)
+          .filter(trigger -> "aws-sqs-queue".equals(trigger.get("type")))
+          .map(trigger -> (String) at(trigger, "metadata", "queueURL"))
+          .map(url -> url.substring(url.lastIndexOf('/') + 1))
+          .toList();
+      assertThat(scaledOn).as(name(scaler)).isNotEmpty().allSatisfy(queue -> assertThat(queueIds).containsKey(queue));
+      assertThat(scaledOn.stream().map(queueIds::get).toList()).as("%s scales on exactly the queues it consumes", name(scaler))
+          .containsExactlyInAnyOrderElementsOf(readable);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Environment.class)
+  void noDisruptionBudgetAsksForEveryReplicaTheServiceMayBeScaledTo(Environment environment) {
+    // A budget of minAvailable >= replicas lets no pod be evicted: node drains would hang.
+    Map<String, Integer> fewest = new java.util.HashMap<>();
+    kind(environment, "Deployment").forEach(deployment ->
+        fewest.put(name(deployment), (Integer) at(deployment, "spec", "replicas")));
+    kind(environment, "HorizontalPodAutoscaler").forEach(scaler -> fewest.put(name(scaler), (Integer) at(scaler, "spec", "minReplicas")));
+    kind(environment, "ScaledObject").forEach(scaler -> fewest.put(name(scaler), (Integer) at(scaler, "spec", "minReplicaCount")));
+    for (Map<String, Object> budget : kind(environment, "PodDisruptionBudget")) {
+      assertThat(fewest.get(name(budget))).as(name(budget)).isNotNull();
+      assertThat((Integer) at(budget, "spec", "minAvailable")).as(name(budget)).isLessThan(fewest.get(name(budget)));
+    }
   }
 
   @Test

@@ -96,13 +96,15 @@ class ImportedReviewRatingsIntegrationTests {
     });
   }
 
+  /**
+   * Killed, not stopped: a graceful stop waits for its SQS listeners' long polls (up to 10 s), and nothing
+   * here depends on how it stops.
+   */
   @AfterAll
   static void stopWriteService() throws InterruptedException {
     if (writeService != null) {
-      writeService.destroy();
-      if (!writeService.waitFor(30, TimeUnit.SECONDS)) {
-        writeService.destroyForcibly();
-      }
+      writeService.destroyForcibly();
+      writeService.waitFor(30, TimeUnit.SECONDS);
     }
   }
 

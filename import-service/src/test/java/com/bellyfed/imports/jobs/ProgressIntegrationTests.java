@@ -113,10 +113,14 @@ class ProgressIntegrationTests {
         "{\"name\":\"Bad\",\"city\":\"" + city + "\",\"cuisine\":\"Thai\",\"address\":\"1 Jalan Alor\",\"priceLevel\":7}"));
 
     String token = api.authorization().substring("Bearer ".length());
-    Run success = cli(good.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
-    Run rejected = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
-    Run allowed = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--allow-rejections", "--token", token);
-    Run refused = cli(bad.toString(), "--type", "dishes", "--url", api.base(), "--token", token);
+    Started successRun = cli(good.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
+    Started rejectedRun = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--token", token);
+    Started allowedRun = cli(bad.toString(), "--type", "restaurants", "--url", api.base(), "--allow-rejections", "--token", token);
+    Started refusedRun = cli(bad.toString(), "--type", "dishes", "--url", api.base(), "--token", token);
+    Run success = successRun.finish();
+    Run rejected = rejectedRun.finish();
+    Run allowed = allowedRun.finish();
+    Run refused = refusedRun.finish();
 
     assertThat(success.exitCode()).as(success.output()).isZero();
     assertThat(success.output()).contains("COMPLETED: received 500, written 500, rejected 0");
@@ -190,17 +194,25 @@ class ProgressIntegrationTests {
     List<String> signIn = List.of(file.toString(), "--type", "restaurants", "--url", api.base(), "--client-id", pool.clientId(),
         "--region", localAws.region().id(), "--cognito-endpoint", localAws.endpoint().toString());
 
-    Run signedIn = cli(with(signIn, "--username", adminName, "--password", password));
-    Run asked = cli(Map.of(), password + "\n", with(signIn, "--username", adminName, "--password"));
-    Run wrongPassword = cli(with(signIn, "--username", adminName, "--password", "Not-The-Password-1"));
-    Run unknownUser = cli(with(signIn, "--username", "nobody-" + UUID.randomUUID(), "--password", password));
-    Run plainUser = cli(with(signIn, "--username", plainName, "--password", password));
-    Run noCredentials = cli(file.toString(), "--type", "restaurants", "--url", api.base());
-    Run tokenFromTheEnvironment = cli(Map.of("BELLYFED_TOKEN", api.authorization().substring("Bearer ".length())), "",
+    Started signedInRun = cli(with(signIn, "--username", adminName, "--password", password));
+    Started askedRun = cli(Map.of(), password + "\n", with(signIn, "--username", adminName, "--password"));
+    Started wrongPasswordRun = cli(with(signIn, "--username", adminName, "--password", "Not-The-Password-1"));
+    Started unknownUserRun = cli(with(signIn, "--username", "nobody-" + UUID.randomUUID(), "--password", password));
+    Started plainUserRun = cli(with(signIn, "--username", plainName, "--password", password));
+    Started noCredentialsRun = cli(file.toString(), "--type", "restaurants", "--url", api.base());
+    Started tokenFromTheEnvironmentRun = cli(Map.of("BELLYFED_TOKEN", api.authorization().substring("Bearer ".length())), "",
         List.of(file.toString(), "--type", "restaurants", "--url", api.base()));
-    Run expiredToken = cli(file.toString(), "--type", "restaurants", "--url", api.base(), "--token", localAws.signIn(adminName,
+    Started expiredTokenRun = cli(file.toString(), "--type", "restaurants", "--url", api.base(), "--token", localAws.signIn(adminName,
         claims -> claims.issueTime(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(2))))
             .expirationTime(java.util.Date.from(java.time.Instant.now().minus(Duration.ofMinutes(10)))), "admin").accessToken());
+    Run signedIn = signedInRun.finish();
+    Run asked = askedRun.finish();
+    Run wrongPassword = wrongPasswordRun.finish();
+    Run unknownUser = unknownUserRun.finish();
+    Run plainUser = plainUserRun.finish();
+    Run noCredentials = noCredentialsRun.finish();
+    Run tokenFromTheEnvironment = tokenFromTheEnvironmentRun.finish();
+    Run expiredToken = expiredTokenRun.finish();
 
     assertThat(signedIn.exitCode()).as(signedIn.output()).isZero();
     assertThat(signedIn.output()).contains("COMPLETED: received 1, written 1");
@@ -232,28 +244,38 @@ class ProgressIntegrationTests {
 
   record Run(int exitCode, String output) {}
 
-  private static Run cli(String... args) throws IOException, InterruptedException {
+  /** A run of the importer under way; its output goes to a file, so that nothing waits for it to be read. */
+  record Started(Process process, Path output) {
+
+    Run finish() throws IOException, InterruptedException {
+      // Several runs go at once (each is a JVM start of its own, and none depends on another): on a busy
+      // machine they take longer together than one alone.
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the importer ended").isTrue();
+      return new Run(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+    }
+  }
+
+  private Started cli(String... args) throws IOException {
     return cli(Map.of(), "", List.of(args));
   }
 
-  private static Run cli(List<String> args) throws IOException, InterruptedException {
+  private Started cli(List<String> args) throws IOException {
     return cli(Map.of(), "", args);
   }
 
-  /** Runs bellyfed-import.jar (built by the package phase) with the java binary of this JVM, an environment and standard input. */
-  private static Run cli(Map<String, String> environment, String input, List<String> args) throws IOException, InterruptedException {
+  /** Starts bellyfed-import.jar (built by the package phase) with the java binary of this JVM, an environment and standard input. */
+  private Started cli(Map<String, String> environment, String input, List<String> args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target", "bellyfed-import.jar").toAbsolutePath().toString()));
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path output = Files.createTempFile(files, "importer-", ".out");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().remove("BELLYFED_TOKEN");
     builder.environment().putAll(environment);
     Process process = builder.start();
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(input.getBytes(StandardCharsets.UTF_8));
     }
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    return new Started(process, output);
   }
 }

@@ -33,6 +33,10 @@ import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,6 +47,12 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+/*
+ * Most tests wait out SQS visibility timeouts (a dead-lettered message takes 1 + 2 + 4 s), each on queues and
+ * listeners of its own, so they run concurrently with each other (never with another class: the class itself
+ * stays in the same thread). Two share a queue and its listener (QUEUE); the outage makes DynamoDB fail for
+ * everything, the idempotency guard included, so it runs alone (DYNAMODB).
+ */
 @LocalAwsTest
 @SpringBootTest(
     classes = SqsEventListenersIntegrationTests.ListenerApp.class,
@@ -50,6 +60,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
         // The shortest backoff the consumer has (whole seconds): a failing message is dead-lettered after 1 + 2 + 4 s.
     properties = {"spring.application.name=listener-app", "bellyfed.events.consumer.first-backoff=1s"})
 class SqsEventListenersIntegrationTests {
+
+  private static final String DYNAMODB = "local-aws DynamoDB";
+  private static final String QUEUE = "test.listener.queue";
 
   static String queueUrl;
   static String deadLetterUrl;
@@ -104,12 +117,16 @@ class SqsEventListenersIntegrationTests {
    * Longer than the 7 s after which a message failing on every receive is dead-lettered (first
    * backoff 1 s, three receives), so that only the pause keeps the stream out of the dead-letter queue.
    */
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(DYNAMODB)
   @Test
   void aListenerPausesWhileDynamoDbIsDownLongerThanTheBackoffsToTheDeadLetterQueueAndLosesNothing(LocalAws localAws) {
     pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(10));
   }
 
   @LoadTest
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(DYNAMODB)
   @Test
   void aListenerPausesWhileDynamoDbIsDownForThirtySecondsAndLosesNothing(LocalAws localAws) {
     pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(30));
@@ -142,6 +159,8 @@ class SqsEventListenersIntegrationTests {
     assertThat(messagesIn(localAws, guardedDeadLetterUrl)).as("nothing dead-lettered because of the outage").isZero();
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(value = DYNAMODB, mode = ResourceAccessMode.READ)
   @Test
   void aListenerWhoseStopWaitsForItsHandlerDoesNotDelayTheStopOfAnotherListenerOfTheSameCircuitAndLosesNoDelete(LocalAws localAws) {
     EventEnvelope review = review("held");
@@ -164,6 +183,9 @@ class SqsEventListenersIntegrationTests {
     await().atMost(Duration.ofSeconds(30)).until(() -> containers.getContainerById("held").isRunning() && containers.getContainerById("quick").isRunning());
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(value = DYNAMODB, mode = ResourceAccessMode.READ)
+  @ResourceLock(QUEUE)
   @Test
   void anSqsListenerHandlesEachEventOnceAndAcknowledgesDuplicates(LocalAws localAws) {
     EventEnvelope review = review("good");
@@ -177,6 +199,9 @@ class SqsEventListenersIntegrationTests {
     await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(value = DYNAMODB, mode = ResourceAccessMode.READ)
+  @ResourceLock(QUEUE)
   @Test
   void aFailingHandlerLeavesTheMessageUnacknowledgedUntilSqsMovesItToTheDeadLetterQueue(LocalAws localAws) {
     EventEnvelope poison = review("poison");
@@ -188,6 +213,8 @@ class SqsEventListenersIntegrationTests {
     assertThat(counter.handled).doesNotContainKey(poison.eventId());
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(value = DYNAMODB, mode = ResourceAccessMode.READ)
   @Test
   void aBatchListenerAcknowledgesEachGoodMessageAndOnlyThePoisonComesBack(LocalAws localAws) {
     List<EventEnvelope> good = new ArrayList<>();
@@ -211,6 +238,8 @@ class SqsEventListenersIntegrationTests {
     assertThat(messagesIn(localAws, batchQueueUrl)).isZero();
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock(value = DYNAMODB, mode = ResourceAccessMode.READ)
   @Test
   void aHandlerOfWholePollsGetsEachEventOnceWithItsDetailTypeAndOnlyThePoisonAndTheUnparseableEndInTheDeadLetterQueue(LocalAws localAws) {
     List<EventEnvelope> good = new ArrayList<>();

@@ -1,0 +1,118 @@
+package com.bellyfed.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bellyfed.testing.HttpApi;
+import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.LoadTest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fault drill of issue 20: EventBridge down for 20 s under a steady load of reviews (2 a second for 40 s). Every
+ * review is accepted (the event waits in write-service's outbox), every review's event is delivered after the
+ * recovery, and none takes effect twice: each restaurant's count and average are exact, and the archive holds one
+ * {@code restaurant.review.created} and one {@code restaurant.rating.updated} per review.
+ */
+@SystemTest
+@LoadTest
+class EventBridgeOutageDrillIntegrationTests {
+
+  private static final int REVIEWERS = 8;
+  private static final int RESTAURANTS = 10;
+  private static final int REVIEWS = REVIEWERS * RESTAURANTS;
+
+  @Test
+  void everyReviewWrittenWhileEventBridgeIsDownTakesEffectOnceAfterItRecovers(Suite suite) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Users.SignedIn admin = suite.users().admin("drill-eb-admin-" + run);
+    List<Users.SignedIn> reviewers = new ArrayList<>();
+    for (int i = 0; i < REVIEWERS; i++) {
+      reviewers.add(suite.users().signUp("drill-eb-" + i + "-" + run, "drill-eb-" + i + "-" + run + "@example.com"));
+    }
+    List<String> restaurants = new ArrayList<>();
+    for (int i = 0; i < RESTAURANTS; i++) {
+      restaurants.add(Restaurants.create(suite, admin, "Drill EventBridge " + i + " " + run));
+    }
+    Analytics analytics = new Analytics(suite, admin);
+    long deadBefore = analytics.deadLetters(Suite.ENV + "-rating-dlq");
+    HttpApi faults = suite.localAwsAdmin();
+
+    // Review k: reviewer k mod 8 on restaurant k / 8, rating 1 + k mod 5; EventBridge down from review 20 to review 60 (20 s).
+    Map<Integer, String> accepted = new ConcurrentHashMap<>();
+    Map<Integer, String> refused = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger whileDown = new AtomicInteger();
+    List<Integer> faultAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(REVIEWS);
+    ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+    try {
+      load.scheduleAtFixedRate(() -> {
+        int k = next.getAndIncrement();
+        if (k >= REVIEWS) {
+          return;
+        }
+        if (k == 20) {
+          faultAnswers.add(faults.post("/_local-aws/faults", "{\"service\":\"events\",\"type\":\"DOWN\"}").status());
+        } else if (k == 60) {
+          // The outage is real: nothing of review 40's request (the review event, the write's analytics event) reached a bus.
+          whileDown.set(analytics.api().get("/api/events?correlationId=systest-drill-eb-" + run + "-40").status());
+          faultAnswers.add(faults.delete("/_local-aws/faults?service=events").status());
+        }
+        String correlationId = "systest-drill-eb-" + run + "-" + k;
+        try {
+          Answer review = suite.as(reviewers.get(k % REVIEWERS), "write-service").post("/api/restaurants/" + restaurants.get(k / REVIEWERS)
+              + "/reviews", HttpApi.json(Map.of("rating", 1 + k % 5)), "X-Correlation-Id", correlationId);
+          (review.status() == 201 ? accepted : refused).put(k, review.status() == 201 ? correlationId : review.status() + " " + review.body());
+        } catch (RuntimeException failed) {
+          refused.put(k, failed.toString());
+        } finally {
+          done.countDown();
+        }
+      }, 0, 500, TimeUnit.MILLISECONDS);
+      assertThat(done.await(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
+    } finally {
+      load.shutdownNow();
+      faults.delete("/_local-aws/faults?service=events");
+    }
+    assertThat(faultAnswers).as("fault set, then cleared").hasSize(2).allSatisfy(status -> assertThat(status).isBetween(200, 204));
+    assertThat(whileDown.get()).as("review 40's chain while EventBridge was down").isEqualTo(404);
+    assertThat(refused).as("every review accepted while EventBridge was down").isEmpty();
+    assertThat(accepted).hasSize(REVIEWS);
+
+    for (int r = 0; r < RESTAURANTS; r++) {
+      String id = restaurants.get(r);
+      long sum = 0;
+      for (int k = r * REVIEWERS; k < (r + 1) * REVIEWERS; k++) {
+        sum += 1 + k % 5;
+      }
+      BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(REVIEWERS), 2, RoundingMode.HALF_UP);
+      await("the rating of restaurant " + r).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+          .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == REVIEWERS);
+      JsonNode restaurant = suite.query().get("/api/restaurants/" + id).json();
+      assertThat(new BigDecimal(restaurant.path("avgRating").asString())).as("restaurant " + r).isEqualByComparingTo(average);
+    }
+    for (String correlationId : accepted.values()) {
+      JsonNode chain = analytics.chain(correlationId, events -> ReviewIntegrationTests.types(events).contains("restaurant.rating.updated"),
+          Duration.ofMinutes(1));
+      List<String> types = ReviewIntegrationTests.types(Analytics.events(chain));
+      assertThat(types.stream().filter("restaurant.review.created"::equals).count()).as(chain.toString()).isEqualTo(1);
+      assertThat(types.stream().filter("restaurant.rating.updated"::equals).count()).as(chain.toString()).isEqualTo(1);
+    }
+    assertThat(analytics.deadLetters(Suite.ENV + "-rating-dlq")).isEqualTo(deadBefore);
+  }
+}
