@@ -36,6 +36,11 @@ podman run -d --rm --label bellyfed.startup=1 --name bellyfed-startup-local-aws 
 local_aws_ms=$(wait_ready "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/health" "$started")
 health=$(curl -sf "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/health")
 field() { printf '%s' "$health" | sed -n "s/.*\"cognito\":{[^}]*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+# docker-compose.yml names the pool and client by .env: they must be what local-aws derives for the environment.
+if [ "$(field userPoolId)" != "$BELLYFED_USER_POOL_ID" ] || [ "$(field clientId)" != "$BELLYFED_USER_POOL_CLIENT_ID" ]; then
+  echo ".env names pool $BELLYFED_USER_POOL_ID and client $BELLYFED_USER_POOL_CLIENT_ID; local-aws has $(field userPoolId) and $(field clientId)" >&2
+  exit 1
+fi
 
 # Starts service $1 ($2 port, $3 management port) with extra JVM options $4; prints the container id.
 run_service() {
@@ -83,7 +88,7 @@ health_status=$(podman inspect --format '{{.State.Health.Status}}' bellyfed-star
   echo "# Container start-up"
   echo
   echo "Measured by \`deploy/containers/startup.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(java -version 2>&1 | head -n 1)"
-  echo "on the host; images on $(podman image inspect --format '{{index .Labels "org.opencontainers.image.title"}}' "bellyfed/query-service:$version") over ${BASE_IMAGE}),"
+  echo "on the host; images built on ${BASE_IMAGE}),"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Time from \`podman run\` to the first 200 from the readiness"
   echo "probe; local-aws's container ready in $local_aws_ms ms beforehand. Targets: each service ≤ 3 s alone, all four ≤ 10 s together."
   echo
