@@ -40,7 +40,7 @@ final class Suite implements AutoCloseable {
       "--resilience4j.ratelimiter.configs.imports-per-address.limit-for-period=100000000");
 
   final Topology topology = Topology.bellyfed(Environment.DEV);
-  final LocalAwsProcess localAws;
+  final SuiteLocalAws localAws;
   final Map<String, ServiceProcess> services;
   /** Launch to ready of local-aws, each service (from its own launch) and the suite (local-aws's launch to the last ready). */
   final Map<String, Duration> startup;
@@ -48,7 +48,7 @@ final class Suite implements AutoCloseable {
   /** Services that failed their first start, and why. */
   final List<String> restarts;
 
-  private Suite(LocalAwsProcess localAws, Map<String, ServiceProcess> services, Map<String, Duration> startup, List<String> restarts) {
+  private Suite(SuiteLocalAws localAws, Map<String, ServiceProcess> services, Map<String, Duration> startup, List<String> restarts) {
     this.localAws = localAws;
     this.services = services;
     this.startup = startup;
@@ -64,7 +64,7 @@ final class Suite implements AutoCloseable {
   static Suite start(Path root, String localAwsHeap, String serviceHeap, String importHeap) throws Exception {
     Path logs = root.resolve("benchmarks/target/suite");
     long launched = System.nanoTime();
-    LocalAwsProcess localAws = LocalAwsProcess.start(root.resolve("local-aws/target/local-aws-exec.jar"), localAwsHeap, logs.resolve("local-aws.log"));
+    SuiteLocalAws localAws = SuiteLocalAws.start(root.resolve("local-aws/target/local-aws-exec.jar"), localAwsHeap, logs.resolve("local-aws.log"));
     Map<String, ServiceProcess> services = new LinkedHashMap<>();
     Map<String, Duration> startup = new LinkedHashMap<>();
     List<String> restarts = new ArrayList<>();
@@ -147,14 +147,10 @@ final class Suite implements AutoCloseable {
     close(services, localAws);
   }
 
-  private static void close(Map<String, ServiceProcess> services, LocalAwsProcess localAws) {
-    try {
-      for (ServiceProcess service : services.values()) {
-        service.close();
-      }
-      localAws.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static void close(Map<String, ServiceProcess> services, SuiteLocalAws localAws) {
+    for (ServiceProcess service : services.values()) {
+      service.close();
     }
+    localAws.close();
   }
 }

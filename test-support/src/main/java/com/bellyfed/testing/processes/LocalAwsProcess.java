@@ -30,35 +30,42 @@ public final class LocalAwsProcess implements AutoCloseable {
   private final ChildProcess child;
   private final Path jar;
   private final int port;
+  private final List<String> jvmOptions;
   private final List<String> arguments;
   private final AtomicReference<@Nullable LocalAwsAccess> access = new AtomicReference<>();
 
-  private LocalAwsProcess(ChildProcess child, Path jar, int port, List<String> arguments) {
+  private LocalAwsProcess(ChildProcess child, Path jar, int port, List<String> jvmOptions, List<String> arguments) {
     this.child = child;
     this.jar = jar;
     this.port = port;
+    this.jvmOptions = jvmOptions;
     this.arguments = arguments;
   }
 
   /** Starts {@code jar} on a free port with {@code arguments} (e.g. {@code --data-dir DIR}). */
   public static LocalAwsProcess start(Path jar, Path log, List<String> arguments) {
-    return start(jar, log, arguments, ChildProcess.freePort());
+    return start(jar, log, List.of(), arguments);
   }
 
-  private static LocalAwsProcess start(Path jar, Path log, List<String> arguments, int port) {
-    List<String> jvmOptions = new ArrayList<>();
+  /** As {@link #start(Path, Path, List)}, with JVM options (e.g. {@code -Xmx512m}) before the jar's own. */
+  public static LocalAwsProcess start(Path jar, Path log, List<String> jvmOptions, List<String> arguments) {
+    return start(jar, log, jvmOptions, arguments, ChildProcess.freePort());
+  }
+
+  private static LocalAwsProcess start(Path jar, Path log, List<String> options, List<String> arguments, int port) {
+    List<String> jvmOptions = new ArrayList<>(options);
     Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
     if (Files.isRegularFile(archive)) {
       jvmOptions.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
     List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
     all.addAll(arguments);
-    return new LocalAwsProcess(ChildProcess.startJar("local-aws", jar, log, jvmOptions, all, UnaryOperator.identity()), jar, port, arguments);
+    return new LocalAwsProcess(ChildProcess.startJar("local-aws", jar, log, jvmOptions, all, UnaryOperator.identity()), jar, port, options, arguments);
   }
 
   /** local-aws started again on the same port with the same arguments, e.g. after {@link #kill()}. */
   public LocalAwsProcess restart() {
-    return start(jar, child.log(), arguments, port);
+    return start(jar, child.log(), jvmOptions, arguments, port);
   }
 
   /** Waits until the health endpoint answers and names the user pool; returns the time since launch. */
