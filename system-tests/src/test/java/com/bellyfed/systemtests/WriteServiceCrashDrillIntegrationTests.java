@@ -8,10 +8,8 @@ import com.bellyfed.testing.HttpApi.Answer;
 import com.bellyfed.testing.LoadTest;
 import com.bellyfed.testing.processes.ServiceProcess;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -21,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Fault drill of issue 20: write-service killed with SIGKILL in the middle of a steady load of reviews (2 a second)
@@ -40,17 +37,11 @@ class WriteServiceCrashDrillIntegrationTests {
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html (the outbox's state index)
   @Test
   void noAcknowledgedReviewLosesItsEventWhenWriteServiceIsKilledMidLoad(Suite suite) throws Exception {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    Users.SignedIn admin = suite.users().admin("drill-kill-admin-" + run);
-    List<Users.SignedIn> reviewers = new ArrayList<>();
-    for (int i = 0; i < REVIEWERS; i++) {
-      reviewers.add(suite.users().signUp("drill-kill-" + i + "-" + run, "drill-kill-" + i + "-" + run + "@example.com"));
-    }
-    List<String> restaurants = new ArrayList<>();
-    for (int i = 0; i < RESTAURANTS; i++) {
-      restaurants.add(Restaurants.create(suite, admin, "Drill Crash " + i + " " + run));
-    }
-    Analytics analytics = new Analytics(suite, admin);
+    Drill drill = Drill.prepare(suite, "kill", REVIEWERS, RESTAURANTS);
+    String run = drill.run();
+    List<Users.SignedIn> reviewers = drill.reviewers();
+    List<String> restaurants = drill.restaurants();
+    Analytics analytics = drill.analytics();
 
     // Review k: reviewer k mod 8 on restaurant k / 8, rating 1 + k mod 5; write-service SIGKILLed before review 16.
     Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
@@ -96,13 +87,7 @@ class WriteServiceCrashDrillIntegrationTests {
       await("the rating of restaurant " + r).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
           .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == count);
     }
-    for (String correlationId : acknowledged.values()) {
-      JsonNode chain = analytics.chain(correlationId, events -> ReviewIntegrationTests.types(events).contains("restaurant.rating.updated"),
-          Duration.ofMinutes(2));
-      List<String> types = ReviewIntegrationTests.types(Analytics.events(chain));
-      assertThat(types.stream().filter("restaurant.review.created"::equals).count()).as(chain.toString()).isEqualTo(1);
-      assertThat(types.stream().filter("restaurant.rating.updated"::equals).count()).as(chain.toString()).isEqualTo(1);
-    }
+    drill.assertEachReviewTookEffectOnce(acknowledged.values(), Duration.ofMinutes(2));
     await("the outbox drained").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> suite.aws().dynamoDb()
         .query(request -> request.tableName(Suite.Clients.table("outbox")).indexName("outbox-state-index")
             .keyConditionExpression("#state = :pending").expressionAttributeNames(Map.of("#state", "state"))

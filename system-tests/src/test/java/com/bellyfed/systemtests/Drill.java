@@ -1,0 +1,42 @@
+package com.bellyfed.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a fault drill starts from and ends with: an admin, signed-up reviewers and restaurants of a run of its own;
+ * and the check that each acknowledged review's events took effect exactly once.
+ */
+record Drill(String run, Users.SignedIn admin, List<Users.SignedIn> reviewers, List<String> restaurants, Analytics analytics) {
+
+  /** {@code reviewers} new users and {@code restaurants} new restaurants, named after {@code name} and a fresh run id. */
+  static Drill prepare(Suite suite, String name, int reviewers, int restaurants) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Users.SignedIn admin = suite.users().admin("drill-" + name + "-admin-" + run);
+    List<Users.SignedIn> users = new ArrayList<>();
+    for (int i = 0; i < reviewers; i++) {
+      users.add(suite.users().signUp("drill-" + name + "-" + i + "-" + run, "drill-" + name + "-" + i + "-" + run + "@example.com"));
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < restaurants; i++) {
+      ids.add(Restaurants.create(suite, admin, "Drill " + name + " " + i + " " + run));
+    }
+    return new Drill(run, admin, List.copyOf(users), List.copyOf(ids), new Analytics(suite, admin));
+  }
+
+  /** Each request's chain holds exactly one {@code restaurant.review.created} and one {@code restaurant.rating.updated}. */
+  void assertEachReviewTookEffectOnce(Collection<String> correlationIds, Duration wait) {
+    for (String correlationId : correlationIds) {
+      JsonNode chain = analytics.chain(correlationId, events -> ReviewIntegrationTests.types(events).contains("restaurant.rating.updated"), wait);
+      List<String> types = ReviewIntegrationTests.types(Analytics.events(chain));
+      assertThat(types.stream().filter("restaurant.review.created"::equals).count()).as(chain.toString()).isEqualTo(1);
+      assertThat(types.stream().filter("restaurant.rating.updated"::equals).count()).as(chain.toString()).isEqualTo(1);
+    }
+  }
+}
