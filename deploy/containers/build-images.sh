@@ -34,5 +34,5 @@ for image in "${images[@]}"; do
         --build-arg "MANAGEMENT_PORT=$management_port" -f deploy/containers/service.Dockerfile "$image/target" > "target/containers/$image.build.log" 2>&1 || { tail -n 40 "target/containers/$image.build.log"; exit 1; } ;;
     *) echo "unknown image $image" >&2; exit 2 ;;
   esac
-  echo "bellyfed/$image:$version built in $(( $(date +%s) - started )) s ($(podman image ls --format '{{.Size}}' "bellyfed/$image:$version"))"
+  echo "bellyfed/$image:$version built in $(( $(date +%s) - started )) s ($(podman image ls --format '{{.Size}}' "bellyfed/$image:$version" | head -n 1))"
 done
