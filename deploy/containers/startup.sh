@@ -84,7 +84,6 @@ for entry in "${services[@]}"; do
 done
 all_ms=$(( $(now_ms) - started ))
 echo "all four together: ready in $all_ms ms"
-health_status=$(podman inspect --format '{{.State.Health.Status}}' bellyfed-startup-query 2>/dev/null || echo none)
 
 {
   echo "# Container start-up"
