@@ -8,7 +8,7 @@ import com.bellyfed.events.envelope.TracePropagation;
 import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.QueueAges;
 import com.bellyfed.events.listener.SqsEventListeners;
-import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import com.bellyfed.events.listener.VirtualThreadListeners;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.outbox.OutboxRelay;
@@ -50,13 +50,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.system.JavaVersion;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -265,20 +263,13 @@ public class EventsAutoConfiguration {
     }
 
     /**
-     * {@code @SqsListener} handlers on virtual threads where the JVM has them: Spring Cloud AWS
-     * ignores {@code spring.threads.virtual.enabled}. On Java 17 its own factory stays (a custom
-     * executor there needs its own thread factory, which is what the default does anyway).
+     * {@code @SqsListener} handlers on virtual threads where the JVM has them (on Java 17 the factory keeps
+     * its platform-thread executor). Static: a post-processor must not wait for its configuration class.
      */
     @Bean
     @ConditionalOnJava(JavaVersion.TWENTY_ONE)
-    @ConditionalOnMissingBean(name = "defaultSqsListenerContainerFactory")
-    SqsMessageListenerContainerFactory<Object> defaultSqsListenerContainerFactory(SqsAsyncClient sqsAsyncClient) {
-      SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sqs-listener-");
-      executor.setVirtualThreads(true);
-      return SqsMessageListenerContainerFactory.builder()
-          .sqsAsyncClient(sqsAsyncClient)
-          .configure(options -> options.componentsTaskExecutor(executor))
-          .build();
+    static VirtualThreadListeners virtualThreadListeners() {
+      return new VirtualThreadListeners();
     }
   }
 
