@@ -3,9 +3,12 @@ package com.bellyfed.testing;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -16,6 +19,11 @@ import com.tngtech.archunit.lang.ArchRule;
 public final class ServiceRules {
 
   private ServiceRules() {}
+
+  /** ObjectMapper and its format subclasses (JsonMapper, YAMLMapper, ...) of either Jackson, known by name alone. */
+  private static final DescribedPredicate<JavaClass> JACKSON_MAPPER_BY_NAME =
+      nameMatching("(tools|com\\.fasterxml)\\.jackson\\.(databind|dataformat)\\.([a-z]+\\.)*[A-Za-z]*Mapper")
+          .as("a Jackson mapper by name").forSubtype();
 
   public static final ArchRule WEB_TYPES_USE_NO_JACKSON_2 = noClasses()
       .that()
@@ -33,9 +41,15 @@ public final class ServiceRules {
       .because("web records and controllers are written and read by Spring Boot's one Jackson 3 mapper (tools.jackson); "
           + "only com.fasterxml.jackson.annotation, which Jackson 3 shares, is allowed");
 
+  /**
+   * By name as well as by type: where a module's {@code archunit.properties} turns off resolving library classes
+   * from the class path (it makes the import several times faster), {@code JsonMapper} is known only by its name,
+   * without its superclass, and {@code new JsonMapper()} passed the assignable-to-ObjectMapper check unnoticed.
+   */
   public static final ArchRule BUILDS_NO_JSON_MAPPER_OF_ITS_OWN = noClasses()
       .should().callConstructorWhere(target(owner(assignableTo("tools.jackson.databind.ObjectMapper"))))
       .orShould().callConstructorWhere(target(owner(assignableTo("com.fasterxml.jackson.databind.ObjectMapper"))))
+      .orShould().callConstructorWhere(target(owner(JACKSON_MAPPER_BY_NAME)))
       .orShould().callMethod("tools.jackson.databind.json.JsonMapper", "builder")
       .because("one Jackson for JSON: the Spring-managed JsonMapper, injected; event-shaped JSON goes through "
           + "common-events' EnvelopeJson, whose mapper is that one with the envelope's wire settings pinned");
