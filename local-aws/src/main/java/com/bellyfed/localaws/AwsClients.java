@@ -16,10 +16,14 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Stock SDK v2 clients for one endpoint: local-aws or LocalStack (dummy credentials), or AWS
- * itself when no endpoint is given (the default credentials chain).
+ * Stock SDK v2 clients for one endpoint: local-aws or LocalStack (dummy credentials, access key
+ * {@code accessKey}), or AWS itself when no endpoint is given (the default credentials chain).
  */
-public record AwsClients(@Nullable URI endpoint, Region region) {
+public record AwsClients(@Nullable URI endpoint, Region region, String accessKey) {
+
+  public AwsClients(@Nullable URI endpoint, Region region) {
+    this(endpoint, region, "local");
+  }
 
   public SqsClient sqs() {
     return configure(SqsClient.builder()).httpClient(Apache5HttpClient.create()).build();
@@ -52,6 +56,6 @@ public record AwsClients(@Nullable URI endpoint, Region region) {
   private AwsCredentialsProvider credentials() {
     return endpoint == null
         ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "local"));
   }
 }

@@ -73,6 +73,8 @@ public final class LocalAws implements AutoCloseable {
   private @Nullable ProvisioningReport provisioning;
   private Duration startupTime = Duration.ZERO;
   private volatile boolean ready;
+  // Signs local-aws's own requests, which StartupGate lets through while it provisions.
+  private final String provisionerAccessKey = "LOCALAWS" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
   private SqsClient sqs;
   private DynamoDbClient dynamoDb;
   private EventBridgeClient events;
@@ -175,7 +177,7 @@ public final class LocalAws implements AutoCloseable {
         journal.checkpointAutomatically(database::snapshot);
       }
       DynamoDbService dynamoDbService = new DynamoDbService(database);
-      AwsClients clients = new AwsClients(endpoint(), Region.of(settings.region()));
+      AwsClients clients = new AwsClients(endpoint(), Region.of(settings.region()), provisionerAccessKey);
       sqs = remember(clients.sqs());
       dynamoDb = remember(clients.dynamoDb());
       events = remember(clients.eventBridge());
@@ -197,7 +199,7 @@ public final class LocalAws implements AutoCloseable {
           .backend(AwsService.COGNITO_IDP, cognito)
           .backend(AwsService.CLOUDWATCH, cloudWatch)
           .get(WellKnownHandler.PATH, new WellKnownHandler(pools))
-          .filter(faults)
+          .filter(new StartupGate(() -> ready, provisionerAccessKey).then(faults))
           .admin("/_local-aws/faults", new FaultAdminHandler(faults))
           .admin("/_local-aws/cognito", new CognitoAdminHandler(cognito, this::defaultClient))
           .admin("/_local-aws/cloudwatch", new CloudWatchAdminHandler(cloudWatch))

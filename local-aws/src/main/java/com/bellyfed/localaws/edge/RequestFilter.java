@@ -9,6 +9,14 @@ public interface RequestFilter {
 
   Verdict check(AwsRequest request);
 
+  /** This filter's verdict, or {@code next}'s where this one lets the request pass. */
+  default RequestFilter then(RequestFilter next) {
+    return request -> {
+      Verdict verdict = check(request);
+      return verdict instanceof Verdict.Pass ? next.check(request) : verdict;
+    };
+  }
+
   /** What the edge does with a request. */
   sealed interface Verdict {
     Verdict PASS = new Pass();

@@ -39,6 +39,25 @@ public final class FaultResponses {
     };
   }
 
+  /**
+   * The 503 each service lists among its common errors ({@code ServiceUnavailable}: "The request has failed due to a
+   * temporary failure of the server"), which SDKs retry: DynamoDB
+   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html, SQS
+   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html, EventBridge
+   * https://docs.aws.amazon.com/eventbridge/latest/APIReference/CommonErrors.html, Cognito
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonErrors.html, CloudWatch
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html.
+   */
+  public static AwsResponse serviceUnavailable(AwsRequest request, String message) {
+    return switch (request.service()) {
+      case DYNAMODB -> json(503, "application/x-amz-json-1.0", "com.amazonaws.dynamodb.v20120810#ServiceUnavailable", message);
+      case EVENTS -> json(503, "application/x-amz-json-1.1", "ServiceUnavailable", message);
+      case COGNITO_IDP -> json(503, "application/x-amz-json-1.1", "ServiceUnavailable", message);
+      case SQS -> sqs(request, 503, "ServiceUnavailable", "Receiver", message);
+      case CLOUDWATCH -> CloudWatchService.fault(503, "ServiceUnavailable", "ServiceUnavailable", message);
+    };
+  }
+
   private static AwsResponse sqs(AwsRequest request, int status, String code, String type, String message) {
     if (request.protocol() == Protocol.JSON) {
       AwsResponse response = json(status, "application/x-amz-json-1.0", "com.amazonaws.sqs#" + code, message);
