@@ -232,7 +232,7 @@ final class SuiteReport {
             + "`/api/restaurants/{id}` on query-service (analytics on, as deployed) and, in alternating rounds of the same length, GetItem of "
             + "the same items through the SDK (Apache client) on local-aws: %d s each side in 4 rounds. The raw side is warmed for %d s, "
             + "the service for %d s at %d clients, then windows of %d s at %d until its JIT settled (compiler threads under %.0f%% "
-            + "of its CPU): here %s calls in %.0f s, then %s in %.0f s, the JIT at %s at the end. Measured sooner, the service "
+            + "of its CPU): here %s calls in %.0f s, then %s in %.0f s, its compiler threads at %s of its CPU at the end. Measured sooner, the service "
             + "would be measured while HotSpot still compiles it, which on a shared 2-core machine takes minutes: the compiler threads "
             + "get a few percent of the CPU beside 32 busy request threads.",
         results.options().getClients, results.options().getSeconds, results.options().getWarmupSeconds,
