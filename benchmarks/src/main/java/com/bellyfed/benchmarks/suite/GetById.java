@@ -87,8 +87,8 @@ final class GetById {
   /**
    * Warms the service until its JIT settled, not for a fixed time. HotSpot's compiler threads compete for the process's
    * CPU with its request threads: under 32 clients on a shared 2-core machine they got a few percent of it, the JIT took
-   * minutes, and a fixed 10-30 s warm-up measured a half-compiled service (most of its CPU in the compiler threads, 80%
-   * of its request threads' JFR samples in interpreted frames). So first {@code warmup} at {@link #FEW_CLIENTS} clients, then windows at {@code clients}
+   * minutes, and a fixed 10-30 s warm-up measured a half-compiled service (most of its CPU in the compiler threads, about
+   * 10 ms of its CPU per GET against about 3 ms once compiled). So first {@code warmup} at {@link #FEW_CLIENTS} clients, then windows at {@code clients}
    * until the compiler threads take under {@link #SETTLED} of the service's CPU, for at most 4 × {@code warmup}.
    */
   static Warmup warm(long pid, java.util.function.LongSupplier processCpuNanos, int clients, Duration warmup, ClosedLoop.Call service)
