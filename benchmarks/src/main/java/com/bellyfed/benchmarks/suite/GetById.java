@@ -21,7 +21,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class GetById {
 
   /** Both sides, and the CPU of each process during the service's rounds. */
-  record Result(Throughput raw, Throughput service, CpuShares.Phase cpu) {}
+  record Result(Throughput raw, Throughput service, CpuShares.Phase cpu, Warmup warmup) {}
+
+  /**
+   * How the service was warmed: calls and seconds at {@link #FEW_CLIENTS}, then at the full count until its JIT settled.
+   *
+   * @param jitShare the compiler threads' share of the service's CPU in the last warm-up window (-1: not known)
+   */
+  record Warmup(long fewCalls, double fewSeconds, long fullCalls, double fullSeconds, double jitShare) {}
+
+  /** Clients of the first warm-up step: few enough that the service's compiler threads are not crowded out. */
+  static final int FEW_CLIENTS = 2;
+
+  /** The full-load warm-up goes on in windows of this length until the JIT's share of the service's CPU falls below {@link #SETTLED}. */
+  static final Duration WINDOW = Duration.ofSeconds(5);
+
+  /** The compiler threads' share of the service's CPU below which its JIT counts as settled. */
+  static final double SETTLED = 0.10;
 
   private GetById() {}
 
@@ -46,8 +62,8 @@ final class GetById {
       }
       return 1;
     };
-    System.out.printf("GET by id: warm-up %d s per side%n", warmup.toSeconds());
-    ClosedLoop.run("get-warm", clients, warmup, service);
+    Warmup warmed = warm(suite.service("query-service").process().pid(), suite.service("query-service")::cpuNanos, clients, warmup, service);
+    System.out.printf("GET by id: raw GetItem warm-up %d s%n", warmup.toSeconds());
     ClosedLoop.run("raw-warm", clients, warmup, raw);
     CpuShares cpu = suite.cpu();
     Duration round = measured.dividedBy(rounds);
@@ -65,7 +81,39 @@ final class GetById {
       System.out.printf("  round %d: raw %,.0f/s p99 %.2f ms, service %,.0f/s p99 %.2f ms%n", i + 1, r.callsPerSecond(), r.latency().p99(),
           s.callsPerSecond(), s.latency().p99());
     }
-    return new Result(rawTotal, serviceTotal, phase);
+    return new Result(rawTotal, serviceTotal, phase, warmed);
+  }
+
+  /**
+   * Warms the service until its JIT settled, not for a fixed time. HotSpot's compiler threads compete for the process's
+   * CPU with its request threads: under 32 clients on a shared 2-core machine they got a few percent of it, the JIT took
+   * minutes, and a fixed 10-30 s warm-up measured a half-compiled service (most of its CPU in the compiler threads, about
+   * 10 ms of its CPU per GET against about 3 ms once compiled). So first {@code warmup} at {@link #FEW_CLIENTS} clients, then windows at {@code clients}
+   * until the compiler threads take under {@link #SETTLED} of the service's CPU, for at most 4 × {@code warmup}.
+   */
+  static Warmup warm(long pid, java.util.function.LongSupplier processCpuNanos, int clients, Duration warmup, ClosedLoop.Call service)
+      throws InterruptedException {
+    System.out.printf("GET by id: service warm-up %d s at %d clients, then at %d until its JIT settles%n", warmup.toSeconds(), FEW_CLIENTS, clients);
+    Throughput few = ClosedLoop.run("get-warm-few", Math.min(FEW_CLIENTS, clients), warmup, service);
+    long fullCalls = 0;
+    double fullSeconds = 0;
+    double share = -1;
+    Duration limit = warmup.multipliedBy(4);
+    for (Duration spent = Duration.ZERO; spent.compareTo(limit) < 0; spent = spent.plus(WINDOW)) {
+      long jitBefore = JitCompilers.cpuNanos(pid);
+      long cpuBefore = processCpuNanos.getAsLong();
+      Throughput window = ClosedLoop.run("get-warm", clients, WINDOW, service);
+      long jit = JitCompilers.cpuNanos(pid) - jitBefore;
+      long cpu = processCpuNanos.getAsLong() - cpuBefore;
+      fullCalls += window.calls();
+      fullSeconds += window.elapsed().toNanos() / 1e9;
+      share = jitBefore < 0 || cpu <= 0 ? -1 : (double) jit / cpu;
+      System.out.printf("  warm-up: %,.0f/s, JIT %.0f%% of the service's CPU%n", window.callsPerSecond(), share * 100);
+      if (share < SETTLED) {
+        break;
+      }
+    }
+    return new Warmup(few.calls(), few.elapsed().toNanos() / 1e9, fullCalls, fullSeconds, share);
   }
 
 }

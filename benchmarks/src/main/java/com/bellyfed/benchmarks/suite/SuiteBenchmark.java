@@ -61,7 +61,7 @@ public final class SuiteBenchmark implements Callable<Integer> {
   @Option(names = "--get-seconds", defaultValue = "40", description = "Measured seconds of each side of GET by id, in 4 rounds (default ${DEFAULT-VALUE}).")
   int getSeconds;
 
-  @Option(names = "--get-warmup-seconds", defaultValue = "30", description = "Warm-up of each side of GET by id (default ${DEFAULT-VALUE}).")
+  @Option(names = "--get-warmup-seconds", defaultValue = "30", description = "Warm-up of GET by id: the raw side's, and the service's at 2 clients before it warms at full load until its JIT settles, for at most 4 times this (default ${DEFAULT-VALUE}).")
   int getWarmupSeconds;
 
   @Option(names = "--import-records", defaultValue = "1000000", description = "Records of the measured import, each side (default ${DEFAULT-VALUE}).")

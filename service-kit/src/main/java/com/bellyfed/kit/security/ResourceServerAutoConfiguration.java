@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,6 +73,19 @@ public class ResourceServerAutoConfiguration {
   @ConditionalOnMissingBean
   JwtDecoder jwtDecoder(SecurityProperties properties) {
     return CognitoTokens.decoder(properties);
+  }
+
+  /**
+   * Without this bean Spring Security observes every filter of the chain, before and after (about 30 observations,
+   * each a timer and a long-task timer, per request). Those name filters, not requests, and on a public GET they cost
+   * more CPU than the handler and its DynamoDB call (benchmarks/README.md, GET by id). Boot's
+   * {@code http.server.requests} still observes every request, and authentications and authorizations keep their
+   * observations: Spring Security's own recommended settings.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings bellyfedSecurityObservationSettings() {
+    return SecurityObservationSettings.withDefaults().build();
   }
 
   @Bean

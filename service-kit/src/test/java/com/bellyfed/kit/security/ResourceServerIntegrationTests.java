@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.util.Base64URL;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -283,6 +284,25 @@ class ResourceServerIntegrationTests {
       assertThat(answer.headers().firstValue("Strict-Transport-Security")).isEmpty();
       assertThat(answer.headers().firstValue("Set-Cookie")).isEmpty();
     }
+  }
+
+  @Test
+  void aRequestIsTimedOnceNotOncePerSecurityFilter() throws Exception {
+    MeterRegistry meters = server.app().getBean(MeterRegistry.class);
+    String token = server.issuer().access("u-7", List.of());
+
+    assertThat(server.get("/restaurants/r-7").statusCode()).isEqualTo(200);
+    assertThat(put("/users/u-7/profile", token).statusCode()).isEqualTo(200);
+
+    // Recorded once the response is complete, which the client may see first.
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.server.requests").tag("uri", "/restaurants/{id}").timer())
+        .isNotNull());
+    // Without SecurityObservationSettings, Spring Security times each filter of the chain before and after it.
+    assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+    assertThat(meters.find("spring.security.filterchains.active").meters()).isEmpty();
+    // Authentications and authorizations keep theirs: a refused or failed token still shows in the metrics.
+    assertThat(meters.find("spring.security.authentications").meters()).isNotEmpty();
+    assertThat(meters.find("spring.security.authorizations").meters()).isNotEmpty();
   }
 
   private static void assertInvalidToken(HttpResponse<String> answer, String describedAs) {
