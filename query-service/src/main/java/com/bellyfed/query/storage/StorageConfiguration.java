@@ -27,7 +27,7 @@ class StorageConfiguration {
   /** "tables" in the health endpoint and the readiness group. */
   @Bean
   TablesHealthIndicator tablesHealthIndicator(DynamoDbClient dynamoDb, Topology topology, StoreProperties properties) {
-    return new TablesHealthIndicator(dynamoDb, topology, properties.callTimeout());
+    return new TablesHealthIndicator(dynamoDb, topology, properties.callTimeout()).checkInBackground();
   }
 
   @Bean

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,21 +63,31 @@ public final class QueueAges implements ApplicationListener<ApplicationReadyEven
     this.pollInterval = pollInterval;
   }
 
-  /** One queue's state: when it was last seen without a visible message, the newest message received, the gauges' values. */
+  /**
+   * One queue's state: its URL once known, when it was last seen without a visible message, the newest message
+   * received, the gauges and their values.
+   */
   private static final class Watched {
-    final String url;
+    final String queue;
+    volatile String url;
     final AtomicLong lastEmptyMillis;
     final AtomicLong newestReceivedSentMillis = new AtomicLong();
     final AtomicLong visible = new AtomicLong();
     final AtomicLong ageSeconds = new AtomicLong();
+    final List<Gauge> gauges = new ArrayList<>();
 
-    Watched(String url, long now) {
-      this.url = url;
+    Watched(String queue, long now) {
+      this.queue = queue;
+      this.url = queue.startsWith("http") ? queue : null;
       this.lastEmptyMillis = new AtomicLong(now);
     }
   }
 
-  /** Once the listener containers exist: a gauge per queue they consume, refreshed every poll interval. */
+  /**
+   * Once the listener containers exist: a gauge per queue they consume, refreshed every poll interval. No AWS call
+   * here: Boot reports the service ready only after this event's listeners return, and the gauges need none to exist
+   * (the poller resolves the queue URLs on its first round).
+   */
   @Override
   public void onApplicationEvent(ApplicationReadyEvent event) {
     TreeSet<String> queues = new TreeSet<>();
@@ -93,27 +105,35 @@ public final class QueueAges implements ApplicationListener<ApplicationReadyEven
 
   void watch(String queue) {
     String name = nameOf(queue);
-    if (watched.containsKey(name)) {
+    Watched state = new Watched(queue, clock.millis());
+    if (watched.putIfAbsent(name, state) != null) {
       return;
     }
-    String url;
-    try {
-      url = queue.startsWith("http") ? queue : sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
-    } catch (RuntimeException e) {
-      log.warn("No age gauge for queue {}: {}", queue, e.toString());
-      return;
-    }
-    Watched state = new Watched(url, clock.millis());
-    watched.put(name, state);
-    Gauge.builder("bellyfed.queue.oldest.age", state.ageSeconds, AtomicLong::get)
+    state.gauges.add(Gauge.builder("bellyfed.queue.oldest.age", state.ageSeconds, AtomicLong::get)
         .description("Upper bound of the age of the oldest message waiting in a consumed queue")
         .baseUnit("seconds")
         .tag("queue", name)
-        .register(registry);
-    Gauge.builder("bellyfed.queue.messages", state.visible, AtomicLong::get)
+        .register(registry));
+    state.gauges.add(Gauge.builder("bellyfed.queue.messages", state.visible, AtomicLong::get)
         .description("Messages waiting (visible) in a consumed queue")
         .tag("queue", name)
-        .register(registry);
+        .register(registry));
+  }
+
+  /** The queue's URL, looked up once; a queue without one loses its gauges (its consumer reports its own errors). */
+  private boolean resolved(String name, Watched state) {
+    if (state.url != null) {
+      return true;
+    }
+    try {
+      state.url = sqs.getQueueUrl(request -> request.queueName(state.queue)).queueUrl();
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("No age gauge for queue {}: {}", state.queue, e.toString());
+      watched.remove(name, state);
+      state.gauges.forEach(registry::remove);
+      return false;
+    }
   }
 
   /** Called for each message a listener receives. */
@@ -126,7 +146,10 @@ public final class QueueAges implements ApplicationListener<ApplicationReadyEven
   }
 
   void refresh() {
-    watched.values().forEach(state -> {
+    watched.forEach((name, state) -> {
+      if (!resolved(name, state)) {
+        return;
+      }
       try {
         long visible = Long.parseLong(sqs.getQueueAttributes(request -> request.queueUrl(state.url)
             .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()

@@ -55,6 +55,24 @@ class QueueAgesIntegrationTests {
     }
   }
 
+  /**
+   * The gauges exist as soon as a queue is watched, before any AWS call; a queue whose URL cannot be found on the
+   * first round loses them. GetQueueUrl of a missing queue fails with QueueDoesNotExist:
+   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
+   */
+  @Test
+  void aQueueWithoutAUrlLosesItsGaugesOnTheFirstRound(LocalAws localAws) {
+    String name = "test-queue-age-missing-" + UUID.randomUUID().toString().substring(0, 8);
+    try (QueueAges ages = new QueueAges(localAws.sqs(), new DefaultListenerContainerRegistry(), registry, clock, Duration.ofSeconds(15))) {
+      ages.watch(name);
+      assertThat(registry.find("bellyfed.queue.oldest.age").tag("queue", name).gauge()).as("registered at once").isNotNull();
+
+      ages.refresh();
+      assertThat(registry.find("bellyfed.queue.oldest.age").tag("queue", name).gauge()).isNull();
+      assertThat(registry.find("bellyfed.queue.messages").tag("queue", name).gauge()).isNull();
+    }
+  }
+
   private double age(String queue) {
     return registry.get("bellyfed.queue.oldest.age").tag("queue", queue).gauge().value();
   }
