@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import tools.jackson.databind.JsonNode;
@@ -48,30 +47,29 @@ record Drill(String run, Users.SignedIn admin, List<Users.SignedIn> reviewers, L
   }
 
   /**
-   * A steady load: {@code step} for k = 0 .. {@code steps - 1}, one started every {@code interval} on {@code threads}
-   * threads (a slow step does not hold the next back), whatever the system under the fault does; returns when every
-   * step ran. A step handles what it expects to fail; anything it throws besides fails the load once all steps ran (a
-   * throwing task would silently end a fixed-rate schedule). Fails when the steps do not end within {@code timeout}.
+   * A steady load: {@code step} for k = 0 .. {@code steps - 1}, step k started {@code k × interval} after the first, on
+   * up to {@code threads} threads, whatever the system under the fault does: a step that hangs or waits holds only its
+   * own thread, not the schedule (a fixed-rate schedule would run the steps one after the other and hold them all back).
+   * A step handles what it expects to fail; anything else it throws fails the load once all steps ran. Fails when the
+   * steps do not end within {@code timeout}.
    */
   static void pace(int steps, Duration interval, int threads, Duration timeout, IntConsumer step) throws InterruptedException {
-    AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> unexpected = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(steps);
     ScheduledExecutorService load = Executors.newScheduledThreadPool(threads);
     try {
-      load.scheduleAtFixedRate(() -> {
-        int k = next.getAndIncrement();
-        if (k >= steps) {
-          return;
-        }
-        try {
-          step.accept(k);
-        } catch (RuntimeException | Error failed) {
-          unexpected.compareAndSet(null, failed);
-        } finally {
-          done.countDown();
-        }
-      }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      for (int k = 0; k < steps; k++) {
+        int index = k;
+        load.schedule(() -> {
+          try {
+            step.accept(index);
+          } catch (RuntimeException | Error failed) {
+            unexpected.compareAndSet(null, failed);
+          } finally {
+            done.countDown();
+          }
+        }, k * interval.toMillis(), TimeUnit.MILLISECONDS);
+      }
       assertThat(done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("the load of " + steps + " steps finished within " + timeout).isTrue();
     } finally {
       load.shutdownNow();
