@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fault drill of issue 20: analytics-service, the consumer that archives every event, frozen with SIGSTOP for 30 s
- * (a stop-the-world pause, a frozen container) under a steady load of reviews (2 a second for 50 s), then let go with
+ * (a stop-the-world pause, a frozen container) under a steady load of reviews (100 in a minute), then let go with
  * SIGCONT. What it had received but not deleted becomes visible again once its 30 s visibility timeout passes, and
  * what piled up meanwhile waits in its queue; after the pause every review's chain holds exactly one
  * {@code restaurant.review.created} and one {@code restaurant.rating.updated} (no loss, no double from a message
@@ -35,6 +35,11 @@ class ConsumerPauseDrillIntegrationTests {
   private static final int RESTAURANTS = 10;
   private static final int REVIEWS = REVIEWERS * RESTAURANTS;
   private static final String CONSUMER = "analytics-service";
+  /**
+   * 100 writes a minute: write-service allows 120 a minute from one address ({@code writes-per-address}), and every
+   * request here comes from 127.0.0.1, restaurants and retries included.
+   */
+  private static final Duration PACE = Duration.ofMillis(600);
 
   // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html
   @Test
@@ -48,20 +53,20 @@ class ConsumerPauseDrillIntegrationTests {
     ChildProcess consumer = suite.service(CONSUMER).process();
 
     // Review k: reviewer k mod 10 on restaurant k / 10, rating 1 + k mod 5; analytics-service stopped from review 10 to
-    // review 70 (30 s of the load's clock).
+    // review 60 (30 s of the load's clock).
     Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
     Map<Integer, String> refused = new ConcurrentHashMap<>();
     List<Boolean> readyWhilePaused = new CopyOnWriteArrayList<>();
     AtomicBoolean paused = new AtomicBoolean();
     try {
-      Drill.pace(REVIEWS, Duration.ofMillis(500), 4, Duration.ofMinutes(3), k -> {
+      Drill.pace(REVIEWS, PACE, 4, Duration.ofMinutes(3), k -> {
         if (k == 10) {
           consumer.signal("STOP");
           paused.set(true);
-        } else if (k == 40) {
+        } else if (k == 35) {
           // Really frozen: its readiness probe does not answer (the probe's 5 s timeout).
           readyWhilePaused.add(suite.service(CONSUMER).isReady());
-        } else if (k == 70) {
+        } else if (k == 60) {
           consumer.signal("CONT");
           paused.set(false);
         }

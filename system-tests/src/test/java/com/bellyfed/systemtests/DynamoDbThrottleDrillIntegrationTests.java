@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fault drill of issue 20: local-aws's DynamoDB answers 30% of all requests, of every service, with its throttling
- * error for a minute, under a steady load of reviews (2 a second for 60 s) and an import of 1,000 restaurants started
+ * error for a minute, under a steady load of reviews (100 in a minute) and an import of 1,000 restaurants started
  * 10 s into it. The SDKs' retries absorb most throttles; a request the service still cannot complete is a 503 problem
  * (never a 500), and the client retries it with the same {@code Idempotency-Key}, as a client told to come back does.
  * Afterwards everything is there exactly once: the import COMPLETED with 1,000 written and listed, each restaurant has
@@ -37,9 +37,14 @@ import tools.jackson.databind.JsonNode;
 class DynamoDbThrottleDrillIntegrationTests {
 
   private static final int REVIEWERS = 10;
-  private static final int RESTAURANTS = 12;
+  private static final int RESTAURANTS = 10;
   private static final int REVIEWS = REVIEWERS * RESTAURANTS;
   private static final int IMPORTED = 1_000;
+  /**
+   * 100 writes a minute: write-service allows 120 a minute from one address ({@code writes-per-address}), and every
+   * request here comes from 127.0.0.1, restaurants and retries included.
+   */
+  private static final Duration PACE = Duration.ofMillis(600);
 
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html (ThrottlingException, HTTP 400: retry)
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.RetryAndBackoff
@@ -62,14 +67,14 @@ class DynamoDbThrottleDrillIntegrationTests {
     long injectedBefore = faults.get("/_local-aws/faults").json().path("injected").asLong();
     Answer throttle = faults.post("/_local-aws/faults", "{\"service\":\"dynamodb\",\"type\":\"THROTTLE\",\"rate\":0.3}");
     assertThat(throttle.status()).as(throttle.body()).isEqualTo(201);
-    // Review k: reviewer k mod 10 on restaurant k / 10, rating 1 + k mod 5; the import starts with review 20.
+    // Review k: reviewer k mod 10 on restaurant k / 10, rating 1 + k mod 5; the import starts with review 17 (10 s in).
     Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
     AtomicInteger unavailable = new AtomicInteger();
     AtomicReference<CompletableFuture<JsonNode>> importing = new AtomicReference<>();
     long injected;
     try {
-      Drill.pace(REVIEWS, Duration.ofMillis(500), 4, Duration.ofMinutes(4), k -> {
-        if (k == 20) {
+      Drill.pace(REVIEWS, PACE, 4, Duration.ofMinutes(4), k -> {
+        if (k == 17) {
           importing.set(CompletableFuture.supplyAsync(() -> Imports.run(suite.as(drill.admin(), "import-service"), "restaurants",
               ndjson.toString(), "systest-drill-throttle-import-" + run, Duration.ofMinutes(3))));
         }
