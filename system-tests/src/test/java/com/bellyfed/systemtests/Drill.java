@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a fault drill starts from and ends with: an admin, signed-up reviewers and restaurants of a run of its own;
- * and the check that each acknowledged review's events took effect exactly once.
+ * the steady load it runs its fault under; and the check that each acknowledged review's events took effect exactly once.
  */
 record Drill(String run, Users.SignedIn admin, List<Users.SignedIn> reviewers, List<String> restaurants, Analytics analytics) {
 
@@ -37,6 +43,39 @@ record Drill(String run, Users.SignedIn admin, List<Users.SignedIn> reviewers, L
       List<String> types = ReviewIntegrationTests.types(Analytics.events(chain));
       assertThat(types.stream().filter("restaurant.review.created"::equals).count()).as(chain.toString()).isEqualTo(1);
       assertThat(types.stream().filter("restaurant.rating.updated"::equals).count()).as(chain.toString()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A steady load: {@code step} for k = 0 .. {@code steps - 1}, step k started {@code k × interval} after the first, on
+   * up to {@code threads} threads, whatever the system under the fault does: a step that hangs or waits holds only its
+   * own thread, not the schedule (a fixed-rate schedule would run the steps one after the other and hold them all back).
+   * A step handles what it expects to fail; anything else it throws fails the load once all steps ran. Fails when the
+   * steps do not end within {@code timeout}.
+   */
+  static void pace(int steps, Duration interval, int threads, Duration timeout, IntConsumer step) throws InterruptedException {
+    AtomicReference<Throwable> unexpected = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(steps);
+    ScheduledExecutorService load = Executors.newScheduledThreadPool(threads);
+    try {
+      for (int k = 0; k < steps; k++) {
+        int index = k;
+        load.schedule(() -> {
+          try {
+            step.accept(index);
+          } catch (RuntimeException | Error failed) {
+            unexpected.compareAndSet(null, failed);
+          } finally {
+            done.countDown();
+          }
+        }, k * interval.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      assertThat(done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("the load of " + steps + " steps finished within " + timeout).isTrue();
+    } finally {
+      load.shutdownNow();
+    }
+    if (unexpected.get() != null) {
+      throw new AssertionError("a step of the load failed", unexpected.get());
     }
   }
 }

@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,17 +44,10 @@ class EventBridgeOutageDrillIntegrationTests {
     // Review k: reviewer k mod 8 on restaurant k / 8, rating 1 + k mod 5; EventBridge down from review 20 to review 60 (20 s).
     Map<Integer, String> accepted = new ConcurrentHashMap<>();
     Map<Integer, String> refused = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger whileDown = new AtomicInteger();
-    List<Integer> faultAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CountDownLatch done = new CountDownLatch(REVIEWS);
-    ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+    List<Integer> faultAnswers = new CopyOnWriteArrayList<>();
     try {
-      load.scheduleAtFixedRate(() -> {
-        int k = next.getAndIncrement();
-        if (k >= REVIEWS) {
-          return;
-        }
+      Drill.pace(REVIEWS, Duration.ofMillis(500), 4, Duration.ofMinutes(3), k -> {
         if (k == 20) {
           faultAnswers.add(faults.post("/_local-aws/faults", "{\"service\":\"events\",\"type\":\"DOWN\"}").status());
         } else if (k == 60) {
@@ -72,13 +62,9 @@ class EventBridgeOutageDrillIntegrationTests {
           (review.status() == 201 ? accepted : refused).put(k, review.status() == 201 ? correlationId : review.status() + " " + review.body());
         } catch (RuntimeException failed) {
           refused.put(k, failed.toString());
-        } finally {
-          done.countDown();
         }
-      }, 0, 500, TimeUnit.MILLISECONDS);
-      assertThat(done.await(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
+      });
     } finally {
-      load.shutdownNow();
       faults.delete("/_local-aws/faults?service=events");
     }
     assertThat(faultAnswers).as("fault set, then cleared").hasSize(2).allSatisfy(status -> assertThat(status).isBetween(200, 204));

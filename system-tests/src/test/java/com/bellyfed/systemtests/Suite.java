@@ -6,6 +6,8 @@ import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.processes.LocalAwsAccess;
 import com.bellyfed.testing.processes.LocalAwsProcess;
 import com.bellyfed.testing.processes.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -42,35 +45,41 @@ public final class Suite implements AutoCloseable {
       // A failing message is received again after 1 s, 2 s, then dead-lettered (3 receives): seconds, not the default's minute.
       "--bellyfed.events.consumer.first-backoff=1s");
 
-  private final LocalAwsProcess localAws;
+  // Shared with the kill hook: a local-aws restarted by a drill replaces the one it killed.
+  private final AtomicReference<LocalAwsProcess> localAws;
   private final List<ServiceProcess> services;
   private final Clients clients;
   private final Users users;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Suite(LocalAwsProcess localAws, List<ServiceProcess> services) {
+  private Suite(AtomicReference<LocalAwsProcess> localAws, List<ServiceProcess> services) {
     this.localAws = localAws;
     this.services = services;
-    this.clients = new Clients(localAws.endpoint());
-    this.users = new Users(clients.cognito(), localAws.endpoint(), localAws.access());
+    this.clients = new Clients(localAws.get().endpoint());
+    this.users = new Users(clients.cognito(), localAws.get().endpoint(), localAws.get().access());
   }
 
-  /** Starts local-aws, then the four services at once; returns when all are ready. */
+  /**
+   * Starts local-aws, then the four services at once; returns when all are ready. local-aws keeps its DynamoDB tables
+   * (and its user pool's signing keys) in a data directory of this run, as a developer's {@code --data-dir} does, so
+   * that a drill can restart it and find them again.
+   */
   static Suite start() {
     Path logs = Path.of(property("logs"));
     // Shared with the kill hook: a service restarted by a drill replaces its entry, so the hook kills the new process.
     List<ServiceProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-    LocalAwsProcess localAws = LocalAwsProcess.start(localAwsJar(), logs.resolve("local-aws.log"), List.of());
+    AtomicReference<LocalAwsProcess> localAws = new AtomicReference<>(
+        LocalAwsProcess.start(localAwsJar(), logs.resolve("local-aws.log"), List.of("--data-dir", dataDir(logs).toString())));
     // From here on, whatever happens, nothing outlives the JVM.
     Thread killAll = new Thread(() -> {
       started.forEach(ServiceProcess::kill);
-      localAws.kill();
+      localAws.get().kill();
     }, "system-tests-kill");
     Runtime.getRuntime().addShutdownHook(killAll);
     try {
       long begun = System.nanoTime();
-      localAws.awaitReady(Duration.ofMinutes(2));
-      LocalAwsAccess access = localAws.access();
+      localAws.get().awaitReady(Duration.ofMinutes(2));
+      LocalAwsAccess access = localAws.get().access();
       for (String service : List.of("query-service", "write-service", "import-service", "analytics-service")) {
         started.add(ServiceProcess.start(service, jar(service), access, logs.resolve(service + ".log"), SERVICE_JVM, SERVICE_SETTINGS));
       }
@@ -84,6 +93,16 @@ public final class Suite implements AutoCloseable {
     } catch (RuntimeException | Error failed) {
       killAll.run();
       throw failed;
+    }
+  }
+
+  /** A new, empty directory for local-aws's data beside the logs: every run starts from nothing. */
+  private static Path dataDir(Path logs) {
+    try {
+      Files.createDirectories(logs);
+      return Files.createTempDirectory(logs, "local-aws-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -128,7 +147,7 @@ public final class Suite implements AutoCloseable {
   public ServiceProcess killAndRestart(String name) {
     ServiceProcess old = service(name);
     old.kill();
-    ServiceProcess restarted = old.restart(jar(name), localAws.access(), SERVICE_JVM, SERVICE_SETTINGS);
+    ServiceProcess restarted = old.restart(jar(name), localAws.get().access(), SERVICE_JVM, SERVICE_SETTINGS);
     services.set(services.indexOf(old), restarted);
     return restarted;
   }
@@ -139,11 +158,24 @@ public final class Suite implements AutoCloseable {
   }
 
   public LocalAwsProcess localAws() {
-    return localAws;
+    return localAws.get();
+  }
+
+  /**
+   * A crash of local-aws: SIGKILL, nothing of its shutdown runs. {@link #restartLocalAws()} starts it again; the services
+   * are left alone meanwhile, and must find it again by themselves.
+   */
+  public void killLocalAws() {
+    localAws.get().kill();
+  }
+
+  /** local-aws started again on the same port with the same data directory; returns at once, not yet ready ({@link LocalAwsProcess#awaitReady}). */
+  public LocalAwsProcess restartLocalAws() {
+    return localAws.updateAndGet(LocalAwsProcess::restart);
   }
 
   public HttpApi localAwsAdmin() {
-    return new HttpApi(localAws.endpoint().getPort());
+    return new HttpApi(localAws.get().endpoint().getPort());
   }
 
   public Clients aws() {
@@ -160,7 +192,7 @@ public final class Suite implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       clients.close();
       services.forEach(ServiceProcess::close);
-      localAws.close();
+      localAws.get().close();
     }
   }
 

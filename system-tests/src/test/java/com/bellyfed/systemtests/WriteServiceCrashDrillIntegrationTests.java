@@ -11,11 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,36 +40,23 @@ class WriteServiceCrashDrillIntegrationTests {
 
     // Review k: reviewer k mod 8 on restaurant k / 8, rating 1 + k mod 5; write-service SIGKILLed before review 16.
     Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
     AtomicReference<ServiceProcess> restarted = new AtomicReference<>();
-    CountDownLatch done = new CountDownLatch(REVIEWS);
-    ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
-    try {
-      load.scheduleAtFixedRate(() -> {
-        int k = next.getAndIncrement();
-        if (k >= REVIEWS) {
-          return;
+    // One thread: the steps run in order, so that the kill comes after the answers to reviews 0 to 15, which are owed.
+    Drill.pace(REVIEWS, Duration.ofMillis(500), 1, Duration.ofMinutes(3), k -> {
+      if (k == 16) {
+        restarted.set(suite.killAndRestart("write-service"));
+      }
+      String correlationId = "systest-drill-kill-" + run + "-" + k;
+      try {
+        Answer review = suite.as(reviewers.get(k % REVIEWERS), "write-service").post("/api/restaurants/" + restaurants.get(k / REVIEWERS)
+            + "/reviews", HttpApi.json(Map.of("rating", 1 + k % 5)), "X-Correlation-Id", correlationId);
+        if (review.status() == 201) {
+          acknowledged.put(k, correlationId);
         }
-        try {
-          if (k == 16) {
-            restarted.set(suite.killAndRestart("write-service"));
-          }
-          String correlationId = "systest-drill-kill-" + run + "-" + k;
-          Answer review = suite.as(reviewers.get(k % REVIEWERS), "write-service").post("/api/restaurants/" + restaurants.get(k / REVIEWERS)
-              + "/reviews", HttpApi.json(Map.of("rating", 1 + k % 5)), "X-Correlation-Id", correlationId);
-          if (review.status() == 201) {
-            acknowledged.put(k, correlationId);
-          }
-        } catch (RuntimeException refusedWhileDown) {
-          // Not acknowledged: the client saw a failure, so nothing is owed for it.
-        } finally {
-          done.countDown();
-        }
-      }, 0, 500, TimeUnit.MILLISECONDS);
-      assertThat(done.await(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
-    } finally {
-      load.shutdownNow();
-    }
+      } catch (RuntimeException refusedWhileDown) {
+        // Not acknowledged: the client saw a failure, so nothing is owed for it.
+      }
+    });
     assertThat(restarted.get()).as("write-service was killed and started again").isNotNull();
     restarted.get().awaitReady(Duration.ofMinutes(6));
     assertThat(acknowledged.keySet()).as("the reviews before the kill were acknowledged").containsAll(java.util.stream.IntStream.range(0, 16)
