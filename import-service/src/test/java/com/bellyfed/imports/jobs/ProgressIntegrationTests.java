@@ -60,8 +60,10 @@ class ProgressIntegrationTests {
   @Test
   void theProgressStreamDeliversIncreasingCountsAndEndsWithTheFinalState(LocalAws localAws) throws Exception {
     // Slow batch writes down, so that the import outlasts several progress ticks (100 ms) whatever the
-    // engine's speed: local-aws's DynamoDB writes 2,000 restaurants within one tick.
-    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(30)).onlyFor("BatchWriteItem"));
+    // engine's speed: local-aws's DynamoDB writes 2,000 restaurants within one tick. 8 chunks of 250, 4 at a time,
+    // each 10 batches over 4 writers: about 6 batch latencies, 0.9 s at 150 ms (at 30 ms the whole import once fit
+    // into the time the test took to open the stream, and it saw a single progress event).
+    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(150)).onlyFor("BatchWriteItem"));
     String jobId;
     HttpResponse<Stream<String>> stream;
     try {
