@@ -3,12 +3,10 @@ package com.bellyfed.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LoadTest;
 import com.bellyfed.testing.processes.ChildProcess;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Fault drill of issue 20: analytics-service, the consumer that archives every event, frozen with SIGSTOP for 30 s
@@ -91,16 +88,7 @@ class ConsumerPauseDrillIntegrationTests {
         .until(() -> suite.service(CONSUMER).isReady());
 
     for (int r = 0; r < RESTAURANTS; r++) {
-      String id = restaurants.get(r);
-      long sum = 0;
-      for (int k = r * REVIEWERS; k < (r + 1) * REVIEWERS; k++) {
-        sum += 1 + k % 5;
-      }
-      BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(REVIEWERS), 2, RoundingMode.HALF_UP);
-      await("the rating of restaurant " + r).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-          .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == REVIEWERS);
-      JsonNode restaurant = suite.query().get("/api/restaurants/" + id).json();
-      assertThat(new BigDecimal(restaurant.path("avgRating").asString())).as("restaurant " + r).isEqualByComparingTo(average);
+      drill.assertRatingShowsEveryReview(suite, r, REVIEWERS, Duration.ofMinutes(1));
     }
     // The archive is analytics-service's own: a message it had received before the pause and got again after the
     // visibility timeout would show here as a second event of the same type.

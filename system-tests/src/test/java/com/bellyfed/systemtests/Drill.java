@@ -1,11 +1,15 @@
 package com.bellyfed.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -13,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,5 +82,31 @@ record Drill(String run, Users.SignedIn admin, List<Users.SignedIn> reviewers, L
     if (unexpected.get() != null) {
       throw new AssertionError("a step of the load failed", unexpected.get());
     }
+  }
+
+  /**
+   * Restaurant {@code r} of the drill counts exactly {@code reviewers} reviews and shows their average: the drills'
+   * review k rates restaurant k / reviewers with 1 + k % 5.
+   */
+  void assertRatingShowsEveryReview(Suite suite, int r, int reviewers, Duration wait) {
+    String id = restaurants.get(r);
+    long sum = 0;
+    for (int k = r * reviewers; k < (r + 1) * reviewers; k++) {
+      sum += 1 + k % 5;
+    }
+    BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(reviewers), 2, RoundingMode.HALF_UP);
+    await("the rating of restaurant " + r).atMost(wait).pollInterval(Duration.ofMillis(500))
+        .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == reviewers);
+    JsonNode restaurant = suite.query().get("/api/restaurants/" + id).json();
+    assertThat(new BigDecimal(restaurant.path("avgRating").asString())).as("restaurant " + r).isEqualByComparingTo(average);
+  }
+
+  /** The users with a review row for the restaurant, from the reviews table itself (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html). */
+  static List<String> reviewAuthors(Suite suite, String restaurantId) {
+    List<String> authors = new ArrayList<>();
+    suite.aws().dynamoDb().queryPaginator(request -> request.tableName(Suite.Clients.table("reviews"))
+            .keyConditionExpression("restaurantId = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS(restaurantId))))
+        .items().forEach(item -> authors.add(item.get("userId").s()));
+    return authors;
   }
 }

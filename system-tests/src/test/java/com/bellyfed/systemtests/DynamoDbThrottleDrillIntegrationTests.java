@@ -3,13 +3,10 @@ package com.bellyfed.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LoadTest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -110,21 +106,9 @@ class DynamoDbThrottleDrillIntegrationTests {
     assertThat(listedIn(suite, city)).as("imported restaurants listed in " + city).isEqualTo(IMPORTED);
     for (int r = 0; r < RESTAURANTS; r++) {
       String id = restaurants.get(r);
-      List<String> authors = new ArrayList<>();
-      // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
-      suite.aws().dynamoDb().queryPaginator(request -> request.tableName(Suite.Clients.table("reviews"))
-              .keyConditionExpression("restaurantId = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id))))
-          .items().forEach(item -> authors.add(item.get("userId").s()));
+      List<String> authors = Drill.reviewAuthors(suite, id);
       assertThat(authors).as("review rows of restaurant " + r).containsExactlyInAnyOrderElementsOf(reviewers.stream().map(Users.SignedIn::sub).toList());
-      long sum = 0;
-      for (int k = r * REVIEWERS; k < (r + 1) * REVIEWERS; k++) {
-        sum += 1 + k % 5;
-      }
-      BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(REVIEWERS), 2, RoundingMode.HALF_UP);
-      await("the rating of restaurant " + r).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-          .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == REVIEWERS);
-      JsonNode restaurant = suite.query().get("/api/restaurants/" + id).json();
-      assertThat(new BigDecimal(restaurant.path("avgRating").asString())).as("restaurant " + r).isEqualByComparingTo(average);
+      drill.assertRatingShowsEveryReview(suite, r, REVIEWERS, Duration.ofMinutes(2));
     }
     drill.assertEachReviewTookEffectOnce(acknowledged.values(), Duration.ofMinutes(1));
     assertThat(analytics.deadLetters(Suite.ENV + "-rating-dlq")).isEqualTo(deadBefore);

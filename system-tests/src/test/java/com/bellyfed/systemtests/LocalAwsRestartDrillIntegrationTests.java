@@ -3,13 +3,11 @@ package com.bellyfed.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.HttpApi.Answer;
+import com.bellyfed.testing.HttpApi;
 import com.bellyfed.testing.LoadTest;
 import com.bellyfed.testing.processes.LocalAwsAccess;
 import com.bellyfed.testing.processes.LocalAwsProcess;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Fault drill of issue 20: local-aws (started with {@code --data-dir}) SIGKILLed in the middle of a steady load of
@@ -133,7 +130,7 @@ class LocalAwsRestartDrillIntegrationTests {
     // Every acknowledged review is in the table, once; a review refused while the crash cut its answer off may be there too.
     for (int r = 0; r < RESTAURANTS; r++) {
       int index = r;
-      List<String> authors = reviewAuthors(suite, restaurants.get(r));
+      List<String> authors = Drill.reviewAuthors(suite, restaurants.get(r));
       assertThat(new HashSet<>(authors)).as("review rows of restaurant " + r + " are one per reviewer").hasSameSizeAs(authors);
       Set<String> owed = new HashSet<>();
       acknowledged.keySet().stream().filter(k -> k / REVIEWERS == index).forEach(k -> owed.add(reviewers.get(k % REVIEWERS).sub()));
@@ -147,16 +144,7 @@ class LocalAwsRestartDrillIntegrationTests {
 
     // Restaurants reviewed only after the recovery: exact counts and averages; each of those reviews took effect once.
     for (int r = (ready + GRACE + REVIEWERS - 1) / REVIEWERS; r < RESTAURANTS; r++) {
-      String id = restaurants.get(r);
-      long sum = 0;
-      for (int k = r * REVIEWERS; k < (r + 1) * REVIEWERS; k++) {
-        sum += 1 + k % 5;
-      }
-      BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(REVIEWERS), 2, RoundingMode.HALF_UP);
-      await("the rating of restaurant " + r).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-          .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == REVIEWERS);
-      JsonNode restaurant = suite.query().get("/api/restaurants/" + id).json();
-      assertThat(new BigDecimal(restaurant.path("avgRating").asString())).as("restaurant " + r).isEqualByComparingTo(average);
+      drill.assertRatingShowsEveryReview(suite, r, REVIEWERS, Duration.ofMinutes(2));
     }
     List<String> acknowledgedAfterTheCrash = acknowledged.entrySet().stream().filter(review -> review.getKey() >= KILL).map(Map.Entry::getValue).toList();
     assertThat(acknowledgedAfterTheCrash).as("reviews acknowledged after the crash").hasSizeGreaterThanOrEqualTo(afterRecovery.size());
@@ -187,11 +175,4 @@ class LocalAwsRestartDrillIntegrationTests {
     System.out.printf("restart drill: events not archived of reviews acknowledged before the crash (in a queue at the crash): %s%n", lost);
   }
 
-  private static List<String> reviewAuthors(Suite suite, String restaurantId) {
-    List<String> authors = new ArrayList<>();
-    suite.aws().dynamoDb().queryPaginator(request -> request.tableName(Suite.Clients.table("reviews"))
-            .keyConditionExpression("restaurantId = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS(restaurantId))))
-        .items().forEach(item -> authors.add(item.get("userId").s()));
-    return authors;
-  }
 }
