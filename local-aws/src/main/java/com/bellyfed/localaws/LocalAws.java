@@ -34,7 +34,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +76,7 @@ public final class LocalAws implements AutoCloseable {
   private Duration startupTime = Duration.ZERO;
   private volatile boolean ready;
   // Signs local-aws's own requests, which StartupGate lets through while it provisions.
-  private final String provisionerAccessKey = "LOCALAWS" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+  private final String provisionerAccessKey = "LOCALAWS" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
   private SqsClient sqs;
   private DynamoDbClient dynamoDb;
   private EventBridgeClient events;

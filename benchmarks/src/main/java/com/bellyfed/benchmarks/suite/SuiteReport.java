@@ -234,12 +234,12 @@ final class SuiteReport {
             + "the service for %d s at %d clients, then windows of %d s at %d until its JIT settled (compiler threads under %.0f%% "
             + "of its CPU): here %s calls in %.0f s, then %s in %.0f s, its compiler threads at %s of its CPU at the end. Measured sooner, the service "
             + "would be measured while HotSpot still compiles it, which on a shared 2-core machine takes minutes: the compiler threads "
-            + "get a few percent of the CPU beside 32 busy request threads.",
+            + "get a few percent of the CPU beside %d busy request threads.",
         results.options().getClients, results.options().getSeconds, results.options().getWarmupSeconds,
         results.options().getWarmupSeconds, GetById.FEW_CLIENTS, GetById.WINDOW.toSeconds(), results.options().getClients,
         GetById.SETTLED * 100, count(get.warmup().fewCalls()), get.warmup().fewSeconds(), count(get.warmup().fullCalls()),
         get.warmup().fullSeconds(), get.warmup().jitShare() < 0 ? "an unknown share (no /proc)"
-            : String.format(Locale.ROOT, "%.0f%%", get.warmup().jitShare() * 100)));
+            : String.format(Locale.ROOT, "%.0f%%", get.warmup().jitShare() * 100), results.options().getClients));
     md.table(List.of("side", "calls", "errors", "per second", "p50 ms", "p90 ms", "p99 ms", "max ms"), List.of(
         getRow("raw GetItem", get.raw()), getRow("GET /api/restaurants/{id}", get.service())));
     md.paragraph("CPU during the service's rounds: " + get.cpu().describe() + ".");
