@@ -105,8 +105,10 @@ class ChunkProcessingIntegrationTests {
     MessageListenerContainer<?> container = containers.getContainerById("import-chunks");
     String city = uniqueCity();
     // Slow batch writes down, so that the stop lands mid-import whatever the engine's speed: local-aws's
-    // DynamoDB writes 3,000 restaurants before a poll of the job could see the first of them.
-    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(50)).onlyFor("BatchWriteItem"));
+    // DynamoDB writes 3,000 restaurants before a poll of the job could see the first of them. 12 chunks, 4 at a
+    // time, each 10 batches over 4 writers: about 9 batch latencies, 2.7 s at 300 ms (at 50 ms the import once
+    // ended before the job's first progress write made "written" visible, on a machine building two modules).
+    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(300)).onlyFor("BatchWriteItem"));
     String jobId;
     try {
       HttpApi.Answer accepted = api.post(Generator.restaurants(3_000, 7, city));
