@@ -53,7 +53,7 @@ public final class LocalAwsContextCustomizerFactory implements ContextCustomizer
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-      LocalAws localAws = LocalAwsExtension.sharedInstance();
+      LocalAws localAws = LocalAwsExtension.shared();
       ProvisionedPool pool = localAws.userPool();
       MapPropertySource userPool =
           new MapPropertySource(

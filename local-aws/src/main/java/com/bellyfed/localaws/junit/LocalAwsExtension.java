@@ -21,29 +21,25 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
-
   private static @Nullable LocalAws instance;
 
-  /** The JVM's local-aws, started on first use and stopped when the test run ends. */
-  public static LocalAws shared(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .computeIfAbsent(LocalAws.class, key -> sharedInstance(), LocalAws.class);
-  }
-
-  /** The JVM's local-aws, started on first use; {@link #shared} also has JUnit stop it when the run ends. */
-  static synchronized LocalAws sharedInstance() {
+  /**
+   * The JVM's local-aws, started on first use and stopped when the JVM exits. Not JUnit's root store:
+   * Surefire and Failsafe with more than one fork launch JUnit once per test class, so the root store
+   * (and whatever it closes) ends with every class, while this instance must serve them all.
+   */
+  public static synchronized LocalAws shared() {
     if (instance == null) {
-      instance = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+      LocalAws started = LocalAws.start(LocalAws.Settings.defaults().withPort(0));
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-aws-stop"));
+      instance = started;
     }
     return instance;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    shared(context);
+    shared();
   }
 
   @Override
@@ -60,7 +56,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    LocalAws localAws = shared(context);
+    LocalAws localAws = shared();
     Class<?> type = parameter.getParameter().getType();
     if (type == SqsClient.class) {
       return localAws.sqs();

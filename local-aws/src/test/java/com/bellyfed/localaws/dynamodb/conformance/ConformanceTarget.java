@@ -37,18 +37,18 @@ public final class ConformanceTarget implements ParameterResolver {
   }
 
   static DynamoDbClient client(ExtensionContext context) {
+    if (!remote()) {
+      // local-aws's own client, which lives as long as local-aws; the store would close it with the class.
+      return LocalAwsExtension.shared().dynamoDb();
+    }
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent(DynamoDbClient.class, key -> newClient(context), DynamoDbClient.class);
+        .computeIfAbsent(DynamoDbClient.class, key -> newClient(), DynamoDbClient.class);
   }
 
-  private static DynamoDbClient newClient(ExtensionContext context) {
+  private static DynamoDbClient newClient() {
     String endpoint = endpointSetting();
-    if (endpoint == null) {
-      LocalAws localAws = LocalAwsExtension.shared(context);
-      return localAws.dynamoDb();
-    }
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(regionOrDefault())
@@ -60,7 +60,7 @@ public final class ConformanceTarget implements ParameterResolver {
   static RawDynamoDb raw(ExtensionContext context) {
     String endpoint = endpointSetting();
     if (endpoint == null) {
-      LocalAws localAws = LocalAwsExtension.shared(context);
+      LocalAws localAws = LocalAwsExtension.shared();
       return new RawDynamoDb(
           localAws.endpoint(), localAws.region(), AwsBasicCredentials.create("local", "local"));
     }
