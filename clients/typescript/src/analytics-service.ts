@@ -150,7 +150,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a replay of the archived events of a window, in their original order, at a bounded rate */
+        /**
+         * Start a replay of the archived events of a window, in their original order, at a bounded rate
+         * @description Each matching event is published again, to its own bus or to targetBus, with its original eventId, timestamp, correlation and causation ids and sequence number, marked metadata.replayed = "true", replayJobId and replaySequence; the archive does not store the copies, and consumers deduplicate them by eventId. A replayed analytics event restores its row in analytics-events when that row is missing (restoredBy names the job) and never adds to the per-minute aggregates, which counted its live delivery.
+         */
         post: operations["start"];
         delete?: never;
         options?: never;

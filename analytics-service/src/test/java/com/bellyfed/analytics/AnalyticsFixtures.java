@@ -31,9 +31,25 @@ public final class AnalyticsFixtures {
   /** A query-service analytics event of the seed structure. */
   public static EventEnvelope analyticsEvent(
       String service, AnalyticsEvent.Category category, AnalyticsEvent.Status status, long duration, Instant timestamp) {
+    return analyticsEvent("bellyfed.analytics", UUID.randomUUID().toString(), service, category, status, duration, timestamp);
+  }
+
+  /** The same from {@code source} (a replay can select it), in the chain of {@code correlationId} (to find it in the archive). */
+  public static EventEnvelope analyticsEvent(
+      String source, String correlationId, String service, AnalyticsEvent.Category category, AnalyticsEvent.Status status,
+      long duration, Instant timestamp) {
     JsonNode data = JSON.tree(new AnalyticsEvent("RESTAURANT_QUERY_ANALYTICS", "EXECUTE", category, status, duration,
         Map.of("service", service, "version", "1.0.0", "heapLimit", 512)));
-    return envelope("RESTAURANT_QUERY_ANALYTICS", "bellyfed.analytics", timestamp, UUID.randomUUID().toString(), null, 0, data);
+    return envelope("RESTAURANT_QUERY_ANALYTICS", source, timestamp, correlationId, null, 0, data);
+  }
+
+  /** The copy of {@code event} a replay job publishes: the same event, marked as the job's {@code sequence}th. */
+  public static EventEnvelope replayedCopy(EventEnvelope event, String jobId, long sequence) {
+    Map<String, String> metadata = new java.util.HashMap<>(event.metadata());
+    metadata.put(EventEnvelope.REPLAYED, "true");
+    metadata.put("replayJobId", jobId);
+    metadata.put("replaySequence", Long.toString(sequence));
+    return event.withMetadata(metadata);
   }
 
   public static EventEnvelope errorOccurred(String service, ErrorOccurred.Severity severity, String code, String correlationId) {

@@ -79,7 +79,7 @@ public class EventArchive {
   public void storeAll(List<DeliveredEvent> events) {
     List<WriteRequest> writes = new ArrayList<>(events.size());
     for (DeliveredEvent event : events) {
-      if (event.envelope().metadata().containsKey("replayed")) {
+      if (event.envelope().replayed()) {
         skippedReplays.increment();
       } else {
         writes.add(WriteRequest.builder().putRequest(put -> put.item(item(event.envelope(), event.detailType()))).build());

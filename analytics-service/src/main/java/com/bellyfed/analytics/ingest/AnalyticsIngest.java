@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * processing delay, service) and stores each with what it adds to its two aggregate minutes, in
  * one DynamoDB transaction shared with the events of other polls ({@link IngestWriter}): the
  * event, its counts and its sketch bins are written exactly once, however often SQS delivers it,
- * because the event's own put is conditional on its eventId being new.
+ * because the event's own put is conditional on its eventId being new. A replay's copy
+ * ({@code metadata.replayed}) restores the event's row when it is missing and adds nothing to the
+ * aggregates, which counted the live delivery (decision 60).
  */
 @Component
 public class AnalyticsIngest {
@@ -55,6 +57,7 @@ public class AnalyticsIngest {
   private final MeterRegistry registry;
   private final Timer processingDelay;
   private final Counter duplicates;
+  private final Counter restored;
   private final Counter rejected;
 
   AnalyticsIngest(
@@ -74,6 +77,8 @@ public class AnalyticsIngest {
         .register(registry);
     this.duplicates = Counter.builder("bellyfed.analytics.events.duplicates")
         .description("Analytics events delivered again and not counted twice").register(registry);
+    this.restored = Counter.builder("bellyfed.analytics.events.restored")
+        .description("Replayed analytics events whose missing row was stored again, not counted again").register(registry);
     this.rejected = Counter.builder("bellyfed.analytics.events.rejected")
         .description("Analytics events that break the seed structure, sent to the DLQ").register(registry);
   }
@@ -139,7 +144,7 @@ public class AnalyticsIngest {
     for (DeliveredEvent event : delivered) {
       AnalyticsEvent seed = json.payload(event.envelope(), AnalyticsEvent.class);
       seeds.add(seed);
-      pending.add(pending(event.envelope(), seed, received));
+      pending.add(pending(event.envelope(), seed, received, retention));
     }
     pending.forEach(writer::submit);
     CompletableFuture.allOf(pending.stream().map(PendingEvent::stored).toArray(CompletableFuture[]::new))
@@ -151,6 +156,11 @@ public class AnalyticsIngest {
         duplicates.increment();
         continue;
       }
+      if (event.replay()) {
+        // Not live traffic: its delay is the replay's age and it was counted when it was live.
+        restored.increment();
+        continue;
+      }
       Duration delay = Duration.between(event.timestamp(), committed);
       processingDelay.record(delay.isNegative() ? Duration.ZERO : delay);
       AnalyticsEvent seed = seeds.get(i);
@@ -159,24 +169,33 @@ public class AnalyticsIngest {
     }
   }
 
-  private PendingEvent pending(EventEnvelope envelope, AnalyticsEvent seed, Instant received) {
+  /**
+   * The event's row and what it adds to the aggregates: its service and type, and its service over all types,
+   * in its minute; nothing for a replay's copy, whose row names the replay job instead.
+   */
+  static PendingEvent pending(EventEnvelope envelope, AnalyticsEvent seed, Instant received, Duration retention) {
     String service = serviceOf(envelope, seed);
     long expiresAt = received.plus(retention).getEpochSecond();
     String minute = SortableInstant.minute(envelope.timestamp());
     String bin = DurationSketch.binOf(seed.duration());
     String category = AnalyticsTable.CATEGORY_PREFIX + seed.eventCategory().name();
     long failures = seed.status() == AnalyticsEvent.Status.FAILURE ? 1 : 0;
-    List<Contribution> contributions = List.of(
-        new Contribution(new AggregateRow(AnalyticsTable.series(service, envelope.eventType()), minute, service, envelope.eventType()),
-            failures, seed.duration(), bin, category),
-        new Contribution(new AggregateRow(AnalyticsTable.series(service, AnalyticsTable.ALL_TYPES), minute, service, AnalyticsTable.ALL_TYPES),
-            failures, seed.duration(), bin, category));
     Map<String, AttributeValue> item = eventItem(envelope, seed, service, received, expiresAt);
+    List<Contribution> contributions = List.of();
+    if (envelope.replayed()) {
+      item.put(IngestWriter.RESTORED_BY, AttributeValue.fromS(envelope.metadata().getOrDefault("replayJobId", "unknown")));
+    } else {
+      contributions = List.of(
+          new Contribution(new AggregateRow(AnalyticsTable.series(service, envelope.eventType()), minute, service, envelope.eventType()),
+              failures, seed.duration(), bin, category),
+          new Contribution(new AggregateRow(AnalyticsTable.series(service, AnalyticsTable.ALL_TYPES), minute, service, AnalyticsTable.ALL_TYPES),
+              failures, seed.duration(), bin, category));
+    }
     int size = item.values().stream().mapToInt(value -> value.s() != null ? value.s().length() : 24).sum() + 512;
     return new PendingEvent(envelope.eventId(), envelope.timestamp(), item, contributions, expiresAt, size, new CompletableFuture<>());
   }
 
-  private Map<String, AttributeValue> eventItem(
+  private static Map<String, AttributeValue> eventItem(
       EventEnvelope envelope, AnalyticsEvent seed, String service, Instant received, long expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("eventId", AttributeValue.fromS(envelope.eventId()));

@@ -38,7 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * on condition that its eventId is new) with one summed update per row. A quiet minute costs one
  * event's transaction; a busy one shares each row's update among up to 98 events. The conditional
  * puts are the idempotency record: a transaction cancelled by one of them names the duplicates,
- * which are dropped, and the rest commits.
+ * which are dropped, and the rest commits. A replay's copy of an event only fills in a missing row,
+ * marked {@value #RESTORED_BY}, and adds nothing to the aggregates, which counted the event's live
+ * delivery; a live delivery is counted when its put stores the row: when there is none, or only one a
+ * replay restored (decision 60).
  *
  * <p>Several writers keep several transactions in flight; each updates its own shard of the
  * aggregate rows ({@link AnalyticsTable#bucketStart}), so that they never conflict on a minute's
@@ -51,6 +54,8 @@ class IngestWriter implements AutoCloseable {
   static final int MAX_ITEMS = 100;
   /** Below DynamoDB's 4 MB per transaction, leaving room for the attribute names the estimate leaves out. */
   static final int MAX_BYTES = 3_500_000;
+  /** The attribute of an event row a replay restored: the replay job's id. No aggregate counts such a row's copy. */
+  static final String RESTORED_BY = "restoredBy";
 
   private final DynamoDbClient dynamoDb;
   // Transactions that conflicted with another instance's: resilience4j.retry.instances.ingest.
@@ -75,10 +80,33 @@ class IngestWriter implements AutoCloseable {
    * An event waiting for its transaction; {@code stored} completes with true once it is stored,
    * false when it was stored before (a redelivery), or exceptionally when the write failed. The
    * writer adds {@code storedAt} and {@code processingDelayMs} (from {@code timestamp}) to its item.
+   * A replay's copy (its item {@value #RESTORED_BY}) contributes to no aggregate row.
    */
   record PendingEvent(
       String eventId, Instant timestamp, Map<String, AttributeValue> item, List<Contribution> contributions, long expiresAt,
-      int size, CompletableFuture<Boolean> stored) {}
+      int size, CompletableFuture<Boolean> stored) {
+
+    PendingEvent {
+      if (item.containsKey(RESTORED_BY) && !contributions.isEmpty()) {
+        throw new IllegalArgumentException("A replay's copy of event " + eventId + " is never counted again");
+      }
+    }
+
+    /** Whether this is a replay's copy, which restores a missing row and counts nowhere. */
+    boolean replay() {
+      return item.containsKey(RESTORED_BY);
+    }
+  }
+
+  /**
+   * The condition of an event's put, and so whether it is counted. A live delivery stores its row (and its
+   * counts) when there is none or when the row there was only restored by a replay, which it replaces: so the
+   * live copy of an event a replay got in first, from a backlog or a redriven DLQ, is still counted once. A
+   * replay's copy only fills in a missing row: over any row it would undo a count or count nothing new.
+   */
+  static String putCondition(PendingEvent event) {
+    return event.replay() ? "attribute_not_exists(eventId)" : "attribute_not_exists(eventId) OR attribute_exists(" + RESTORED_BY + ")";
+  }
 
   IngestWriter(
       DynamoDbClient dynamoDb, Clock clock, Topology topology, AnalyticsSettings settings, RetryRegistry retries, MeterRegistry registry) {
@@ -158,28 +186,43 @@ class IngestWriter implements AutoCloseable {
     return event.size();
   }
 
-  private void write(List<PendingEvent> batch, int shard) {
-    // A redelivery still waiting beside its first copy: one transaction may not hold an item twice.
+  /**
+   * One copy of each event of a batch, since one transaction may not hold an item twice (a redelivery still
+   * waiting beside its first copy); the others complete as not stored once it is written. A live copy is kept
+   * over a replay's, so that the event is counted.
+   */
+  static List<PendingEvent> distinct(List<PendingEvent> batch) {
     Map<String, PendingEvent> distinct = new LinkedHashMap<>();
+    List<PendingEvent> others = new ArrayList<>();
     for (PendingEvent event : batch) {
-      PendingEvent first = distinct.putIfAbsent(event.eventId(), event);
-      if (first != null) {
-        first.stored().whenComplete((stored, failure) -> {
-          if (failure != null) {
-            event.stored().completeExceptionally(failure);
-          } else {
-            event.stored().complete(false);
-          }
-        });
+      PendingEvent kept = distinct.putIfAbsent(event.eventId(), event);
+      if (kept != null && kept.replay() && !event.replay()) {
+        distinct.put(event.eventId(), event);
+        others.add(kept);
+      } else if (kept != null) {
+        others.add(event);
       }
     }
-    List<List<PendingEvent>> pending = new ArrayList<>(List.of(new ArrayList<>(distinct.values())));
+    for (PendingEvent other : others) {
+      distinct.get(other.eventId()).stored().whenComplete((stored, failure) -> {
+        if (failure != null) {
+          other.stored().completeExceptionally(failure);
+        } else {
+          other.stored().complete(false);
+        }
+      });
+    }
+    return new ArrayList<>(distinct.values());
+  }
+
+  private void write(List<PendingEvent> batch, int shard) {
+    List<List<PendingEvent>> pending = new ArrayList<>(List.of(distinct(batch)));
     Attempts.run(retry, attempt -> {
       for (List<PendingEvent> events = pending.get(0); !events.isEmpty(); events = pending.get(0)) {
         List<TransactWriteItem> items = new ArrayList<>(MAX_ITEMS);
         Instant storedAt = clock.instant();
         events.forEach(event -> items.add(TransactWriteItem.builder().put(put -> put.tableName(eventsTable).item(stored(event, storedAt))
-            .conditionExpression("attribute_not_exists(eventId)")).build()));
+            .conditionExpression(putCondition(event))).build()));
         sums(events).forEach((row, sum) -> items.add(sum.update(aggregatesTable, row, shard)));
         try {
           dynamoDb.transactWriteItems(request -> request.transactItems(items));

@@ -326,13 +326,13 @@ public class ReplayJobs implements DisposableBean {
     return (request.eventTypes().isEmpty() || request.eventTypes().contains(event.envelope().eventType()))
         && (request.sources().isEmpty() || request.sources().contains(event.source()))
         // A replayed event that reached the archive anyway (an old rule) is never replayed again.
-        && !event.envelope().metadata().containsKey("replayed");
+        && !event.envelope().replayed();
   }
 
   private void publish(String jobId, long position, ArchivedEvent event, @Nullable String targetBus) {
     EventEnvelope original = event.envelope();
     Map<String, String> metadata = new HashMap<>(original.metadata());
-    metadata.put("replayed", "true");
+    metadata.put(EventEnvelope.REPLAYED, "true");
     metadata.put("replayJobId", jobId);
     // Its place in the replay: SQS standard queues may swap neighbours, so consumers can restore the order.
     metadata.put("replaySequence", Long.toString(position));

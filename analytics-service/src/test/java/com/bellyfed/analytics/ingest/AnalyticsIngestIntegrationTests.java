@@ -2,6 +2,7 @@ package com.bellyfed.analytics.ingest;
 
 import static com.bellyfed.analytics.AnalyticsFixtures.analyticsEvent;
 import static com.bellyfed.analytics.AnalyticsFixtures.eventBridgeEvent;
+import static com.bellyfed.analytics.AnalyticsFixtures.replayedCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -128,6 +129,46 @@ class AnalyticsIngestIntegrationTests {
     assertThat(total.path("failures").asLong()).isEqualTo(2);
     assertThat(total.path("durationMean").asDouble()).as("mean of 100..109").isEqualTo(104.5);
     assertThat(total.path("byCategory").path("QUERY").asLong()).isEqualTo(10);
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html (a failed condition cancels
+  // the transaction and names the item in CancellationReasons)
+  @Test
+  void countsALiveDeliveryOnceWhetherAReplayedCopyOfItCameBeforeOrAfterIt(LocalAws localAws) {
+    String service = AnalyticsFixtures.uniqueService();
+    Instant now = Instant.now();
+    EventEnvelope counted = analyticsEvent(service, Category.QUERY, Status.SUCCESS, 10, now);
+    EventEnvelope late = analyticsEvent(service, Category.QUERY, Status.FAILURE, 20, now.plusMillis(1));
+    EventEnvelope together = analyticsEvent(service, Category.QUERY, Status.SUCCESS, 30, now.plusMillis(2));
+    String queueUrl = queueUrl(localAws, topology.queue("analytics").name());
+    String eventsTable = topology.table("analytics-events").name();
+    String query = "?service=" + service + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60);
+
+    // Live first: its replayed copy and its redeliveries find the row and change nothing.
+    sendBatch(localAws, queueUrl, List.of(counted));
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/summary" + query).json().path("total").path("count").asLong() == 1);
+    // A replay's copy first, as when a replay overtakes a backlog or a DLQ's redrive: it restores the row, uncounted;
+    // the live delivery replaces that row and is counted, once however often it comes.
+    sendBatch(localAws, queueUrl, List.of(replayedCopy(counted, "job-1", 1), replayedCopy(late, "job-1", 2)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 2);
+    assertThat(row(localAws, eventsTable, late)).containsEntry("restoredBy", AttributeValue.fromS("job-1"));
+    assertThat(row(localAws, eventsTable, counted)).doesNotContainKey("restoredBy");
+    sendBatch(localAws, queueUrl, List.of(counted, late, late, replayedCopy(together, "job-1", 3), together));
+    sendBatch(localAws, queueUrl, List.of(late, counted));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/events" + query).json().path("items").size() == 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(localAws, queueUrl) == 0);
+    JsonNode total = http.get("/api/analytics/summary" + query).json().path("total");
+    assertThat(total.path("count").asLong()).isEqualTo(3);
+    assertThat(total.path("failures").asLong()).isEqualTo(1);
+    assertThat(total.path("durationMean").asDouble()).as("mean of 10, 20, 30").isEqualTo(20.0);
+    assertThat(List.of(counted, late, together)).allSatisfy(event ->
+        assertThat(row(localAws, eventsTable, event)).as("stored by its live delivery").doesNotContainKey("restoredBy"));
+  }
+
+  private static Map<String, AttributeValue> row(LocalAws localAws, String table, EventEnvelope event) {
+    return localAws.dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("eventId", AttributeValue.fromS(event.eventId())))).item();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.bellyfed.analytics.replay;
 
+import static com.bellyfed.analytics.AnalyticsFixtures.analyticsEvent;
 import static com.bellyfed.analytics.AnalyticsFixtures.data;
 import static com.bellyfed.analytics.AnalyticsFixtures.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,12 +13,15 @@ import com.bellyfed.analytics.SignedInApi;
 import com.bellyfed.analytics.archive.EventArchive;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayJob;
 import com.bellyfed.analytics.replay.ReplayJobs.ReplayRequest;
+import com.bellyfed.events.catalog.AnalyticsEvent.Category;
+import com.bellyfed.events.catalog.AnalyticsEvent.Status;
 import com.bellyfed.events.catalog.EventCatalog;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.envelope.EventEnvelope;
 import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import tools.jackson.databind.JsonNode;
 
@@ -112,6 +117,64 @@ class ReplayIntegrationTests {
       assertThat(job.path("published").asLong()).isEqualTo(8);
       assertThat(job.path("lastEventId").asString()).isEqualTo(inWindow.get(7).eventId());
     }
+  }
+
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+  @Test
+  void aReplayRestoresDeletedAnalyticsEventsAndLeavesTheirAggregatesExactlyAsTheyWere(LocalAws localAws) {
+    String source = "bellyfed.replayagg" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z]", "x");
+    String correlationId = UUID.randomUUID().toString();
+    String service = AnalyticsFixtures.uniqueService();
+    // Three minutes, long enough ago that no live event of this test is still on its way.
+    Instant start = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MINUTES);
+    Instant end = start.plus(Duration.ofMinutes(3));
+    long[] durations = {0, 3, 17, 42, 99, 250, 480, 1_300, 2_500, 7, 64, 20_000};
+    List<EventEnvelope> events = new ArrayList<>();
+    for (int i = 0; i < durations.length; i++) {
+      events.add(analyticsEvent(source, correlationId, service, Category.values()[i % Category.values().length],
+          i % 4 == 0 ? Status.FAILURE : Status.SUCCESS, durations[i], start.plusSeconds(15L * i)));
+    }
+    AnalyticsFixtures.publishAnalytics(localAws, topology, events);
+    String range = "?service=" + service + "&from=" + start + "&to=" + end;
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/analytics/summary" + range).json().path("total").path("count").asLong() == 12);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == 12);
+    List<String> series = List.of(service + "#*", service + "#RESTAURANT_QUERY_ANALYTICS");
+    Map<String, List<Map<String, AttributeValue>>> rows = aggregateRows(series);
+    JsonNode byMinute = http.get("/api/analytics/summary" + range + "&bucket=minute").json();
+    JsonNode byType = http.get("/api/analytics/summary" + range + "&bucket=minute&eventType=RESTAURANT_QUERY_ANALYTICS").json();
+    List<JsonNode> stored = storedEvents(range);
+    double counted = ingested(service);
+    double restored = registry.counter("bellyfed.analytics.events.restored").count();
+    assertThat(rows.get(series.get(0))).as("one row per minute and writer shard").isNotEmpty();
+    assertThat(byMinute.path("buckets").size()).isEqualTo(3);
+
+    String eventsTable = topology.table("analytics-events").name();
+    for (EventEnvelope event : events) {
+      dynamoDb.deleteItem(request -> request.tableName(eventsTable).key(Map.of("eventId", AttributeValue.fromS(event.eventId()))));
+    }
+    assertThat(storedEvents(range)).as("deleted").isEmpty();
+
+    HttpApi.Answer started = http.post("/api/replays", "{\"from\":\"" + start + "\",\"to\":\"" + end + "\",\"sources\":[\"" + source
+        + "\"],\"targetBus\":\"" + topology.bus("analytics").name() + "\",\"ratePerSecond\":100}", "Content-Type", "application/json");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String jobId = started.json().path("jobId").asString();
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/replays/" + jobId).json().path("status").asString().equals("COMPLETED"));
+    assertThat(http.get("/api/replays/" + jobId).json().path("published").asLong()).isEqualTo(12);
+    // Each copy's row and its (wrong) counts would be one transaction: once all twelve rows are back, nothing more comes.
+    await().atMost(Duration.ofSeconds(30)).until(() -> storedEvents(range).size() == 12);
+
+    assertThat(essentials(storedEvents(range))).as("the events table as it was").isEqualTo(essentials(stored));
+    for (EventEnvelope event : events) {
+      Map<String, AttributeValue> row = dynamoDb.getItem(request -> request.tableName(eventsTable).consistentRead(true)
+          .key(Map.of("eventId", AttributeValue.fromS(event.eventId())))).item();
+      assertThat(row.get("restoredBy").s()).as("restored by the replay").isEqualTo(jobId);
+    }
+    assertThat(aggregateRows(series)).as("every count, sum and sketch bin, and the expiry, as they were").isEqualTo(rows);
+    assertThat(http.get("/api/analytics/summary" + range + "&bucket=minute").json()).isEqualTo(byMinute);
+    assertThat(http.get("/api/analytics/summary" + range + "&bucket=minute&eventType=RESTAURANT_QUERY_ANALYTICS").json()).isEqualTo(byType);
+    assertThat(ingested(service)).as("not live traffic").isEqualTo(counted);
+    assertThat(registry.counter("bellyfed.analytics.events.restored").count()).isEqualTo(restored + 12);
   }
 
   @Test
@@ -250,6 +313,35 @@ class ReplayIntegrationTests {
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/events?correlationId=" + correlationId).json().path("count").asInt() == count);
     return events;
+  }
+
+  /** Every aggregate row (every minute and writer shard) of each series, read consistently. */
+  private Map<String, List<Map<String, AttributeValue>>> aggregateRows(List<String> series) {
+    Map<String, List<Map<String, AttributeValue>>> rows = new java.util.LinkedHashMap<>();
+    for (String name : series) {
+      rows.put(name, dynamoDb.queryPaginator(request -> request.tableName(topology.table("analytics-aggregates").name()).consistentRead(true)
+          .keyConditionExpression("series = :series").expressionAttributeValues(Map.of(":series", AttributeValue.fromS(name))))
+          .items().stream().toList());
+    }
+    return rows;
+  }
+
+  private List<JsonNode> storedEvents(String range) {
+    List<JsonNode> items = new ArrayList<>();
+    http.get("/api/analytics/events" + range + "&limit=100").json().path("items").forEach(items::add);
+    return items;
+  }
+
+  /** What an event is, without when this row of it was received and stored. */
+  private static List<String> essentials(List<JsonNode> events) {
+    return events.stream().map(event -> String.join("|", event.path("eventId").asString(), event.path("eventType").asString(),
+        event.path("service").asString(), event.path("action").asString(), event.path("eventCategory").asString(),
+        event.path("status").asString(), Long.toString(event.path("duration").asLong()), event.path("timestamp").asString(),
+        event.path("correlationId").asString(), event.path("properties").toString())).toList();
+  }
+
+  private double ingested(String service) {
+    return registry.find("bellyfed.analytics.events.ingested").tag("service", service).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static long replaySequence(EventEnvelope event) {

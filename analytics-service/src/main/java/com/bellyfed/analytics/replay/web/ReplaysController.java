@@ -45,7 +45,12 @@ class ReplaysController {
       @Nullable String from, @Nullable String to, @Nullable List<String> eventTypes, @Nullable List<String> sources,
       @Nullable String targetBus, @Nullable Integer ratePerSecond) {}
 
-  @Operation(summary = "Start a replay of the archived events of a window, in their original order, at a bounded rate")
+  @Operation(summary = "Start a replay of the archived events of a window, in their original order, at a bounded rate",
+      description = "Each matching event is published again, to its own bus or to targetBus, with its original eventId, timestamp,"
+          + " correlation and causation ids and sequence number, marked metadata.replayed = \"true\", replayJobId and"
+          + " replaySequence; the archive does not store the copies, and consumers deduplicate them by eventId. A replayed"
+          + " analytics event restores its row in analytics-events when that row is missing (restoredBy names the job) and never"
+          + " adds to the per-minute aggregates, which counted its live delivery.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReplayJob> start(@RequestBody ReplayBody body) {
     Parameters parameters = new Parameters();

@@ -38,8 +38,22 @@ public record EventEnvelope(
     JsonNode data,
     Map<String, String> metadata) {
 
+  /**
+   * The metadata key a replay marks its copies with ({@code "true"}), beside {@code replayJobId} and
+   * {@code replaySequence}; the archive rule and consumers test for its presence.
+   */
+  public static final String REPLAYED = "replayed";
+
   public EventEnvelope {
     metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * Whether this is a replay's copy of an archived event rather than a live one. (Not named as a getter: the
+   * envelope's JSON holds its components only.)
+   */
+  public boolean replayed() {
+    return metadata.containsKey(REPLAYED);
   }
 
   /** An envelope no authenticated user caused ({@code actor} null), as envelopes were before they carried one. */
