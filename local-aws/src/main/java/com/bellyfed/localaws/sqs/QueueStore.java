@@ -1,0 +1,208 @@
+package com.bellyfed.localaws.sqs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.elasticmq.QueueData;
+import org.elasticmq.actor.queue.InternalMessage;
+import org.elasticmq.persistence.CreateQueueMetadata;
+import org.elasticmq.persistence.CreateQueueMetadata$;
+import org.elasticmq.persistence.QueueSorter;
+import org.elasticmq.persistence.sql.DBMessage;
+import org.elasticmq.persistence.sql.DBQueue;
+import org.jspecify.annotations.Nullable;
+import scala.Option;
+import scala.collection.mutable.ArrayBuffer;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * ElasticMQ's queues and messages in an H2 file database, one per data directory. Rows hold what
+ * ElasticMQ's own SQL persistence stores ({@link DBMessage}, {@link DBQueue}: its JSON for message
+ * attributes and queue metadata), plus what that leaves out and a restore needs: the queue a
+ * message is in, its creation time to the nanosecond and its index in a batch (a FIFO group's order),
+ * and only the latest receipt handle, the one ElasticMQ accepts.
+ *
+ * <p>{@code WRITE_DELAY=0} makes every commit write to the file before it returns (H2 otherwise
+ * writes committed data up to half a second later), so a committed change survives a {@code kill -9}
+ * of local-aws; H2 does not force the file to disk on commit, so a power loss may lose recent ones.
+ * Not thread-safe: {@link QueueStoreWriter}'s thread is its only user once local-aws runs.
+ */
+final class QueueStore implements AutoCloseable {
+
+  private final Connection connection;
+  private final PreparedStatement putMessage;
+  private final PreparedStatement deleteMessage;
+  private final PreparedStatement putQueue;
+
+  private QueueStore(Connection connection) throws SQLException {
+    this.connection = connection;
+    putMessage = connection.prepareStatement(
+        "MERGE INTO message (queue_name, message_id, receipt, next_delivery, content, attributes, created_nanos, order_index,"
+            + " received, receive_count, group_id, deduplication_id, tracing_id, sequence_number, dead_letter_source_queue_name)"
+            + " KEY (queue_name, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    deleteMessage = connection.prepareStatement("DELETE FROM message WHERE queue_name = ? AND message_id = ?");
+    putQueue = connection.prepareStatement("MERGE INTO queue (name, data) KEY (name) VALUES (?, ?)");
+  }
+
+  /** Opens, creating if need be, the database in {@code directory}. H2 keeps a second process out. */
+  static QueueStore open(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    try {
+      Connection connection = DriverManager.getConnection(url, "sa", "");
+      try (Statement schema = connection.createStatement()) {
+        schema.execute("CREATE TABLE IF NOT EXISTS queue (name VARCHAR PRIMARY KEY, data VARBINARY NOT NULL)");
+        schema.execute("CREATE TABLE IF NOT EXISTS message ("
+            + "queue_name VARCHAR NOT NULL, message_id VARCHAR NOT NULL, receipt VARCHAR, next_delivery BIGINT NOT NULL,"
+            + " content VARBINARY NOT NULL, attributes VARBINARY NOT NULL, created_nanos BIGINT NOT NULL, order_index INT NOT NULL,"
+            + " received BIGINT, receive_count INT NOT NULL, group_id VARCHAR, deduplication_id VARCHAR, tracing_id VARCHAR,"
+            + " sequence_number VARCHAR, dead_letter_source_queue_name VARCHAR, PRIMARY KEY (queue_name, message_id))");
+      }
+      connection.setAutoCommit(false);
+      return new QueueStore(connection);
+    } catch (SQLException e) {
+      throw new IOException("Cannot open the SQS store in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored queues, each after the queues it refers to (its dead-letter queue), as ElasticMQ must create them. */
+  List<CreateQueueMetadata> queues() throws SQLException {
+    List<CreateQueueMetadata> queues = new ArrayList<>();
+    try (Statement select = connection.createStatement();
+        ResultSet rows = select.executeQuery("SELECT name, data FROM queue")) {
+      while (rows.next()) {
+        queues.add(new DBQueue(rows.getString(1), rows.getBytes(2)).toCreateQueue());
+      }
+    }
+    connection.commit();
+    return CollectionConverters.asJava(QueueSorter.sortCreateQueues(CollectionConverters.asScala(queues).toList()));
+  }
+
+  /** The stored messages of a queue, as ElasticMQ held them. */
+  List<InternalMessage> messages(String queueName, boolean fifo) throws SQLException {
+    List<InternalMessage> messages = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT message_id, receipt, next_delivery, content, attributes, created_nanos, order_index, received, receive_count,"
+            + " group_id, deduplication_id, tracing_id, sequence_number, dead_letter_source_queue_name"
+            + " FROM message WHERE queue_name = ?")) {
+      select.setString(1, queueName);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          messages.add(message(rows, fifo));
+        }
+      }
+    }
+    connection.commit();
+    return messages;
+  }
+
+  private static InternalMessage message(ResultSet row, boolean fifo) throws SQLException {
+    long createdNanos = row.getLong(6);
+    long received = row.getLong(8);
+    Option<Object> firstReceive = row.wasNull() ? Option.empty() : Option.apply(received);
+    InternalMessage decoded = new DBMessage(
+        row.getString(1), "[]".getBytes(StandardCharsets.UTF_8), row.getLong(3), row.getBytes(4), row.getBytes(5),
+        createdNanos / 1_000_000, firstReceive, row.getInt(9), option(row.getString(10)), option(row.getString(11)),
+        option(row.getString(12)), option(row.getString(13)), option(row.getString(14))).toInternalMessage();
+    ArrayBuffer<String> receipts = new ArrayBuffer<>();
+    String receipt = row.getString(2);
+    if (receipt != null) {
+      receipts.addOne(receipt);
+    }
+    OffsetDateTime created = OffsetDateTime.ofInstant(Instant.ofEpochSecond(0, createdNanos), ZoneOffset.UTC);
+    // DBMessage restores every message as a standard one in batch position 0: a FIFO group needs both to keep its order.
+    return new InternalMessage(
+        decoded.id(), receipts, decoded.nextDelivery(), decoded.content(), decoded.messageAttributes(), created,
+        row.getInt(7), decoded.firstReceive(), decoded.receiveCount(), fifo, decoded.messageGroupId(),
+        decoded.messageDeduplicationId(), decoded.tracingId(), decoded.sequenceNumber(), decoded.deadLetterSourceQueueName());
+  }
+
+  void putQueue(QueueData queue) throws SQLException {
+    DBQueue row = DBQueue.from(CreateQueueMetadata$.MODULE$.from(queue));
+    putQueue.setString(1, row.name());
+    putQueue.setBytes(2, row.data());
+    putQueue.executeUpdate();
+  }
+
+  void dropQueue(String queueName) throws SQLException {
+    try (PreparedStatement drop = connection.prepareStatement("DELETE FROM queue WHERE name = ?");
+        PreparedStatement messages = connection.prepareStatement("DELETE FROM message WHERE queue_name = ?")) {
+      drop.setString(1, queueName);
+      drop.executeUpdate();
+      messages.setString(1, queueName);
+      messages.executeUpdate();
+    }
+  }
+
+  /** Stores the message as it is now. */
+  void putMessage(String queueName, InternalMessage message) throws SQLException {
+    DBMessage row = DBMessage.from(message);
+    int receipts = message.deliveryReceipts().size();
+    putMessage.setString(1, queueName);
+    putMessage.setString(2, message.id());
+    putMessage.setString(3, receipts == 0 ? null : message.deliveryReceipts().apply(receipts - 1));
+    putMessage.setLong(4, row.nextDelivery());
+    putMessage.setBytes(5, row.content());
+    putMessage.setBytes(6, row.attributes());
+    Instant created = message.created().toInstant();
+    putMessage.setLong(7, created.getEpochSecond() * 1_000_000_000L + created.getNano());
+    putMessage.setInt(8, message.orderIndex());
+    Option<Object> received = row.received();
+    if (received.isDefined()) {
+      putMessage.setLong(9, (Long) received.get());
+    } else {
+      putMessage.setNull(9, java.sql.Types.BIGINT);
+    }
+    putMessage.setInt(10, row.receiveCount());
+    putMessage.setString(11, row.groupId().getOrElse(() -> null));
+    putMessage.setString(12, row.deduplicationId().getOrElse(() -> null));
+    putMessage.setString(13, row.tracingId().getOrElse(() -> null));
+    putMessage.setString(14, row.sequenceNumber().getOrElse(() -> null));
+    putMessage.setString(15, row.deadLetterSourceQueueName().getOrElse(() -> null));
+    putMessage.executeUpdate();
+  }
+
+  void deleteMessage(String queueName, String messageId) throws SQLException {
+    deleteMessage.setString(1, queueName);
+    deleteMessage.setString(2, messageId);
+    deleteMessage.executeUpdate();
+  }
+
+  /** Deletes the queue's messages created up to {@code createdUpTo}: what a PurgeQueue that arrived then removed. */
+  void purge(String queueName, Instant createdUpTo) throws SQLException {
+    try (PreparedStatement purge = connection.prepareStatement("DELETE FROM message WHERE queue_name = ? AND created_nanos <= ?")) {
+      purge.setString(1, queueName);
+      purge.setLong(2, createdUpTo.getEpochSecond() * 1_000_000_000L + createdUpTo.getNano());
+      purge.executeUpdate();
+    }
+  }
+
+  void commit() throws SQLException {
+    connection.commit();
+  }
+
+  void rollback() throws SQLException {
+    connection.rollback();
+  }
+
+  private static Option<String> option(@Nullable String value) {
+    return Option.apply(value);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}
