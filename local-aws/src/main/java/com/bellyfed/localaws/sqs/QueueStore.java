@@ -16,6 +16,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.elasticmq.QueueData;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.elasticmq.actor.queue.InternalMessage;
 import org.elasticmq.persistence.CreateQueueMetadata;
 import org.elasticmq.persistence.CreateQueueMetadata$;
@@ -34,20 +37,26 @@ import scala.jdk.javaapi.CollectionConverters;
  * message is in, its creation time to the nanosecond and its index in a batch (a FIFO group's order),
  * and only the latest receipt handle, the one ElasticMQ accepts.
  *
- * <p>{@code WRITE_DELAY=0} makes every commit write to the file before it returns (H2 otherwise
- * writes committed data up to half a second later), so a committed change survives a {@code kill -9}
- * of local-aws; H2 does not force the file to disk on commit, so a power loss may lose recent ones.
+ * <p>H2 writes committed transactions to its file half a second later, from a background thread that
+ * also compacts the file. {@link #commit} writes them at once, so that a committed change survives
+ * a {@code kill -9} of local-aws; H2 does not force the file to disk then, so a power loss may lose
+ * recent ones. ({@code WRITE_DELAY=0} would write on commit too, but it stops that thread, and the
+ * file, a new chunk per commit, grew to 800 MB in a minute of load.) {@code RETENTION_TIME} lets
+ * H2 reuse the space of old chunks after a second instead of 45: the file is forced to disk before
+ * power loss matters to an emulator less than its size does.
  * Not thread-safe: {@link QueueStoreWriter}'s thread is its only user once local-aws runs.
  */
 final class QueueStore implements AutoCloseable {
 
   private final Connection connection;
+  private final MVStore file;
   private final PreparedStatement putMessage;
   private final PreparedStatement deleteMessage;
   private final PreparedStatement putQueue;
 
   private QueueStore(Connection connection) throws SQLException {
     this.connection = connection;
+    this.file = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
     putMessage = connection.prepareStatement(
         "MERGE INTO message (queue_name, message_id, receipt, next_delivery, content, attributes, created_nanos, order_index,"
             + " received, receive_count, group_id, deduplication_id, tracing_id, sequence_number, dead_letter_source_queue_name)"
@@ -59,7 +68,7 @@ final class QueueStore implements AutoCloseable {
   /** Opens, creating if need be, the database in {@code directory}. H2 keeps a second process out. */
   static QueueStore open(Path directory) throws IOException {
     Files.createDirectories(directory);
-    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("queues") + ";RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
     try {
       Connection connection = DriverManager.getConnection(url, "sa", "");
       try (Statement schema = connection.createStatement()) {
@@ -189,8 +198,10 @@ final class QueueStore implements AutoCloseable {
     }
   }
 
+  /** Commits, and returns once the transaction is written to the file. */
   void commit() throws SQLException {
     connection.commit();
+    file.commit();
   }
 
   void rollback() throws SQLException {

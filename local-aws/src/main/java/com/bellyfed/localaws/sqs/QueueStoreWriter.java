@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * queued since its last commit, writes them in one transaction (group commit: a busy queue costs one
  * commit per batch, not per message; a message sent, received and deleted within one batch is never
  * written), and only then runs each change's {@code whenWritten}, which answers the queue actor
- * waiting for it, and so the client.
+ * waiting for it, and so the client. Changes are committed in the order they were submitted.
  *
  * <p>ElasticMQ tells its listener about a message from futures on its dispatcher, so the change that
  * removes a message may, rarely, arrive before the one that added or updated it. A removed message's

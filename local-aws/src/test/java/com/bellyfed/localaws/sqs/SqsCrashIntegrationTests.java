@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * {@code kill -9} local-aws while clients send, receive and delete SQS messages, start it again on
  * the same data directory, and find every message whose SendMessage was acknowledged and whose
- * DeleteMessage was not, none whose DeleteMessage was, and every acknowledged receive counted. AWS
+ * DeleteMessage was not, with its body, none whose DeleteMessage was, and the receives counted. AWS
  * stores a message redundantly before SendMessage answers
  * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-architecture.html).
  */
@@ -86,10 +86,12 @@ class SqsCrashIntegrationTests {
       assertThat(receivedAgain).as("received twice within an hour's visibility timeout").isEmpty();
       assertThat(found.keySet()).as("no acknowledged delete undone").doesNotContainAnyElementsOf(deleted);
       expected.forEach(id -> assertThat(found.get(id).body()).isEqualTo(sent.get(id)));
+      // A receive is answered before it is written (QueueStoreListener): the last one before the kill may be
+      // forgotten, no earlier one. The receive here counts one more.
       receiveCounts.forEach((id, count) -> {
         if (found.containsKey(id)) {
           assertThat(Integer.parseInt(found.get(id).attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
-              .as("receives of %s before the kill counted", id).isGreaterThan(count);
+              .as("receives of %s before the kill counted", id).isGreaterThanOrEqualTo(count);
         }
       });
     }
