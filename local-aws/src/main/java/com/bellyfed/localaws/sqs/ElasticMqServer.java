@@ -100,6 +100,8 @@ public final class ElasticMqServer implements AutoCloseable {
       ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class, new NowProvider(), limits, listener));
       if (stored != null) {
         restore(stored, queueManager);
+        // Only now: the restore read the store on this thread, and the store is its writer's alone from here on.
+        stored.writer().start();
       }
       SQSRestServer server =
           SQSRestServerBuilder.withActorSystem(actorSystem)
@@ -125,9 +127,7 @@ public final class ElasticMqServer implements AutoCloseable {
   private static Stored open(Path directory) {
     try {
       QueueStore store = QueueStore.open(directory);
-      QueueStoreWriter writer = new QueueStoreWriter(store);
-      writer.start();
-      return new Stored(store, writer);
+      return new Stored(store, new QueueStoreWriter(store));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -155,13 +155,21 @@ final class QueueStore implements AutoCloseable {
     }
   }
 
-  /** Stores the message as it is now. */
+  /**
+   * Stores the message as it is now. Its queue actor may be receiving it meanwhile, on another thread: a
+   * newer receive's change follows then and stores it anew.
+   */
   void putMessage(String queueName, InternalMessage message) throws SQLException {
-    DBMessage row = DBMessage.from(message);
-    int receipts = message.deliveryReceipts().size();
+    // Without its receipts: DBMessage would write them all, and a receipt list that grows while it is read can show
+    // a null (ArrayBuffer counts an element before it holds it), on which its JSON fails.
+    DBMessage row = DBMessage.from(new InternalMessage(
+        message.id(), new ArrayBuffer<>(), message.nextDelivery(), message.content(), message.messageAttributes(),
+        message.created(), message.orderIndex(), message.firstReceive(), message.receiveCount(), message.isFifo(),
+        message.messageGroupId(), message.messageDeduplicationId(), message.tracingId(), message.sequenceNumber(),
+        message.deadLetterSourceQueueName()));
     putMessage.setString(1, queueName);
     putMessage.setString(2, message.id());
-    putMessage.setString(3, receipts == 0 ? null : message.deliveryReceipts().apply(receipts - 1));
+    putMessage.setString(3, lastReceipt(message));
     putMessage.setLong(4, row.nextDelivery());
     putMessage.setBytes(5, row.content());
     putMessage.setBytes(6, row.attributes());
@@ -181,6 +189,18 @@ final class QueueStore implements AutoCloseable {
     putMessage.setString(14, row.sequenceNumber().getOrElse(() -> null));
     putMessage.setString(15, row.deadLetterSourceQueueName().getOrElse(() -> null));
     putMessage.executeUpdate();
+  }
+
+  /** The newest receipt handle, the only one ElasticMQ accepts; one still being added may read as null. */
+  private static @Nullable String lastReceipt(InternalMessage message) {
+    scala.collection.mutable.Buffer<String> receipts = message.deliveryReceipts();
+    for (int i = receipts.size() - 1; i >= 0; i--) {
+      String receipt = receipts.apply(i);
+      if (receipt != null) {
+        return receipt;
+      }
+    }
+    return null;
   }
 
   void deleteMessage(String queueName, String messageId) throws SQLException {

@@ -113,48 +113,76 @@ final class QueueStoreWriter implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     try {
-      // Message changes coalesce per message until a queue-wide change, which must see them first.
-      Map<Key, @Nullable InternalMessage> messages = new LinkedHashMap<>();
-      for (Pending each : batch) {
-        Change change = each.change();
-        if (change instanceof PutMessage put) {
-          Key key = new Key(put.queueName(), put.message().id());
-          if (admits(key, put.message())) {
-            live.put(key, put.message());
-            messages.put(key, put.message());
-          }
-        } else if (change instanceof DeleteMessage delete) {
-          Key key = new Key(delete.queueName(), delete.messageId());
-          removals.remove(key);
-          removals.put(key, new Removal(live.remove(key), System.nanoTime()));
-          messages.put(key, null);
-        } else if (change instanceof Restored restored) {
-          restored.messages().forEach(m -> live.put(new Key(restored.queueName(), m.id()), m));
-        } else if (change instanceof PutQueue put) {
-          flush(messages);
-          store.putQueue(put.queue());
-        } else if (change instanceof DropQueue drop) {
-          flush(messages);
-          forget(drop.queueName());
-          store.dropQueue(drop.queueName());
-        } else if (change instanceof Purge purge) {
-          flush(messages);
-          forget(purge.queueName());
-          store.purge(purge.queueName(), purge.createdUpTo());
-        }
-      }
-      flush(messages);
-      store.commit();
+      apply(batch);
     } catch (SQLException | RuntimeException e) {
-      // Answering anyway keeps SQS serving from memory; not answering would leave every client hanging.
-      log.error("SQS: could not store {} changes; they are served but would be lost by a restart", batch.size(), e);
-      try {
-        store.rollback();
-      } catch (SQLException rollback) {
-        log.error("SQS: rollback failed", rollback);
+      rollback();
+      // One change that cannot be stored must not cost the others of its batch: each on its own, then.
+      for (Pending each : batch) {
+        try {
+          apply(List.of(each));
+        } catch (SQLException | RuntimeException failed) {
+          rollback();
+          // Answering anyway keeps SQS serving from memory; not answering would leave the client hanging.
+          log.error("SQS: could not store {}; it is served, and a restart would lose it", describe(each.change()), failed);
+        }
       }
     }
     forgetOldRemovals();
+  }
+
+  /** Writes the changes in one transaction. */
+  private void apply(List<Pending> batch) throws SQLException {
+    // Message changes coalesce per message until a queue-wide change, which must see them first.
+    Map<Key, @Nullable InternalMessage> messages = new LinkedHashMap<>();
+    for (Pending each : batch) {
+      Change change = each.change();
+      if (change instanceof PutMessage put) {
+        Key key = new Key(put.queueName(), put.message().id());
+        if (admits(key, put.message())) {
+          live.put(key, put.message());
+          messages.put(key, put.message());
+        }
+      } else if (change instanceof DeleteMessage delete) {
+        Key key = new Key(delete.queueName(), delete.messageId());
+        Removal earlier = removals.remove(key);
+        InternalMessage removed = live.remove(key);
+        removals.put(key, new Removal(removed != null || earlier == null ? removed : earlier.message(), System.nanoTime()));
+        messages.put(key, null);
+      } else if (change instanceof Restored restored) {
+        restored.messages().forEach(m -> live.put(new Key(restored.queueName(), m.id()), m));
+      } else if (change instanceof PutQueue put) {
+        flush(messages);
+        store.putQueue(put.queue());
+      } else if (change instanceof DropQueue drop) {
+        flush(messages);
+        forget(drop.queueName());
+        store.dropQueue(drop.queueName());
+      } else if (change instanceof Purge purge) {
+        flush(messages);
+        forget(purge.queueName());
+        store.purge(purge.queueName(), purge.createdUpTo());
+      }
+    }
+    flush(messages);
+    store.commit();
+  }
+
+  private void rollback() {
+    try {
+      store.rollback();
+    } catch (SQLException e) {
+      log.error("SQS: rollback failed", e);
+    }
+  }
+
+  private static String describe(Change change) {
+    if (change instanceof PutMessage put) {
+      return "message " + put.message().id() + " of " + put.queueName();
+    }
+    if (change instanceof DeleteMessage delete) {
+      return "the deletion of message " + delete.messageId() + " of " + delete.queueName();
+    }
+    return change.getClass().getSimpleName();
   }
 
   private boolean admits(Key key, InternalMessage message) {
@@ -175,27 +203,10 @@ final class QueueStoreWriter implements AutoCloseable {
       if (message == null) {
         store.deleteMessage(entry.getKey().queueName(), entry.getKey().messageId());
       } else {
-        putMessage(entry.getKey().queueName(), message);
+        store.putMessage(entry.getKey().queueName(), message);
       }
     }
     messages.clear();
-  }
-
-  /**
-   * The queue actor may be receiving the message while this thread reads it (its receipt list
-   * grows then): a read that fails is tried again, and the next change of the message stores it anew.
-   */
-  private void putMessage(String queueName, InternalMessage message) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        store.putMessage(queueName, message);
-        return;
-      } catch (RuntimeException raced) {
-        if (attempt == 3) {
-          throw raced;
-        }
-      }
-    }
   }
 
   private void forget(String queueName) {
@@ -215,6 +226,8 @@ final class QueueStoreWriter implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     closing = true;
-    thread.join(TimeUnit.SECONDS.toMillis(30));
+    if (thread.isAlive()) {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
   }
 }
