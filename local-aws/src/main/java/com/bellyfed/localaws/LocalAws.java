@@ -25,8 +25,6 @@ import com.bellyfed.localaws.faults.FaultAdminHandler;
 import com.bellyfed.localaws.faults.FaultInjector;
 import com.bellyfed.localaws.sqs.ElasticMqServer;
 import com.bellyfed.localaws.sqs.MessageRetention;
-import com.bellyfed.localaws.sqs.StoredPurges;
-import com.bellyfed.localaws.edge.ServiceBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,7 +90,7 @@ public final class LocalAws implements AutoCloseable {
    * How to start.
    *
    * @param port the edge port; 0 picks a free one
-   * @param dataDir where DynamoDB, SQS and the user pools' keys are kept between runs; in memory when null
+   * @param dataDir where DynamoDB keeps its data between runs; in memory when null
    * @param environment the environment whose topology is provisioned
    * @param region the region in ARNs and queue URLs
    * @param provision whether to apply the topology at start-up
@@ -170,7 +168,7 @@ public final class LocalAws implements AutoCloseable {
     // ElasticMQ's actor system takes the longest to start; everything else is built meanwhile, the SDK
     // clients included, whose classes take most of the rest of a cold start to load.
     CompletableFuture<ElasticMqServer> sqsStarting =
-        CompletableFuture.supplyAsync(() -> ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT, dataPath("sqs")));
+        CompletableFuture.supplyAsync(() -> ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
     try {
       database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
       if (settings.dataDir() != null) {
@@ -197,8 +195,7 @@ public final class LocalAws implements AutoCloseable {
               settings.region(), ACCOUNT, endpoint().toString(),
               settings.dataDir() == null ? null : settings.dataDir().resolve("cognito"), Clock.systemUTC());
       cognito = new CognitoService(pools, this::postConfirmation);
-      ServiceBackend sqsService = new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint())), dataPath("sqs/retention.properties"));
-      edge.backend(AwsService.SQS, elasticMq.persistent() ? new StoredPurges(sqsService, elasticMq) : sqsService)
+      edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
           .backend(AwsService.DYNAMODB, dynamoDbService)
           .backend(AwsService.EVENTS, eventBridge)
           .backend(AwsService.COGNITO_IDP, cognito)
@@ -224,10 +221,6 @@ public final class LocalAws implements AutoCloseable {
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     ready = true;
-  }
-
-  private @Nullable Path dataPath(String relative) {
-    return settings.dataDir() == null ? null : settings.dataDir().resolve(relative);
   }
 
   /**
@@ -389,7 +382,7 @@ public final class LocalAws implements AutoCloseable {
   public List<String> describe() {
     String url = endpoint().toString();
     return List.of(
-        "SQS          " + url + "  (ElasticMQ; JSON and query protocols; " + (settings.dataDir() == null ? "in memory" : "messages in " + settings.dataDir().resolve("sqs")) + ")",
+        "SQS          " + url + "  (ElasticMQ; JSON and query protocols)",
         "DynamoDB     " + url + "  (local-aws engine, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
         "EventBridge  " + url + "  (event-ruler emulator)",
         "Cognito      " + url + "  (user pools" + (userPool == null ? "" : "; issuer " + userPool.issuer() + ", client " + userPool.clientId()) + ")",
