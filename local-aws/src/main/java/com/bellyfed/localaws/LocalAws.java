@@ -25,6 +25,8 @@ import com.bellyfed.localaws.faults.FaultAdminHandler;
 import com.bellyfed.localaws.faults.FaultInjector;
 import com.bellyfed.localaws.sqs.ElasticMqServer;
 import com.bellyfed.localaws.sqs.MessageRetention;
+import com.bellyfed.localaws.sqs.StoredPurges;
+import com.bellyfed.localaws.edge.ServiceBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -90,7 +92,7 @@ public final class LocalAws implements AutoCloseable {
    * How to start.
    *
    * @param port the edge port; 0 picks a free one
-   * @param dataDir where DynamoDB keeps its data between runs; in memory when null
+   * @param dataDir where DynamoDB, SQS and the user pools' keys are kept between runs; in memory when null
    * @param environment the environment whose topology is provisioned
    * @param region the region in ARNs and queue URLs
    * @param provision whether to apply the topology at start-up
@@ -168,7 +170,7 @@ public final class LocalAws implements AutoCloseable {
     // ElasticMQ's actor system takes the longest to start; everything else is built meanwhile, the SDK
     // clients included, whose classes take most of the rest of a cold start to load.
     CompletableFuture<ElasticMqServer> sqsStarting =
-        CompletableFuture.supplyAsync(() -> ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT));
+        CompletableFuture.supplyAsync(() -> ElasticMqServer.start(edge.port(), settings.region(), ACCOUNT, dataPath("sqs")));
     try {
       database = remember(new Database(settings.region(), ACCOUNT, Clock.systemUTC(), settings.ttlSweep()));
       if (settings.dataDir() != null) {
@@ -195,7 +197,8 @@ public final class LocalAws implements AutoCloseable {
               settings.region(), ACCOUNT, endpoint().toString(),
               settings.dataDir() == null ? null : settings.dataDir().resolve("cognito"), Clock.systemUTC());
       cognito = new CognitoService(pools, this::postConfirmation);
-      edge.backend(AwsService.SQS, new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint()))))
+      ServiceBackend sqsService = new MessageRetention(remember(new ProxyBackend(elasticMq.endpoint())), dataPath("sqs/retention.properties"));
+      edge.backend(AwsService.SQS, elasticMq.persistent() ? new StoredPurges(sqsService, elasticMq) : sqsService)
           .backend(AwsService.DYNAMODB, dynamoDbService)
           .backend(AwsService.EVENTS, eventBridge)
           .backend(AwsService.COGNITO_IDP, cognito)
@@ -221,6 +224,10 @@ public final class LocalAws implements AutoCloseable {
     }
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     ready = true;
+  }
+
+  private @Nullable Path dataPath(String relative) {
+    return settings.dataDir() == null ? null : settings.dataDir().resolve(relative);
   }
 
   /**
@@ -382,7 +389,7 @@ public final class LocalAws implements AutoCloseable {
   public List<String> describe() {
     String url = endpoint().toString();
     return List.of(
-        "SQS          " + url + "  (ElasticMQ; JSON and query protocols)",
+        "SQS          " + url + "  (ElasticMQ; JSON and query protocols; " + (settings.dataDir() == null ? "in memory" : "messages in " + settings.dataDir().resolve("sqs")) + ")",
         "DynamoDB     " + url + "  (local-aws engine, " + (settings.dataDir() == null ? "in memory" : "data in " + settings.dataDir()) + ")",
         "EventBridge  " + url + "  (event-ruler emulator)",
         "Cognito      " + url + "  (user pools" + (userPool == null ? "" : "; issuer " + userPool.issuer() + ", client " + userPool.clientId()) + ")",

@@ -28,7 +28,7 @@ public final class LocalAwsMain implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "4566", description = "Edge port (default ${DEFAULT-VALUE}); 0 picks a free one.")
   int port;
 
-  @Option(names = "--data-dir", description = "Keep DynamoDB tables and items in DIR between runs (default: in memory).")
+  @Option(names = "--data-dir", description = "Keep DynamoDB tables and items, SQS queues and messages, and the user pools' keys in DIR between runs (default: in memory).")
   Path dataDir;
 
   @Option(names = "--env", defaultValue = "dev", description = "Environment whose topology to provision: dev, staging, prod.")

@@ -70,7 +70,7 @@ public final class ImportBenchmark implements Callable<Integer> {
       description = "restaurants (12 GSIs), users (one GSI) or reviews (default ${DEFAULT-VALUE})")
   String type;
 
-  @Option(names = "--dynamodb-data", description = "keep local-aws's DynamoDB tables in a journal in this directory instead of in memory")
+  @Option(names = "--dynamodb-data", description = "keep local-aws's DynamoDB tables and SQS messages in this directory (its --data-dir) instead of in memory")
   Path dynamoDbData;
 
   @Option(names = "--records", defaultValue = "20000", description = "records measured on each side (default ${DEFAULT-VALUE})")

@@ -9,6 +9,14 @@ import com.bellyfed.localaws.Json;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Properties;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * provisioner could never see a queue as up to date. This layer in front of it validates the
  * attribute as SQS does (60 s to 14 days), remembers it per queue (SQS's default is 4 days), and
  * adds it to GetQueueAttributes answers in both the JSON and the query protocol. Messages are still
- * not expired by age.
+ * not expired by age. Given a file (local-aws's data directory), it keeps the values there, as the
+ * queues themselves are kept.
  */
 public final class MessageRetention implements ServiceBackend {
 
@@ -35,9 +44,40 @@ public final class MessageRetention implements ServiceBackend {
   private final ServiceBackend elasticMq;
   private final ObjectMapper mapper = Json.MAPPER;
   private final ConcurrentMap<String, String> retentionByQueue = new ConcurrentHashMap<>();
+  private final @Nullable Path file;
 
   public MessageRetention(ServiceBackend elasticMq) {
+    this(elasticMq, null);
+  }
+
+  /** Keeps the values in {@code file} (a properties file) when it is not null, reading those there. */
+  public MessageRetention(ServiceBackend elasticMq, @Nullable Path file) {
     this.elasticMq = elasticMq;
+    this.file = file;
+    if (file != null && Files.exists(file)) {
+      Properties saved = new Properties();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        saved.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+      saved.stringPropertyNames().forEach(queue -> retentionByQueue.put(queue, saved.getProperty(queue)));
+    }
+  }
+
+  /** Rare (a queue's creation or change): the whole file is written again, by a rename so never in part. */
+  private synchronized void save() throws IOException {
+    if (file == null) {
+      return;
+    }
+    Properties values = new Properties();
+    values.putAll(retentionByQueue);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    try (Writer writer = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
+      values.store(writer, "MessageRetentionPeriod per queue, in seconds");
+    }
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override
@@ -48,8 +88,8 @@ public final class MessageRetention implements ServiceBackend {
       case "DeleteQueue" -> {
         AwsResponse response = elasticMq.handle(request);
         Parameters parameters = parameters(request);
-        if (response.status() == 200 && parameters.queueName() != null) {
-          retentionByQueue.remove(parameters.queueName());
+        if (response.status() == 200 && parameters.queueName() != null && retentionByQueue.remove(parameters.queueName()) != null) {
+          save();
         }
         yield response;
       }
@@ -65,10 +105,14 @@ public final class MessageRetention implements ServiceBackend {
     }
     AwsResponse response = elasticMq.handle(retention == null ? request : withoutRetention(request));
     if (response.status() == 200 && parameters.queueName() != null) {
+      String before = retentionByQueue.get(parameters.queueName());
       if (retention != null) {
         retentionByQueue.put(parameters.queueName(), retention);
       } else if (request.operation().equals("CreateQueue")) {
         retentionByQueue.putIfAbsent(parameters.queueName(), DEFAULT_SECONDS);
+      }
+      if (!Objects.equals(before, retentionByQueue.get(parameters.queueName()))) {
+        save();
       }
     }
     return response;
@@ -133,12 +177,12 @@ public final class MessageRetention implements ServiceBackend {
     return new AwsResponse(400, Map.of("Content-Type", "text/xml"), xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The queue, attributes to set, and attribute names asked for, from either protocol. */
-  private record Parameters(@Nullable String queueName, Map<String, String> attributes, boolean asksForRetention) {}
+  record Parameters(@Nullable String queueName, Map<String, String> attributes, boolean asksForRetention) {}
 
-  private Parameters parameters(AwsRequest request) throws IOException {
+  /** The queue, attributes to set, and attribute names asked for, from either protocol. */
+  static Parameters parameters(AwsRequest request) throws IOException {
     if (request.protocol() == Protocol.JSON) {
-      JsonNode json = request.body().length == 0 ? mapper.createObjectNode() : mapper.readTree(request.body());
+      JsonNode json = request.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(request.body());
       String name = json.hasNonNull("QueueName") ? json.path("QueueName").asString("") : lastSegment(json.path("QueueUrl").asString(null));
       Map<String, String> attributes = new HashMap<>();
       json.path("Attributes").properties().forEach(field -> attributes.put(field.getKey(), field.getValue().asString("")));

@@ -3,18 +3,12 @@ package com.bellyfed.localaws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bellyfed.localaws.LocalAws;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.bellyfed.localaws.testing.KilledChild;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,34 +26,16 @@ class DynamoDbCrashIntegrationTests {
 
   @TempDir Path dataDir;
 
-  private @Nullable Process child;
-
-  @AfterEach
-  void killChild() throws InterruptedException {
-    if (child != null) {
-      child.destroyForcibly();
-      child.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
   @Test
   void everyAcknowledgedWriteSurvivesKillMinus9AndNoTransactionIsHalfApplied() throws Exception {
     long counterAcknowledged = 0;
     List<String> transactions = new ArrayList<>();
     List<String> batches = new ArrayList<>();
     for (int round = 0; round < 2; round++) {
-      Path errors = Files.createTempFile(dataDir.getParent(), "crash-child", ".err");
-      Process process = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-cp", System.getProperty("java.class.path"),
-              CrashingDynamoDbWriter.class.getName(), dataDir.toString(), Integer.toString(round))
-          .redirectError(errors.toFile())
-          .start();
-      child = process;
-      int acknowledged = 0;
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (KilledChild child = KilledChild.start(CrashingDynamoDbWriter.class, dataDir, dataDir.toString(), Integer.toString(round))) {
+        int acknowledged = 0;
         String line;
-        while ((line = out.readLine()) != null && acknowledged < ACKNOWLEDGEMENTS_BEFORE_KILL) {
+        while ((line = child.readLine()) != null && acknowledged < ACKNOWLEDGEMENTS_BEFORE_KILL) {
           if (line.startsWith("tx ")) {
             transactions.add(line.substring(3));
             acknowledged++;
@@ -71,14 +47,11 @@ class DynamoDbCrashIntegrationTests {
             acknowledged++;
           }
         }
+        assertThat(acknowledged).as("acknowledged writes before the kill; child stderr:%n%s", child.errors())
+            .isEqualTo(ACKNOWLEDGEMENTS_BEFORE_KILL);
+        child.kill();
       }
-      assertThat(acknowledged).as("acknowledged writes before the kill; child stderr:%n%s", Files.readString(errors))
-          .isEqualTo(ACKNOWLEDGEMENTS_BEFORE_KILL);
-      process.destroyForcibly();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).as("killed with SIGKILL").isEqualTo(137);
     }
-    child = null;
 
     try (LocalAws restarted = LocalAws.start(LocalAws.Settings.defaults().withPort(0).withProvision(false).withDataDir(dataDir))) {
       DynamoDbClient dynamoDb = restarted.dynamoDb();
