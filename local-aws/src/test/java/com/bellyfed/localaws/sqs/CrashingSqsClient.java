@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 /**
  * The child JVM of {@link SqsCrashIntegrationTests}: local-aws on a data directory, two senders
  * (SendMessage, and SendMessageBatch of 10) and a consumer that receives and deletes, each printing
- * what SQS acknowledged ({@code sent ID BODY}, {@code received ID COUNT}, {@code deleted ID}) until
- * the parent kills this process.
+ * what SQS acknowledged ({@code sent ID BODY}, {@code received ID COUNT}, {@code deleted ID}), and
+ * {@code deleting ID} before each delete, until the parent kills this process.
  */
 public final class CrashingSqsClient {
 
@@ -59,6 +59,9 @@ public final class CrashingSqsClient {
           acknowledge("received " + message.messageId() + " " + message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
           // Every third one is left in flight, to come back after the restart.
           if (++received % 3 != 0) {
+            // Said before the call: a kill between the call's answer and the line after it leaves the parent
+            // knowing that this message may be deleted.
+            acknowledge("deleting " + message.messageId());
             sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
             acknowledge("deleted " + message.messageId());
           }
