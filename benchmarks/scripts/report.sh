@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command behind benchmarks/REPORT.md: builds the jars (package, never install), then runs every scenario of
 # the performance report against local-aws and the four services started as processes, and writes the report and
-# its charts (benchmarks/charts/). An estimated 20 minutes with the defaults on a quiet 2-core machine.
+# its charts (benchmarks/charts/). About 25 minutes with the defaults on a quiet 2-core machine (the first full run: 23).
 # Usage: benchmarks/scripts/report.sh [--skip-build] [SuiteBenchmark options, see --help]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -67,6 +67,11 @@ final class SuiteReport {
     rows.add(Verdict.atLeast("End-to-end event latency", "a steady 1,000/s: every write acknowledged",
         100.0 * events.sent().accepted() / events.sent().offered(), 100, "%",
         String.format(Locale.ROOT, "%,d acknowledged of %,d offered", events.sent().accepted(), events.sent().offered())).at(eventRun));
+    // The paced sender schedules on time, but its client threads take the calls one after the other: a slower service
+    // stretches the run, so the rate held is what was answered over the time the run really took.
+    rows.add(Verdict.atLeast("End-to-end event latency", "a steady 1,000/s: the rate held", events.sent().accepted() / events.sent().seconds(),
+        rate, "writes/s", String.format(Locale.ROOT, "%,d acknowledged in %.0f s (offered over %d s)", events.sent().accepted(),
+            events.sent().seconds(), options.seconds)).at(eventRun));
     double perMinute = events.stored() / (events.sent().seconds() + events.drainSeconds()) * 60;
     rows.add(Verdict.atLeast("End-to-end event latency", "seed: 10,000 events/min, wide margin", perMinute, SEED_EVENTS_PER_MINUTE, "events/min",
         String.format(Locale.ROOT, "offered %,d/min", rate * 60L)).at("(stored ÷ sending and drain time)"));
@@ -114,7 +119,7 @@ final class SuiteReport {
       md.paragraph("**A shorter run than the targets name** (" + run.arguments() + "): its figures show the method and a first reading, "
           + "not the targets' steady durations or sizes. The full run is `benchmarks/scripts/report.sh` with no options.");
     }
-    md.paragraph("Written by `benchmarks/scripts/report.sh " + run.arguments() + "` (the one command: it builds the jars, then runs "
+    md.paragraph("Written by `" + ("benchmarks/scripts/report.sh " + run.arguments()).strip() + "` (the one command: it builds the jars, then runs "
         + "`com.bellyfed.benchmarks.suite.SuiteBenchmark`), started " + run.started().truncatedTo(ChronoUnit.SECONDS) + ". Every figure below and "
         + "its baseline come from this one run.");
     md.paragraph(String.format(Locale.ROOT, "Machine: %d cores (%s), %s, %s. **Load average %s at the start, %s at the end** (1 / 5 / 15 min): "
@@ -156,7 +161,7 @@ final class SuiteReport {
     imports(md, results);
     startup(md, results);
     md.heading(2, "Rerun");
-    md.paragraph("On a quiet machine, from the project root: `benchmarks/scripts/report.sh` (the full run, an estimated 20 minutes; "
+    md.paragraph("On a quiet machine, from the project root: `benchmarks/scripts/report.sh` (the full run, about 25 minutes on 2 cores; "
         + "`--skip-build` reuses the jars). `benchmarks/scripts/report.sh --help` lists the options; a short trial: "
         + "`benchmarks/scripts/report.sh --seconds 10 --event-rate 200 --review-rate 20 --step-seconds 5 --get-seconds 8 "
         + "--import-records 20000 --report /tmp/REPORT.md`.");
@@ -231,24 +236,59 @@ final class SuiteReport {
     md.paragraph(String.format(Locale.ROOT, "2,000 restaurants written straight to the table; %d closed-loop clients call GET "
             + "`/api/restaurants/{id}` on query-service (analytics on, as deployed) and, in alternating rounds of the same length, GetItem of "
             + "the same items through the SDK (Apache client) on local-aws: %d s each side in 4 rounds. The raw side is warmed for %d s, "
-            + "the service for %d s at %d clients, then windows of %d s at %d until its JIT settled (compiler threads under %.0f%% "
-            + "of its CPU): here %s calls in %.0f s, then %s in %.0f s, its compiler threads at %s of its CPU at the end. Measured sooner, the service "
-            + "would be measured while HotSpot still compiles it, which on a shared 2-core machine takes minutes: the compiler threads "
-            + "get a few percent of the CPU beside %d busy request threads.",
+            + "the service for %d s at %d clients and on at that count until the compile queues (C1 and C2, `jcmd <pid> Compiler.queue`) "
+            + "of query-service, local-aws and analytics-service held under %d methods (%.0f s of it here), then windows of %d s at %d until "
+            + "its JIT settled (compiler threads under %.0f%% of its CPU) and its throughput stopped rising (the last two windows within 5%% "
+            + "of the two before): here %s calls in %.0f s, then %s in %.0f s, its compiler threads at "
+            + "%s of its CPU at the end; methods still queued when the rounds began: %s. Measured sooner, the service would be measured while "
+            + "HotSpot still compiles it, which on a shared 2-core machine takes minutes: the compiler threads get a few percent of the CPU "
+            + "beside %d busy request threads, and while the C2 queue is long HotSpot keeps newly hot methods in the interpreter.",
         results.options().getClients, results.options().getSeconds, results.options().getWarmupSeconds,
-        results.options().getWarmupSeconds, GetById.FEW_CLIENTS, GetById.WINDOW.toSeconds(), results.options().getClients,
+        results.options().getWarmupSeconds, GetById.FEW_CLIENTS, GetById.BACKLOG, get.warmup().backlogSeconds(),
+        GetById.WINDOW.toSeconds(), results.options().getClients,
         GetById.SETTLED * 100, count(get.warmup().fewCalls()), get.warmup().fewSeconds(), count(get.warmup().fullCalls()),
         get.warmup().fullSeconds(), get.warmup().jitShare() < 0 ? "an unknown share (no /proc)"
-            : String.format(Locale.ROOT, "%.0f%%", get.warmup().jitShare() * 100), results.options().getClients));
+            : String.format(Locale.ROOT, "%.0f%%", get.warmup().jitShare() * 100), queued(get.warmup().queued()),
+        results.options().getClients));
     md.table(List.of("side", "calls", "errors", "per second", "p50 ms", "p90 ms", "p99 ms", "max ms"), List.of(
         getRow("raw GetItem", get.raw()), getRow("GET /api/restaurants/{id}", get.service())));
-    md.paragraph("CPU during the service's rounds: " + get.cpu().describe() + ".");
+    md.paragraph("CPU during the service's rounds: " + get.cpu().describe() + ". During the raw rounds: " + get.rawCpu().describe() + ".");
+    md.paragraph("CPU per call: each process's CPU time during a side's rounds ÷ the calls it made. A GET's includes what its analytics "
+        + "event costs downstream (PutEvents, the rule's SendMessage to the analytics and archive queues, analytics-service's receives, "
+        + "deletes and transactions), which the raw GetItem does not have.");
+    md.table(List.of("process", "raw GetItem, ms CPU per call", "GET /api/restaurants/{id}, ms CPU per call"), cpuPerCall(get));
     boolean missed = get.service().callsPerSecond() < GET_THROUGHPUT_SHARE / 100 * get.raw().callsPerSecond()
         || get.service().latency().p99() > 2 * get.raw().latency().p99() + 2;
     if (missed) {
       md.paragraph("**What bounds it.** " + bound(get.cpu()) + " A GET is the HTTP request through Tomcat and the security filter chain, "
           + "the same GetItem as the raw side, the JSON answer, and the query-analytics event the service records for each call.");
     }
+  }
+
+  /** One row per process and a total: CPU milliseconds per call of each side (cores × 1,000 ÷ calls per second). */
+  static List<List<String>> cpuPerCall(GetById.Result get) {
+    List<List<String>> rows = new ArrayList<>();
+    double rawRate = get.raw().callsPerSecond();
+    double serviceRate = get.service().callsPerSecond();
+    double rawTotal = 0;
+    double serviceTotal = 0;
+    for (String process : get.cpu().cores().keySet()) {
+      double raw = get.rawCpu().cores().getOrDefault(process, 0.0) * 1000 / rawRate;
+      double service = get.cpu().cores().get(process) * 1000 / serviceRate;
+      rawTotal += raw;
+      serviceTotal += service;
+      rows.add(List.of(process, String.format(Locale.ROOT, "%.3f", raw), String.format(Locale.ROOT, "%.3f", service)));
+    }
+    rows.add(List.of("**all of the suite and the load**", String.format(Locale.ROOT, "**%.3f**", rawTotal),
+        String.format(Locale.ROOT, "**%.3f**", serviceTotal)));
+    return rows;
+  }
+
+  /** "query-service 12, local-aws 40", or "not known" where jcmd could not be asked. */
+  static String queued(Map<String, Integer> queued) {
+    List<String> known = queued.entrySet().stream().filter(entry -> entry.getValue() >= 0)
+        .map(entry -> entry.getKey() + " " + count(entry.getValue())).toList();
+    return known.isEmpty() ? "not known (no jcmd)" : String.join(", ", known);
   }
 
   private static List<String> getRow(String side, Throughput throughput) {
