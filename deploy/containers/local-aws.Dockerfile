@@ -25,7 +25,7 @@ RUN groupadd --system --gid 10001 bellyfed && useradd --system --uid 10001 --gid
     && mkdir -p /data && chown bellyfed:bellyfed /data
 WORKDIR /app
 COPY --from=train /app/local-aws.jar /app/local-aws.aot ./
-COPY classes/META-INF/sbom/application.cdx.json ./sbom/application.cdx.json
+COPY sbom/application.cdx.json ./sbom/application.cdx.json
 USER 10001:10001
 # /data is for --data-dir (a volume); the root filesystem can be read-only.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=3 \

@@ -52,8 +52,8 @@ COPY --from=extract /build/extracted/spring-boot-loader/ ./
 COPY --from=extract /build/extracted/snapshot-dependencies/ ./
 COPY --from=extract /build/extracted/application/ ./
 COPY --from=train /app/app.aot ./app.aot
-# The SBOM the Maven build wrote (CycloneDX; the jar carries it too, served at /actuator/sbom), where scanners look.
-COPY classes/META-INF/sbom/application.cdx.json ./sbom/application.cdx.json
+# The SBOM build-images.sh had Maven write (CycloneDX, cyclonedx:makeBom@module-sbom), where scanners look.
+COPY sbom/application.cdx.json ./sbom/application.cdx.json
 USER 10001:10001
 ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}
 # Run it with a read-only root filesystem and a tmpfs on /tmp, Tomcat's only place to write
