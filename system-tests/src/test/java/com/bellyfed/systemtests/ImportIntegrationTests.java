@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +89,10 @@ class ImportIntegrationTests {
   }
 
   /**
-   * Reviews imported for three of the restaurants: import-service's {@code restaurant.reviews.imported} causes
-   * write-service's {@code restaurant.rating.updated} for each, all under the import request's correlation id.
+   * Reviews imported for three of the restaurants, one of which has a review posted through write-service: the
+   * ratings add up exactly (a review already in the table and a line repeated in the file count once), and
+   * import-service's {@code restaurant.reviews.imported} causes write-service's {@code restaurant.rating.updated} for
+   * each restaurant, all under the import request's correlation id.
    */
   private static void importedReviewsShowTheirChainAcrossImportAndWriteService(Suite suite, Users.SignedIn admin, Caller imports,
       Analytics analytics, String city, String run) {
@@ -97,24 +100,43 @@ class ImportIntegrationTests {
     List<String> ids = new ArrayList<>();
     page.path("items").forEach(item -> ids.add(item.path("restaurantId").asString()));
     assertThat(ids).hasSize(3);
-    // Ratings 5 and 4 (4.50), 3 (3.00), 1, 2 and 3 (2.00).
+    // A review posted through write-service before the import: the import adds to it.
+    Users.SignedIn reviewer = suite.users().signUp("import-reviewer-" + run, "import-reviewer-" + run + "@example.com");
+    Answer posted = suite.as(reviewer, "write-service").post("/api/restaurants/" + ids.get(0) + "/reviews", HttpApi.json(Map.of("rating", 2)));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String postedReviewId = posted.json().path("reviewId").asString();
+    await("the posted review's rating").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> suite.query().get("/api/restaurants/" + ids.get(0)).json().path("reviewCount").asLong() == 1);
+    // Imported ratings 5 and 4 (with the posted 2: 3.67), 3 (3.00), 1, 2 and 3 (2.00).
     int[][] ratings = {{5, 4}, {3}, {1, 2, 3}};
+    long[] postedBefore = {1, 0, 0};
+    String firstReviewId = UUID.randomUUID().toString();
     StringBuilder ndjson = new StringBuilder();
     for (int r = 0; r < 3; r++) {
       for (int rating : ratings[r]) {
-        ndjson.append(HttpApi.json(Map.of("restaurantId", ids.get(r), "userId", "importer-" + run + "-" + ndjson.length(),
-            "rating", rating))).append('\n');
+        Map<String, Object> review = new LinkedHashMap<>(Map.of("restaurantId", ids.get(r), "userId", "importer-" + run + "-" + ndjson.length(),
+            "rating", rating));
+        if (ndjson.isEmpty()) {
+          review.put("reviewId", firstReviewId);
+        }
+        ndjson.append(HttpApi.json(review)).append('\n');
       }
     }
+    // The first review twice in the file, and the review write-service wrote: each is there once, and counts once.
+    ndjson.append(HttpApi.json(Map.of("reviewId", firstReviewId, "restaurantId", ids.get(0), "userId", "importer-" + run + "-again", "rating", 1)))
+        .append('\n');
+    ndjson.append(HttpApi.json(Map.of("reviewId", postedReviewId, "restaurantId", ids.get(0), "userId", "importer-" + run + "-posted", "rating", 1)))
+        .append('\n');
     String correlationId = "systest-import-reviews-" + run;
     JsonNode job = Imports.run(imports, "reviews", ndjson.toString(), correlationId, Duration.ofSeconds(60));
     assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
     assertThat(job.path("counts").path("written").asLong()).isEqualTo(6);
+    assertThat(job.path("counts").path("skipped").asLong()).as("reviews already in the table").isEqualTo(2);
 
-    String[] averages = {"4.50", "3.00", "2.00"};
+    String[] averages = {"3.67", "3.00", "2.00"};
     for (int r = 0; r < 3; r++) {
       String id = ids.get(r);
-      long count = ratings[r].length;
+      long count = ratings[r].length + postedBefore[r];
       await("the rating of " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
           .until(() -> suite.query().get("/api/restaurants/" + id).json().path("reviewCount").asLong() == count);
       assertThat(new BigDecimal(suite.query().get("/api/restaurants/" + id).json().path("avgRating").asString()))

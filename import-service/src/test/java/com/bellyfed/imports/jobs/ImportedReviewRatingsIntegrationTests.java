@@ -9,17 +9,8 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.imports.ImportServiceTest;
 import com.bellyfed.imports.records.RecordType;
 import com.bellyfed.localaws.LocalAws;
-import com.bellyfed.testing.HttpApi;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.bellyfed.testing.EventTap;
+import com.bellyfed.testing.TappedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +28,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Imported reviews reach the restaurants' rating aggregates exactly: the chunk's per-restaurant
- * totals go out as {@code restaurant.reviews.imported}, and write-service's rating consumer (its
- * real executable jar, started here against the same local-aws) adds them to what reviews posted
- * through its API already made.
+ * Imported reviews go out to the rating aggregate exactly: each chunk's per-restaurant totals of the reviews it wrote
+ * are published once as {@code restaurant.reviews.imported} on the restaurant bus (caught here by a tap on that bus),
+ * leaving out reviews already in the table, duplicates within the file, and a chunk's second delivery. That
+ * write-service adds such an event to a restaurant's ratings once is write-service's ImportedRatingsIntegrationTests;
+ * both services together, as processes, are system-tests' ImportIntegrationTests.
  */
 @ImportServiceTest
 class ImportedReviewRatingsIntegrationTests {
 
-  private static Process writeService;
-  private static int writePort;
   private static LocalAws issuer;
 
   @LocalServerPort int port;
@@ -59,53 +47,8 @@ class ImportedReviewRatingsIntegrationTests {
   ImportApi api;
 
   @BeforeAll
-  static void startWriteService(LocalAws localAws) throws Exception {
-    Path jar = Path.of("target", "it", "write-service.jar").toAbsolutePath();
-    assertThat(jar).as("copied by the pre-integration-test phase from the local repository").exists();
+  static void issuer(LocalAws localAws) {
     issuer = localAws;
-    int managementPort;
-    try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
-      writePort = socket.getLocalPort();
-      managementPort = management.getLocalPort();
-    }
-    String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String endpoint = localAws.endpoint().toString();
-    Path log = Files.createDirectories(jar.getParent()).resolve("write-service.log");
-    writeService = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
-        "--server.port=" + writePort,
-        // write-service is a resource server of local-aws's pool; actuator is on its own port.
-        "--management.server.port=" + managementPort,
-        "--spring.profiles.active=test",
-        "--bellyfed.security.issuer-uri=" + localAws.userPool().issuer(),
-        "--bellyfed.security.client-ids=" + localAws.userPool().clientId(),
-        "--spring.cloud.aws.endpoint=" + endpoint,
-        "--spring.cloud.aws.region.static=us-east-1",
-        "--spring.cloud.aws.credentials.access-key=local",
-        "--spring.cloud.aws.credentials.secret-key=local")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    String writeManagement = "http://localhost:" + managementPort;
-    HttpClient http = HttpClient.newHttpClient();
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      assertThat(writeService.isAlive()).as("write-service exited; see " + log).isTrue();
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create(writeManagement + "/actuator/health/readiness")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException notYet) {
-        return false;
-      }
-    });
-  }
-
-  /**
-   * Killed, not stopped: a graceful stop waits for its SQS listeners' long polls (up to 10 s), and nothing
-   * here depends on how it stops.
-   */
-  @AfterAll
-  static void stopWriteService() throws InterruptedException {
-    if (writeService != null) {
-      writeService.destroyForcibly();
-      writeService.waitFor(30, TimeUnit.SECONDS);
-    }
   }
 
   @BeforeEach
@@ -114,13 +57,12 @@ class ImportedReviewRatingsIntegrationTests {
   }
 
   @Test
-  void importedReviewsAndReviewsPostedThroughTheApiAddUpExactlyInTheRestaurantsRatings() {
+  void eachChunkPublishesTheTotalsOfTheReviewsItWroteLeavingOutThoseAlreadyThere(LocalAws localAws) {
     List<String> restaurants = importRestaurants(3);
-    String postedReview = postReview(restaurants.get(0), 2);
-    Map<String, Expected> expected = new LinkedHashMap<>();
-    expected.put(restaurants.get(0), new Expected(1, 2));
-    expected.put(restaurants.get(1), new Expected(0, 0));
-    expected.put(restaurants.get(2), new Expected(0, 0));
+    // A review write-service wrote before the import: in the table, and counted in the ratings already.
+    String postedReview = UUID.randomUUID().toString();
+    putReview(restaurants.get(0), postedReview, 2, null);
+    Map<String, long[]> expected = new LinkedHashMap<>();
 
     List<String> lines = new ArrayList<>();
     int[] ratings = {5, 4, 4, 3, 1, 5, 2, 4, 5, 3, 3, 4};
@@ -130,22 +72,35 @@ class ImportedReviewRatingsIntegrationTests {
       String reviewId = UUID.randomUUID().toString();
       firstImported = firstImported == null ? reviewId : firstImported;
       lines.add(review(reviewId, restaurant, ratings[i]));
-      expected.merge(restaurant, new Expected(1, ratings[i]), Expected::plus);
+      long[] total = expected.computeIfAbsent(restaurant, id -> new long[2]);
+      total[0]++;
+      total[1] += ratings[i];
     }
-    // The same review twice in one file, and a review the API wrote: each is in the table once, and counts once.
+    // The same review twice in one file, and the review write-service wrote: each is in the table once, and counts once.
     lines.add(review(firstImported, restaurants.get(0), 5));
     lines.add(review(postedReview, restaurants.get(0), 5));
 
-    JsonNode job = api.awaitSettled(jobId(api.post("reviews", "application/x-ndjson", String.join("\n", lines))), Duration.ofSeconds(60));
+    String correlationId = "imported-ratings-" + UUID.randomUUID();
+    try (EventTap tap = EventTap.on(localAws.sqs(), localAws.eventBridge(), topology.bus("restaurant").name(),
+        "{\"detail\":{\"eventType\":[\"" + ImportedRatings.EVENT_TYPE + "\"],\"correlationId\":[\"" + correlationId + "\"]}}")) {
+      JsonNode job = api.awaitSettled(jobId(api.post("reviews", "application/x-ndjson", String.join("\n", lines),
+          "X-Correlation-Id", correlationId)), Duration.ofSeconds(60));
 
-    assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
-    assertThat(job.path("counts").path("written").asLong()).isEqualTo(ratings.length);
-    assertThat(job.path("counts").path("skipped").asLong()).as("reviews already in the table").isEqualTo(2);
-    expected.forEach(this::awaitRating);
+      assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+      assertThat(job.path("counts").path("written").asLong()).isEqualTo(ratings.length);
+      assertThat(job.path("counts").path("skipped").asLong()).as("reviews already in the table").isEqualTo(2);
+      // 14 lines make one chunk: one event, with each restaurant's total of what the chunk wrote.
+      List<TappedEvent> events = tap.await(1, Duration.ofSeconds(30));
+      events.addAll(tap.more());
+      assertThat(events).as("one event for the one chunk").hasSize(1);
+      assertThat(totals(events)).isEqualTo(asText(expected));
+      assertThat(events.get(0).source()).isEqualTo("bellyfed.restaurant");
+      assertThat(events.get(0).detailType()).isEqualTo("ReviewsImported");
+    }
   }
 
   @Test
-  void aChunkOfReviewsDeliveredTwiceCountsOnceInTheRatings(LocalAws localAws) {
+  void aChunkDeliveredTwicePublishesItsTotalsOnce(LocalAws localAws) {
     String restaurant = importRestaurants(1).get(0);
     String jobId = UUID.randomUUID().toString();
     jobs.create(jobId, "reviews", "NDJSON", null);
@@ -153,62 +108,68 @@ class ImportedReviewRatingsIntegrationTests {
     List<String> first = List.of(
         review(UUID.randomUUID().toString(), restaurant, 5), review(UUID.randomUUID().toString(), restaurant, 4),
         review(UUID.randomUUID().toString(), restaurant, 3));
-    String firstChunk = Chunk.body(jobId, RecordType.REVIEWS, 0, first, "test-" + jobId, "test", Instant.now());
-    // An earlier delivery of the first chunk wrote one of its reviews, then died before counting.
-    Map<String, AttributeValue> written = new LinkedHashMap<>(Map.of(
-        "restaurantId", AttributeValue.fromS(restaurant), "reviewId", AttributeValue.fromS(idOf(first.get(0))),
-        "userId", AttributeValue.fromS("user-0"), "rating", AttributeValue.fromN("5"),
+    String correlationId = "test-" + jobId;
+    String firstChunk = Chunk.body(jobId, RecordType.REVIEWS, 0, first, correlationId, "test", Instant.now());
+    // An earlier delivery of the first chunk wrote one of its reviews, then died before counting: still the chunk's own.
+    putReview(restaurant, idOf(first.get(0)), 5, Chunk.id(jobId, 0));
+
+    try (EventTap tap = EventTap.on(localAws.sqs(), localAws.eventBridge(), topology.bus("restaurant").name(),
+        "{\"detail\":{\"eventType\":[\"" + ImportedRatings.EVENT_TYPE + "\"],\"correlationId\":[\"" + correlationId + "\"]}}")) {
+      sendToImportQueue(localAws, firstChunk);
+      sendToImportQueue(localAws, firstChunk);
+      await().atMost(Duration.ofSeconds(30)).until(() -> api.job(jobId).path("chunks").path("done").asLong() == 1);
+      // The second chunk repeats a review of the first one: it was written by another chunk, so it is not this one's.
+      List<String> second = List.of(first.get(1), review(UUID.randomUUID().toString(), restaurant, 1), review(UUID.randomUUID().toString(), restaurant, 1));
+      String secondChunk = Chunk.body(jobId, RecordType.REVIEWS, 1, second, correlationId, "test", Instant.now());
+      sendToImportQueue(localAws, secondChunk);
+      sendToImportQueue(localAws, secondChunk);
+
+      JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(30));
+      assertThat(job.path("counts").path("written").asLong()).isEqualTo(5);
+      assertThat(job.path("counts").path("skipped").asLong()).isEqualTo(1);
+      List<TappedEvent> events = tap.await(2, Duration.ofSeconds(30));
+      // Late duplicates would come after the first ones: let the queues drain and look again.
+      await().atMost(Duration.ofSeconds(30)).until(() -> messagesIn(localAws, "import") == 0);
+      events.addAll(tap.more());
+      assertThat(events).as("one event per chunk, whichever delivery committed it").hasSize(2);
+      assertThat(events.stream().map(event -> event.data().path("chunkId").asString()).sorted().toList())
+          .containsExactly(Chunk.id(jobId, 0), Chunk.id(jobId, 1));
+      assertThat(totals(events.stream().filter(event -> event.data().path("chunkId").asString().equals(Chunk.id(jobId, 0))).toList()))
+          .isEqualTo(Map.of(restaurant, "3/12"));
+      assertThat(totals(events.stream().filter(event -> event.data().path("chunkId").asString().equals(Chunk.id(jobId, 1))).toList()))
+          .isEqualTo(Map.of(restaurant, "2/2"));
+    }
+  }
+
+  /** Per restaurant, "reviews/ratingSum" summed over the events. */
+  private static Map<String, String> totals(List<TappedEvent> events) {
+    Map<String, long[]> totals = new LinkedHashMap<>();
+    for (TappedEvent event : events) {
+      for (JsonNode restaurant : event.data().path("restaurants")) {
+        long[] total = totals.computeIfAbsent(restaurant.path("restaurantId").asString(), id -> new long[2]);
+        total[0] += restaurant.path("reviews").asLong();
+        total[1] += restaurant.path("ratingSum").asLong();
+      }
+    }
+    return asText(totals);
+  }
+
+  private static Map<String, String> asText(Map<String, long[]> totals) {
+    Map<String, String> text = new LinkedHashMap<>();
+    totals.forEach((restaurant, total) -> text.put(restaurant, total[0] + "/" + total[1]));
+    return text;
+  }
+
+  /** A review item as write-service writes it, or as a chunk's earlier delivery did ({@code writer}: the chunk's id). */
+  private void putReview(String restaurantId, String reviewId, int rating, String writer) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(Map.of(
+        "restaurantId", AttributeValue.fromS(restaurantId), "reviewId", AttributeValue.fromS(reviewId),
+        "userId", AttributeValue.fromS("user-" + rating), "rating", AttributeValue.fromN(Integer.toString(rating)),
         "createdAt", AttributeValue.fromS("2026-01-01T00:00:00.000Z"), "version", AttributeValue.fromN("1")));
-    written.put(ItemWriter.WRITER, AttributeValue.fromS(Chunk.id(jobId, 0)));
-    dynamoDb.putItem(request -> request.tableName(topology.table("reviews").name()).item(written));
-
-    sendToImportQueue(localAws, firstChunk);
-    sendToImportQueue(localAws, firstChunk);
-    await().atMost(Duration.ofSeconds(30)).until(() -> api.job(jobId).path("chunks").path("done").asLong() == 1);
-    // The second chunk repeats a review of the first one: it was written by another chunk, so it is not this one's.
-    List<String> second = List.of(first.get(1), review(UUID.randomUUID().toString(), restaurant, 1), review(UUID.randomUUID().toString(), restaurant, 1));
-    String secondChunk = Chunk.body(jobId, RecordType.REVIEWS, 1, second, "test-" + jobId, "test", Instant.now());
-    sendToImportQueue(localAws, secondChunk);
-    sendToImportQueue(localAws, secondChunk);
-
-    JsonNode job = api.awaitSettled(jobId, Duration.ofSeconds(30));
-    assertThat(job.path("counts").path("written").asLong()).isEqualTo(5);
-    assertThat(job.path("counts").path("skipped").asLong()).isEqualTo(1);
-    awaitRating(restaurant, new Expected(5, 5 + 4 + 3 + 1 + 1));
-    // Late duplicates would move the figures after they were first right: let the queues drain and look again.
-    await().atMost(Duration.ofSeconds(30)).until(() -> messagesIn(localAws, "import") == 0 && messagesIn(localAws, "rating") == 0);
-    assertThat(rating(restaurant)).isEqualTo(new Expected(5, 14).withAverage());
-  }
-
-  /** What a restaurant's aggregates must say; the average as text with two decimals, so 4.5 and 4.50 compare equal. */
-  record Expected(long reviewCount, long ratingSum, String avgRating) {
-    Expected(long reviewCount, long ratingSum) {
-      this(reviewCount, ratingSum, "");
+    if (writer != null) {
+      item.put(ItemWriter.WRITER, AttributeValue.fromS(writer));
     }
-
-    Expected plus(Expected other) {
-      return new Expected(reviewCount + other.reviewCount, ratingSum + other.ratingSum);
-    }
-
-    /** data-model.md: sum / count to two decimals (HALF_UP), 0 without reviews. */
-    Expected withAverage() {
-      BigDecimal average = reviewCount == 0 ? BigDecimal.ZERO
-          : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(reviewCount), 2, RoundingMode.HALF_UP);
-      return new Expected(reviewCount, ratingSum, average.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
-    }
-  }
-
-  private void awaitRating(String restaurantId, Expected expected) {
-    Expected exact = expected.withAverage();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> assertThat(rating(restaurantId)).as("restaurant " + restaurantId).isEqualTo(exact));
-  }
-
-  private Expected rating(String restaurantId) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(topology.table("restaurants").name())
-        .key(Map.of("restaurantId", AttributeValue.fromS(restaurantId))).consistentRead(true)).item();
-    return new Expected(Long.parseLong(item.get("reviewCount").n()), Long.parseLong(item.get("ratingSum").n()),
-        new BigDecimal(item.get("avgRating").n()).setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+    dynamoDb.putItem(request -> request.tableName(topology.table("reviews").name()).item(item));
   }
 
   private List<String> importRestaurants(int count) {
@@ -223,17 +184,6 @@ class ImportedReviewRatingsIntegrationTests {
     JsonNode job = api.awaitSettled(jobId(api.post("restaurants", "application/x-ndjson", String.join("\n", lines))), Duration.ofSeconds(60));
     assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
     return ids;
-  }
-
-  /** Posts a review through write-service's API; answers its id. */
-  private String postReview(String restaurantId, int rating) {
-    // The author is the signed-in user (write-service takes it from the token).
-    String token = issuer.signIn("api-user").accessToken();
-    HttpApi.Answer created = new HttpApi(writePort).post("/api/restaurants/" + restaurantId + "/reviews",
-        "{\"rating\":" + rating + "}", "Authorization", "Bearer " + token);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String location = created.firstHeader("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private static String review(String reviewId, String restaurantId, int rating) {
