@@ -213,8 +213,11 @@ class ChunkProcessingIntegrationTests {
   void aCancelledImportSkipsTheChunksNotYetWrittenAndItsCountsMatchTheTable(LocalAws localAws) {
     String city = uniqueCity();
     // As above: slowed down, the import is still running when the cancel arrives (on CI the engine
-    // finished all 6,000 between the poll that saw the first write and the DELETE, which got 409).
-    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(50)).onlyFor("BatchWriteItem"));
+    // finished all 6,000 between the poll that saw the first write and the DELETE, which got 409). At 50 ms a
+    // call the 24 chunks (4 at a time, 10 batches each, 4 writers) took under a second, and once, with
+    // write-service's tests running beside this module, every chunk had started before the DELETE got through:
+    // none was left to skip. At 200 ms they take about 4 s.
+    localAws.faults().inject(Fault.latency(AwsService.DYNAMODB, Duration.ofMillis(200)).onlyFor("BatchWriteItem"));
     String jobId;
     HttpApi.Answer cancelled;
     try {
