@@ -13,8 +13,6 @@ import com.bellyfed.write.support.Caller;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
@@ -87,13 +84,7 @@ class ImportedRatingsIntegrationTests {
   }
 
   private void assertAggregates(String restaurantId, long count, long sum) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(topology.table("restaurants").name()).consistentRead(true)
-        .key(Map.of("restaurantId", AttributeValue.fromS(restaurantId)))).item();
-    assertThat(item.get("reviewCount").n()).isEqualTo(Long.toString(count));
-    assertThat(item.get("ratingSum").n()).isEqualTo(Long.toString(sum));
-    // data-model.md: the sum over the count to two decimals, HALF_UP (16 / 6 = 2.67).
-    assertThat(new BigDecimal(item.get("avgRating").n()))
-        .isEqualByComparingTo(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
+    RatingAggregates.assertExact(dynamoDb, topology, restaurantId, count, sum);
   }
 
   private double count(String outcome) {

@@ -12,8 +12,6 @@ import com.bellyfed.write.support.EventTap;
 import com.bellyfed.write.support.WriteServiceTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,12 +125,7 @@ class RatingAggregationIntegrationTests {
   }
 
   private void assertAggregates(String restaurantId, long count, long sum) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(topology.table("restaurants").name()).consistentRead(true)
-        .key(Map.of("restaurantId", AttributeValue.fromS(restaurantId)))).item();
-    assertThat(item.get("reviewCount").n()).isEqualTo(Long.toString(count));
-    assertThat(item.get("ratingSum").n()).isEqualTo(Long.toString(sum));
-    assertThat(new BigDecimal(item.get("avgRating").n()))
-        .isEqualByComparingTo(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
+    Map<String, AttributeValue> item = RatingAggregates.assertExact(dynamoDb, topology, restaurantId, count, sum);
     assertThat(item.get("version").n()).as("the aggregates do not bump the listing's version").isEqualTo("1");
   }
 
