@@ -36,6 +36,12 @@ public final class Charts {
 
   /** p50, p95 and p99 per second of a flow, with its p95 target as a line. */
   public static void latencyOverTime(Path file, String title, List<Timeline.Bucket> buckets, double targetMs) throws IOException {
+    latencyOverTime(file, title, buckets, targetMs, "p95 target " + Verdict.format(targetMs) + " ms");
+  }
+
+  /** The same, with the target line labelled {@code targetLabel}. */
+  public static void latencyOverTime(Path file, String title, List<Timeline.Bucket> buckets, double targetMs, String targetLabel)
+      throws IOException {
     XYSeries p50 = new XYSeries("p50");
     XYSeries p95 = new XYSeries("p95");
     XYSeries p99 = new XYSeries("p99");
@@ -50,7 +56,7 @@ public final class Charts {
     data.addSeries(p99);
     JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
-    plot.addRangeMarker(marker(targetMs, "p95 target " + Verdict.format(targetMs) + " ms", Color.RED));
+    plot.addRangeMarker(marker(targetMs, targetLabel, Color.RED));
     save(file, chart);
   }
 

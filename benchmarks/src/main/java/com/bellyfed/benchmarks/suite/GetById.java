@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class GetById {
 
   /** Both sides, and the CPU of each process during the service's rounds and during the raw rounds. */
-  record Result(Throughput raw, Throughput service, CpuShares.Phase cpu, CpuShares.Phase rawCpu, Warmup warmup) {}
+  record Result(Throughput raw, Throughput service, CpuShares.Phase cpu, CpuShares.Phase rawCpu, Warmup warmup, Timeline rawLatency,
+      Timeline serviceLatency) {}
 
   /**
    * How the service was warmed: calls and seconds at {@link #FEW_CLIENTS} (the fixed warm-up, then until the JIT backlog
@@ -90,16 +91,23 @@ final class GetById {
     Duration round = measured.dividedBy(rounds);
     Throughput rawTotal = null;
     Throughput serviceTotal = null;
+    // Each call's latency by the second of the measured rounds it started in, for the charts; each side's line has
+    // gaps where the other side's rounds ran.
+    Timeline rawLatency = new Timeline();
+    Timeline serviceLatency = new Timeline();
+    long measuring = System.nanoTime();
+    ClosedLoop.Call timedRaw = timed(raw, rawLatency, measuring);
+    ClosedLoop.Call timedService = timed(service, serviceLatency, measuring);
     CpuShares.Phase phase = null;
     CpuShares.Phase rawPhase = null;
     int cores = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < rounds; i++) {
       CpuShares.Snapshot rawBefore = cpu.take();
-      Throughput r = ClosedLoop.run("raw-get", clients, round, raw);
+      Throughput r = ClosedLoop.run("raw-get", clients, round, timedRaw);
       CpuShares.Snapshot before = cpu.take();
       CpuShares.Phase rp = CpuShares.between(rawBefore, before, cores);
       rawPhase = rawPhase == null ? rp : rawPhase.plus(rp);
-      Throughput s = ClosedLoop.run("get", clients, round, service);
+      Throughput s = ClosedLoop.run("get", clients, round, timedService);
       CpuShares.Phase p = CpuShares.between(before, cpu.take(), cores);
       phase = phase == null ? p : phase.plus(p);
       rawTotal = rawTotal == null ? r : rawTotal.plus(r);
@@ -107,7 +115,16 @@ final class GetById {
       System.out.printf("  round %d: raw %,.0f/s p99 %.2f ms, service %,.0f/s p99 %.2f ms%n", i + 1, r.callsPerSecond(), r.latency().p99(),
           s.callsPerSecond(), s.latency().p99());
     }
-    return new Result(rawTotal, serviceTotal, phase, rawPhase, warmed);
+    return new Result(rawTotal, serviceTotal, phase, rawPhase, warmed, rawLatency, serviceLatency);
+  }
+
+  private static ClosedLoop.Call timed(ClosedLoop.Call call, Timeline timeline, long zeroNanos) {
+    return (thread, seq) -> {
+      long started = System.nanoTime();
+      int units = call.run(thread, seq);
+      timeline.add((started - zeroNanos) / 1e9, (System.nanoTime() - started) / 1_000);
+      return units;
+    };
   }
 
   /**

@@ -49,6 +49,12 @@ final class SuiteReport {
         + "/s", results.reviews().raw().buckets(), REVIEW_P95_MS);
     Charts.throughputAgainstLoad(charts.resolve("cross-domain-throughput.png"), "Cross-domain: rating events delivered against reviews offered",
         results.reviews().steps().stream().map(CrossDomain.Run::step).toList(), results.reviews().knee(), "reviews/s");
+    double getLimit = 2 * results.get().raw().latency().p99() + 2;
+    String limitLabel = "p99 limit " + Verdict.format(getLimit) + " ms (2 × raw p99 + 2)";
+    Charts.latencyOverTime(charts.resolve("get-latency.png"), "GET /api/restaurants/{id} at " + results.options().getClients
+        + " clients (its rounds)", results.get().serviceLatency().buckets(), getLimit, limitLabel);
+    Charts.latencyOverTime(charts.resolve("get-latency-raw.png"), "Baseline: raw GetItem at " + results.options().getClients
+        + " clients (its rounds)", results.get().rawLatency().buckets(), getLimit, limitLabel);
     Charts.startup(charts.resolve("startup.png"), results.startup());
     Reports.write(report, markdown(results, loadAfter));
   }
@@ -151,9 +157,11 @@ final class SuiteReport {
         "[End-to-end event latency over time](charts/event-latency.png) and [its baseline, raw PutEvents → SQS](charts/event-latency-raw.png)",
         "[Cross-domain latency over time](charts/cross-domain-latency.png) and [its baseline](charts/cross-domain-latency-raw.png)",
         "[Cross-domain throughput against offered load, knee marked](charts/cross-domain-throughput.png)",
+        "[GET by id latency over its rounds](charts/get-latency.png) and [its baseline, raw GetItem](charts/get-latency-raw.png)",
         "[Start-up times](charts/startup.png)"));
     md.paragraph("![End-to-end event latency](charts/event-latency.png)\n\n![Cross-domain latency](charts/cross-domain-latency.png)\n\n"
-        + "![Cross-domain throughput](charts/cross-domain-throughput.png)\n\n![Start-up](charts/startup.png)");
+        + "![Cross-domain throughput](charts/cross-domain-throughput.png)\n\n![GET by id latency](charts/get-latency.png)\n\n"
+        + "![Start-up](charts/startup.png)");
 
     events(md, results);
     crossDomain(md, results);

@@ -53,7 +53,7 @@ class GetByIdTests {
     Throughput service = new Throughput(2_000, 2_000, 0, Duration.ofSeconds(10), new Histogram(3), null);
     CpuShares.Phase rawCpu = new CpuShares.Phase(10, cores(0, 0.5, 0, 0.3), 1, 2);
     CpuShares.Phase serviceCpu = new CpuShares.Phase(10, cores(0.4, 0.6, 0.8, 0.1), 1, 2);
-    GetById.Result result = new GetById.Result(raw, service, serviceCpu, rawCpu, null);
+    GetById.Result result = new GetById.Result(raw, service, serviceCpu, rawCpu, null, new Timeline(), new Timeline());
 
     assertThat(SuiteReport.cpuPerCall(result)).containsExactly(
         List.of("query-service", "0.000", "2.000"),
