@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,9 @@ final class GetById {
       return 1;
     };
     Map<String, Long> pids = new LinkedHashMap<>();
-    pids.put("query-service", suite.service("query-service").process().pid());
-    pids.put("local-aws", suite.localAws.pid());
-    pids.put("analytics-service", suite.service("analytics-service").process().pid());
+    for (String jvm : JVMS) {
+      pids.put(jvm, jvm.equals("local-aws") ? suite.localAws.pid() : suite.service(jvm).process().pid());
+    }
     Warmup warmed = warm(pids, suite.service("query-service")::cpuNanos, clients, warmup, service);
     System.out.printf("GET by id: raw GetItem warm-up %d s%n", warmup.toSeconds());
     ClosedLoop.run("raw-warm", clients, warmup, raw);
@@ -159,7 +160,7 @@ final class GetById {
     double fullSeconds = 0;
     double share = -1;
     Duration limit = warmup.multipliedBy(8);
-    List<Double> rates = new java.util.ArrayList<>();
+    List<Double> rates = new ArrayList<>();
     for (Duration spent = Duration.ZERO; spent.compareTo(limit) < 0; spent = spent.plus(WINDOW)) {
       long jitBefore = JitCompilers.cpuNanos(queryPid);
       long cpuBefore = processCpuNanos.getAsLong();
@@ -183,8 +184,8 @@ final class GetById {
   /**
    * True once throughput stopped rising: the last two windows' mean within {@link #PLATEAU} of the two before. The
    * compiler threads' share alone settled too early: in the first full run it fell under 10% after 47 s at 32
-   * clients, and the service, measured at 203 GETs/s, still got faster for minutes (measured beside it: 2.1 ms of
-   * its CPU per GET after three minutes of load, 1.3 ms after five).
+   * clients, and the service, measured at 203 GETs/s, still got faster for minutes (measured apart right after: 2.1 ms
+   * of its CPU per GET after three minutes of load, 1.3 ms after five).
    */
   static boolean plateaued(List<Double> rates) {
     int n = rates.size();
