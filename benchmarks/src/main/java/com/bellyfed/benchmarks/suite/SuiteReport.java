@@ -27,6 +27,8 @@ final class SuiteReport {
   static final double IMPORT_RATE_SHARE = 80;
   static final double IMPORT_HEAP_MB = 256;
   static final double SEED_EVENTS_PER_MINUTE = 10_000;
+  /** Under this share of the cores taken by other work in every phase, the report calls the machine quiet. */
+  static final double QUIET_SHARE = 0.10;
 
   /** When, where and how the run was made. */
   record Run(Instant started, Machine machine, String arguments, @Nullable String label) {}
@@ -128,9 +130,9 @@ final class SuiteReport {
     md.paragraph("Written by `" + ("benchmarks/scripts/report.sh " + run.arguments()).strip() + "` (the one command: it builds the jars, then runs "
         + "`com.bellyfed.benchmarks.suite.SuiteBenchmark`), started " + run.started().truncatedTo(ChronoUnit.SECONDS) + ". Every figure below and "
         + "its baseline come from this one run.");
-    md.paragraph(String.format(Locale.ROOT, "Machine: %d cores (%s), %s, %s. **Load average %s at the start, %s at the end** (1 / 5 / 15 min): "
-            + "the machine is shared with other sessions, whose CPU the profiles below show as *other work*.", run.machine().cores(), run.machine().cpu(),
-        run.machine().jvm(), run.machine().os(), run.machine().loadAverage(), loadAfter));
+    md.paragraph(String.format(Locale.ROOT, "Machine: %d cores (%s), %s, %s. **Load average %s at the start, %s at the end** (1 / 5 / 15 min). "
+            + "%s", run.machine().cores(), run.machine().cpu(), run.machine().jvm(), run.machine().os(), run.machine().loadAverage(), loadAfter,
+        otherWork(phases(results), run.machine().cores())));
     md.paragraph("Set-up: local-aws runs as its own process (`java -Xmx" + options.localAwsHeap + " -jar local-aws/target/local-aws-exec.jar`, "
         + "dev topology, user pool provisioned); write-, query- and analytics-service from their jars with `-Xmx" + options.serviceHeap
         + "`, import-service with `-Xmx" + options.importHeap + "`, each a resource server of local-aws's user pool (issuer and client id from "
@@ -343,6 +345,24 @@ final class SuiteReport {
   }
 
   /** The profile's verdict on what bounded a phase: the cores' use, the busiest process, and what others took. */
+  /** The profiled phases of the run: the GET rounds of both sides, the event flow, the steady reviews and the import. */
+  static List<CpuShares.Phase> phases(Results results) {
+    return List.of(results.get().cpu(), results.get().rawCpu(), results.events().cpu(), results.reviews().steady().cpu(), results.importCpu());
+  }
+
+  /**
+   * What other work on the machine took, from the phases' profiles: a report measured beside other builds reads
+   * differently from one on a quiet machine, so the header says which this was.
+   */
+  static String otherWork(List<CpuShares.Phase> phases, int cores) {
+    double most = phases.stream().mapToDouble(CpuShares.Phase::others).max().orElse(0);
+    String share = String.format(Locale.ROOT, "at most %.2f cores (%.0f%% of the machine) in any phase", most, 100 * most / cores);
+    return most / cores < QUIET_SHARE
+        ? "Other work on the machine took " + share + ": a quiet machine. The profiles below show it as *other work*."
+        : "**Other work on the machine took " + share + "**: the figures compete with it for the cores; the profiles below show it "
+            + "as *other work*.";
+  }
+
   static String bound(CpuShares.Phase cpu) {
     double used = cpu.cores().values().stream().mapToDouble(Double::doubleValue).sum();
     String saturation = cpu.machineBusy() >= 0.9

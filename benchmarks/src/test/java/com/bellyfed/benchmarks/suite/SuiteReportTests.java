@@ -29,4 +29,16 @@ class SuiteReportTests {
 
     assertThat(SuiteReport.bound(phase)).contains("40% busy, so CPU alone did not bound it");
   }
+
+  @Test
+  void theHeaderCallsTheMachineQuietOnlyWhenOtherWorkStayedUnderATenthOfItInEveryPhase() {
+    CpuShares.Phase quiet = new CpuShares.Phase(60, Map.of("local-aws", 1.0, "query-service", 0.9), 0.99, 2);
+    CpuShares.Phase busy = new CpuShares.Phase(60, Map.of("local-aws", 0.8, "query-service", 0.6), 0.95, 2);
+
+    assertThat(SuiteReport.otherWork(List.of(quiet, quiet), 2))
+        .isEqualTo("Other work on the machine took at most 0.08 cores (4% of the machine) in any phase: a quiet machine. "
+            + "The profiles below show it as *other work*.");
+    assertThat(SuiteReport.otherWork(List.of(quiet, busy), 2))
+        .startsWith("**Other work on the machine took at most 0.50 cores (25% of the machine) in any phase**: the figures compete");
+  }
 }
