@@ -176,6 +176,11 @@ within 60 all_up || { curl -s "localhost:$PROMETHEUS_PORT/api/v1/targets" >&2; f
 within 60 post_counted || fail "Prometheus has no count of write-service's POST /api/restaurants within 60 s"
 scraped_ms=$(( $(now_ms) - walk_started ))
 echo "Prometheus: all four services up, write-service's POST counted"
+# rule_files are globs: a rules file missing from the container loads nothing, without an error. Every alert counts.
+rules_expected=$(grep -c -- '- alert:' monitoring/prometheus/bellyfed-alerts.yml)
+rules_loaded=$(curl -sf "localhost:$PROMETHEUS_PORT/api/v1/rules?type=alert" | grep -o '"type":"alerting"' | wc -l)
+[ "$rules_loaded" = "$rules_expected" ] || fail "Prometheus loaded $rules_loaded alert rules of the $rules_expected in monitoring/"
+echo "Prometheus: the $rules_loaded alert rules of monitoring/ loaded"
 failed=0
 
 {
@@ -197,7 +202,8 @@ failed=0
   echo "The walk: the admin token in $token_ms ms (a JVM of its own); from the POST to write-service, the restaurant listed"
   echo "by query-service after $found_ms ms; its events ($event_types) in analytics-service's archive under the"
   echo "walk's correlation id and the write's analytics event in its analytics store after $archived_ms ms; every service"
-  echo "\`up\` in Prometheus and write-service's POST counted there after $scraped_ms ms (scrape interval 15 s)."
+  echo "\`up\` in Prometheus and write-service's POST counted there after $scraped_ms ms (scrape interval 15 s); the"
+  echo "$rules_loaded alert rules of monitoring/ loaded."
   echo "Grafana: $grafana."
 } > "$out"
 cat "$out"
