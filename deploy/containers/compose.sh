@@ -76,7 +76,7 @@ until curl -sf --unix-socket "$socket_dir/podman.sock" http://d/_ping >/dev/null
 done
 timeout 120 "${compose[@]}" down -t 10 >/dev/null 2>&1 || true   # what an interrupted run left
 
-# Every 2 s a check of each project container not yet healthy; a healthy one every 10 s, the images' interval.
+# Every 2 s a check of each project container not yet healthy; a healthy one every 10 s, the services' images' interval.
 # Bounded by the script's life (killed by the trap) and by an hour in any case.
 (
   tick=0 end=$(( $(date +%s) + 3600 ))
