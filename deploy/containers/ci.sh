@@ -2,7 +2,9 @@
 # CI's container check, after `./mvnw verify` packaged the jars: docker-compose.yml and .env are valid, the five
 # images build on a base made from Debian's packages (no registry is reachable), and each service's container
 # becomes ready against local-aws's container, alone and all four together (startup.sh, which also writes
-# the figures). Installs what it needs (podman, mmdebstrap, docker-compose for `config`) when it can.
+# the figures); then the whole suite comes up under docker-compose (against podman's API) and the README's first
+# walk goes through it (compose.sh, on a Prometheus image built from Debian's package; Grafana is left out).
+# Installs what it needs (podman, mmdebstrap, docker-compose) when it can.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 missing=()
@@ -17,3 +19,4 @@ echo "docker-compose.yml: valid"
 export BASE_IMAGE=localhost/bellyfed-jre:25
 deploy/containers/build-images.sh
 deploy/containers/startup.sh
+deploy/containers/compose.sh
