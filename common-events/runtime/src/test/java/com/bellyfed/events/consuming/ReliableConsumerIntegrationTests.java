@@ -23,12 +23,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+/*
+ * The tests that wait out visibility timeouts and backoffs run concurrently with each other (never with another
+ * class: the class itself stays in the same thread); every test has queues, a consumer and a registry of its own.
+ */
 @LocalAwsTest
 class ReliableConsumerIntegrationTests {
 
@@ -48,14 +54,13 @@ class ReliableConsumerIntegrationTests {
     queueUrl = sqs.createQueue(request -> request.queueName(name + "-queue").attributes(Map.of(
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":3}",
         QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
-    IdempotencyGuard guard = new IdempotencyGuard(
-        localAws.dynamoDb(), localAws.topology().table("processed-events").name(), Clock.systemUTC(), IdempotencyGuard.DEFAULT_RETENTION);
-    consumer = new ReliableConsumer(sqs, guard, RuntimeFixtures.JSON,
+    consumer = new ReliableConsumer(sqs, guard(localAws), RuntimeFixtures.JSON,
         // Capped at 2 s: the third receive's backoff need not be longer to prove that SQS redrives after it.
         ConsumerSettings.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
             .withHeartbeat(Duration.ofMillis(500), Duration.ofSeconds(2)), Clock.systemUTC(), registry);
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void aHandlerThatAlwaysFailsSeesTheMessageThreeTimesWithGrowingBackoffThenItSitsInTheDeadLetterQueue() {
     String body = RuntimeFixtures.eventBridgeEvent(review());
@@ -86,13 +91,18 @@ class ReliableConsumerIntegrationTests {
     assertThat(registry.counter("bellyfed.events.handler.failures", "consumer", "always-fails").count()).isEqualTo(3);
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
-  void aMessageTheOpenCircuitKeptFromItsHandlerComesBackAsAFreshCopyNoNearerToTheDeadLetterQueue() {
+  void aMessageTheOpenCircuitKeptFromItsHandlerComesBackAsAFreshCopyNoNearerToTheDeadLetterQueue(LocalAws localAws) {
+    // No backoff: the failures only bring the message to its third receive, and the copies need no delay to
+    // show their receive count (the growing backoff is the test above's).
+    ReliableConsumer noBackoff = new ReliableConsumer(sqs, guard(localAws), RuntimeFixtures.JSON,
+        ConsumerSettings.defaults().withBackoff(Duration.ZERO, Duration.ZERO), Clock.systemUTC(), registry);
     String body = RuntimeFixtures.eventBridgeEvent(review());
     sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     for (int receive = 1; receive <= 2; receive++) {
       InboundMessage failing = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
-      consumer.handle("waits-for-circuit", failing, event -> {
+      noBackoff.handle("waits-for-circuit", failing, event -> {
         throw new IllegalStateException("a real failure");
       });
     }
@@ -101,10 +111,10 @@ class ReliableConsumerIntegrationTests {
     open.transitionToOpenState();
     AtomicInteger handled = new AtomicInteger();
 
-    Outcome single = consumer.handle("waits-for-circuit", third, event -> handled.incrementAndGet(), open);
+    Outcome single = noBackoff.handle("waits-for-circuit", third, event -> handled.incrementAndGet(), open);
     sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(third.receiptHandle()));
     InboundMessage copy = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
-    List<Outcome> together = consumer.handleTogether("waits-for-circuit", List.of(copy), events -> handled.incrementAndGet(), open);
+    List<Outcome> together = noBackoff.handleTogether("waits-for-circuit", List.of(copy), events -> handled.incrementAndGet(), open);
     sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(copy.receiptHandle()));
     InboundMessage secondCopy = await().atMost(Duration.ofSeconds(15)).until(() -> receive(queueUrl), Optional::isPresent).get();
 
@@ -168,6 +178,7 @@ class ReliableConsumerIntegrationTests {
     assertThat(MDC.get(Correlation.CORRELATION_ID)).as("restored after the handler").isNull();
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void aLongHandlerKeepsItsMessageInvisibleUntilItFinishes(LocalAws localAws) throws Exception {
     // 2 s, not 1: the first heartbeat comes 500 ms after the guard's read, which took over half a second on a machine at load 30.
@@ -193,6 +204,11 @@ class ReliableConsumerIntegrationTests {
 
     assertThat(seenMeanwhile).as("deliveries to another poller while the handler ran").isEmpty();
     assertThat(outcome).isEqualTo(Outcome.HANDLED);
+  }
+
+  private static IdempotencyGuard guard(LocalAws localAws) {
+    return new IdempotencyGuard(
+        localAws.dynamoDb(), localAws.topology().table("processed-events").name(), Clock.systemUTC(), IdempotencyGuard.DEFAULT_RETENTION);
   }
 
   private EventEnvelope review() {

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /*
- * Most tests wait out SQS visibility timeouts (a dead-lettered message takes 1 + 2 + 4 s), each on queues and
+ * Most tests wait out SQS visibility timeouts (a dead-lettered message takes 1 + 2 + 2 s), each on queues and
  * listeners of its own, so they run concurrently with each other (never with another class: the class itself
  * stays in the same thread). Two share a queue and its listener (QUEUE); the outage makes DynamoDB fail for
  * everything, the idempotency guard included, so it runs alone (DYNAMODB).
@@ -57,8 +57,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @SpringBootTest(
     classes = SqsEventListenersIntegrationTests.ListenerApp.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        // The shortest backoff the consumer has (whole seconds): a failing message is dead-lettered after 1 + 2 + 4 s.
-    properties = {"spring.application.name=listener-app", "bellyfed.events.consumer.first-backoff=1s"})
+        // The shortest backoff the consumer has (whole seconds), capped at 2 s: a failing message is dead-lettered
+        // after 1 + 2 + 2 s. The third backoff need not be longer to prove that SQS redrives after the third receive.
+    properties = {"spring.application.name=listener-app", "bellyfed.events.consumer.first-backoff=1s",
+        "bellyfed.events.consumer.max-backoff=2s"})
 class SqsEventListenersIntegrationTests {
 
   private static final String DYNAMODB = "local-aws DynamoDB";
@@ -114,14 +116,16 @@ class SqsEventListenersIntegrationTests {
   }
 
   /**
-   * Longer than the 7 s after which a message failing on every receive is dead-lettered (first
-   * backoff 1 s, three receives), so that only the pause keeps the stream out of the dead-letter queue.
+   * Longer than the 5 s after which a message failing on every receive is dead-lettered (backoffs
+   * 1 s and 2 s, three receives), so that only the pause keeps the stream out of the dead-letter queue:
+   * the last of the stream is sent 6.3 s in. It ends before the circuit's second probe (2.5 s and then
+   * 5 s after it opened), which then finds DynamoDB up again.
    */
   @Execution(ExecutionMode.CONCURRENT)
   @ResourceLock(DYNAMODB)
   @Test
   void aListenerPausesWhileDynamoDbIsDownLongerThanTheBackoffsToTheDeadLetterQueueAndLosesNothing(LocalAws localAws) {
-    pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(10));
+    pausesThroughAnOutageAndLosesNothing(localAws, Duration.ofSeconds(7));
   }
 
   @LoadTest
@@ -354,7 +358,7 @@ class SqsEventListenersIntegrationTests {
         .minimumNumberOfCalls(2)
         .failureRateThreshold(50)
         // Probes while the dependency is down cost a receive each: space them out.
-        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2.0))
+        .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(2500), 2.0))
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
         .build());

@@ -25,14 +25,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+/*
+ * The tests run concurrently with each other (never with another class: the class itself stays in the same
+ * thread): each has an outbox table, relay, tap (its own correlation id) and registry of its own, and none
+ * injects a fault; what they mostly do is wait for sweeps, leases and the tap's quiet second.
+ */
 @LocalAwsTest
 class OutboxRelayIntegrationTests {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void publishesRowsRightAfterTheirTransactionCommittedAndDeletesThem(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
@@ -51,6 +59,7 @@ class OutboxRelayIntegrationTests {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void publishesRowsCommittedByManyConcurrentRequestsExactlyOnce(LocalAws localAws) throws Exception {
     String correlationId = UUID.randomUUID().toString();
@@ -82,6 +91,7 @@ class OutboxRelayIntegrationTests {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void leavesCommittedRowsToTheSweeperWhenTheFastPathIsFull(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
@@ -104,17 +114,19 @@ class OutboxRelayIntegrationTests {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void republishesRowsWhoseLeaseExpired(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
     OutboxStore outbox = RuntimeFixtures.privateOutbox(localAws);
     EventEnvelope orphan = review(correlationId, 1);
     writeWithEntity(localAws, outbox, List.of(orphan));
-    // A relay that claimed the row and died before publishing it.
-    assertThat(outbox.claim(orphan.eventId(), "crashed-relay", Duration.ofSeconds(2))).isTrue();
 
     try (EventTap tap = EventTap.on(localAws, localAws.topology().bus("restaurant").name(), correlationId);
         OutboxRelay survivor = relay(localAws, outbox, localAws.topology(), settings(Duration.ofSeconds(30), 10))) {
+      // A relay that claimed the row and died before publishing it; claimed right before the survivor's
+      // sweep, so that the 2 s lease surely lasts until it, however slow setting up the tap was.
+      assertThat(outbox.claim(orphan.eventId(), "crashed-relay", Duration.ofSeconds(2))).isTrue();
       assertThat(survivor.sweep()).as("the lease still protects the row").isZero();
 
       await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> survivor.sweep() == 1);
@@ -124,6 +136,7 @@ class OutboxRelayIntegrationTests {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void rowThatKeepsFailingBecomesFailedIsCountedAndCanBeResubmitted(LocalAws localAws) {
     String correlationId = UUID.randomUUID().toString();
