@@ -34,6 +34,9 @@ class SqsCrashIntegrationTests {
 
   @TempDir Path dataDir;
 
+  /** The child's standard output and error. */
+  @TempDir Path childFiles;
+
 
   @Test
   void everyAcknowledgedSendDeleteAndReceiveSurvivesKillMinus9() throws Exception {
@@ -42,7 +45,7 @@ class SqsCrashIntegrationTests {
     Set<String> deleting = new HashSet<>();
     Map<String, Integer> receiveCounts = new HashMap<>();
     List<String> logged = new ArrayList<>();
-    try (KilledChild child = KilledChild.start(CrashingSqsClient.class, dataDir, dataDir.toString())) {
+    try (KilledChild child = KilledChild.start(CrashingSqsClient.class, childFiles, dataDir.toString())) {
       String line;
       boolean killed = false;
       // After the kill, what the child printed before it died is still to be read: its deletes too.
@@ -76,13 +79,19 @@ class SqsCrashIntegrationTests {
       expected.removeAll(deleting);
       // In flight before the kill means visible again 2 s after the receive; a message sent but not yet acknowledged
       // when the child died may be there too, and is not asserted either way.
+      // Each poll receives until a receive comes back empty: one receive of 10 per poll would take the poll
+      // interval per 10 messages, well over a thousand of them.
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(3600)
-            .attributeNamesWithStrings("All")).messages()) {
-          if (found.put(message.messageId(), message) != null) {
-            receivedAgain.add(message.messageId());
+        List<Message> page;
+        do {
+          page = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(3600)
+              .attributeNamesWithStrings("All")).messages();
+          for (Message message : page) {
+            if (found.put(message.messageId(), message) != null) {
+              receivedAgain.add(message.messageId());
+            }
           }
-        }
+        } while (!page.isEmpty());
         Set<String> missing = new HashSet<>(expected);
         missing.removeAll(found.keySet());
         assertThat(missing).as("acknowledged, not deleted, not found: %s", missing.stream().map(sent::get).toList()).isEmpty();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +30,28 @@ public final class KilledChild implements AutoCloseable {
     this.output = Files.newBufferedReader(output, StandardCharsets.UTF_8);
   }
 
-  /** Starts {@code main} with {@code args}; its standard error goes to a file beside {@code besides}. */
-  public static KilledChild start(Class<?> main, Path besides, String... args) throws IOException {
-    Path errors = Files.createTempFile(besides.toAbsolutePath().getParent(), "crash-child", ".err");
-    String[] command = new String[4 + args.length];
-    command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    command[1] = "-cp";
-    command[2] = System.getProperty("java.class.path");
-    command[3] = main.getName();
-    System.arraycopy(args, 0, command, 4, args.length);
+  /**
+   * Starts {@code main} with {@code args}; its standard output and error go to files in {@code files}, a
+   * directory the test owns (a JUnit temporary directory, so that nothing is left behind).
+   */
+  public static KilledChild start(Class<?> main, Path files, String... args) throws IOException {
+    Path errors = Files.createTempFile(files, "crash-child", ".err");
+    List<String> command = new ArrayList<>(javaCommand(main));
+    command.addAll(List.of(args));
     // A file, not a pipe: what the child wrote before it was killed stays there to be read.
-    Path output = Files.createTempFile(besides.toAbsolutePath().getParent(), "crash-child", ".out");
+    Path output = Files.createTempFile(files, "crash-child", ".out");
     Process process = new ProcessBuilder(command).redirectError(errors.toFile()).redirectOutput(output.toFile()).start();
     return new KilledChild(process, errors, output);
+  }
+
+  /**
+   * The command that runs {@code main} in a JVM on the test class path. The child lives for seconds and is
+   * killed: C1 alone and the serial collector start it with less CPU than C2 and G1's threads would take from
+   * the two cores the build shares, and it is killed before C2's code would pay off.
+   */
+  public static List<String> javaCommand(Class<?> main) {
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName());
   }
 
   /** The child's next whole line, waiting for it while the child runs; null once it ended and all was read. */

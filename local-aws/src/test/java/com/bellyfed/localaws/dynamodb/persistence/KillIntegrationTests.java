@@ -3,6 +3,7 @@ package com.bellyfed.localaws.dynamodb.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bellyfed.localaws.testing.KilledChild;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ class KillIntegrationTests {
   private static final int ACKNOWLEDGEMENTS_BEFORE_KILL = 3000;
 
   @TempDir Path dir;
+
+  /** The children's standard error, apart from the journal's directory. */
+  @TempDir Path childErrors;
 
   private @Nullable Process child;
 
@@ -59,13 +63,10 @@ class KillIntegrationTests {
 
   /** Runs the child until it acknowledged enough, kills it, and checks what recovers; returns the next number. */
   private long killRound(long expectedNext, long checkpointAfterBytes) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path errors = Files.createTempFile(dir.getParent(), "child", ".err");
-    Process process = new ProcessBuilder(
-            java.toString(), "-cp", System.getProperty("java.class.path"),
-            CrashingWriter.class.getName(), dir.toString(), Long.toString(checkpointAfterBytes))
-        .redirectError(errors.toFile())
-        .start();
+    Path errors = Files.createTempFile(childErrors, "child", ".err");
+    List<String> command = new ArrayList<>(KilledChild.javaCommand(CrashingWriter.class));
+    command.addAll(List.of(dir.toString(), Long.toString(checkpointAfterBytes)));
+    Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     child = process;
     List<Long> acknowledged = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(
