@@ -66,7 +66,7 @@ public final class ReliableConsumer implements AutoCloseable {
     HANDLED,
     DUPLICATE,
     DEAD_LETTERED,
-    /** Not handled because the dependency's circuit was open: a fresh copy is in the queue, so this one goes. */
+    /** Not handled because the dependency's circuit was open, or failed as its probe: a fresh copy is in the queue, so this one goes. */
     REQUEUED,
     RETRY_LATER
   }
@@ -116,6 +116,7 @@ public final class ReliableConsumer implements AutoCloseable {
       counter("bellyfed.events.consumer.deferred", consumer).increment();
       return requeue(consumer, message, event, "circuit " + dependency.getName() + " is open");
     }
+    boolean probe = isHalfOpen(dependency);
     long started = System.nanoTime();
     try {
       if (guard.seen(consumer, event.eventId())) {
@@ -139,6 +140,9 @@ public final class ReliableConsumer implements AutoCloseable {
       registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure")
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       counter("bellyfed.events.handler.failures", consumer).increment();
+      if (probe && isOpen(dependency)) {
+        return requeue(consumer, message, event, "the probe of circuit " + dependency.getName() + " failed: " + failure);
+      }
       backOff(consumer, message, event, failure.toString());
       return Outcome.RETRY_LATER;
     }
@@ -212,7 +216,11 @@ public final class ReliableConsumer implements AutoCloseable {
     return Arrays.asList(outcomes);
   }
 
-  /** How a run of the handler went: {@code failure} is null when it succeeded; {@code denied} when the circuit did not let it run. */
+  /**
+   * How a run of the handler went: {@code failure} is null when it succeeded; {@code denied} when the circuit did not
+   * let it run, or the run was the circuit's probe and failed (see {@link #isHalfOpen}): the events only wait for their
+   * dependency, so they are requeued, not retried alone.
+   */
   private record Attempt(@Nullable String failure, boolean denied) {
 
     static final Attempt SUCCEEDED = new Attempt(null, false);
@@ -226,6 +234,7 @@ public final class ReliableConsumer implements AutoCloseable {
       counter("bellyfed.events.consumer.deferred", consumer).increment(events.size());
       return new Attempt("circuit " + dependency.getName() + " is open", true);
     }
+    boolean probe = isHalfOpen(dependency);
     long started = System.nanoTime();
     Instant now = clock.instant();
     events.forEach(event -> registry.timer("bellyfed.events.consumer.lag", "consumer", consumer)
@@ -240,7 +249,7 @@ public final class ReliableConsumer implements AutoCloseable {
       registry.timer("bellyfed.events.handler.duration", "consumer", consumer, "outcome", "failure")
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       counter("bellyfed.events.handler.failures", consumer).increment(events.size());
-      return new Attempt(failure.toString(), false);
+      return new Attempt(failure.toString(), probe && isOpen(dependency));
     } finally {
       heartbeat.cancel(false);
     }
@@ -304,6 +313,24 @@ public final class ReliableConsumer implements AutoCloseable {
     heartbeats.shutdownNow();
   }
 
+  /**
+   * Whether a call now is the circuit's half-open probe. When the probe fails (the circuit opens again), its message
+   * did not fail: its dependency is still down, and it is requeued like the messages the open circuit did not let run.
+   * Otherwise every probe of a long outage cost its message a receive, and a message picked as the probe three times
+   * went to the dead-letter queue while nothing was wrong with it.
+   */
+  private static boolean isHalfOpen(@Nullable CircuitBreaker dependency) {
+    return dependency != null && dependency.getState() == CircuitBreaker.State.HALF_OPEN;
+  }
+
+  private static boolean isOpen(@Nullable CircuitBreaker dependency) {
+    if (dependency == null) {
+      return false;
+    }
+    CircuitBreaker.State state = dependency.getState();
+    return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+  }
+
   private static void succeeded(@Nullable CircuitBreaker dependency, long started) {
     if (dependency != null) {
       dependency.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -311,9 +338,9 @@ public final class ReliableConsumer implements AutoCloseable {
   }
 
   /**
-   * Puts a message whose handler the open circuit did not let run back in the queue as a fresh
-   * copy, delayed by the first backoff, for the caller to delete the original: SQS counts every
-   * receive, and a message that only waited for its dependency must not get nearer to the
+   * Puts a message whose handler the open circuit did not let run, or whose handler failed as the
+   * circuit's half-open probe (see {@link #isHalfOpen}), back in the queue as a fresh copy, delayed
+   * by the first backoff, for the caller to delete the original: SQS counts every receive, and a message that only waited for its dependency must not get nearer to the
    * dead-letter queue (a listener paused with {@code ListenerPause} still receives the polls in
    * flight when it stops and, once half-open, the polls beside the probe). A consumer idempotent
    * by event id takes the copy for what it is. The copy has no message attributes (EventBridge

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * by itself ({@code automaticTransitionFromOpenToHalfOpenEnabled}), since no calls happen while the
  * listener is stopped: the {@code dependency} configuration under
  * {@code resilience4j.circuitbreaker.configs} (the event runtime's defaults) is made for such circuits:
- * it counts outages only, probes with one call at a time after 2 s, 4 s, ... up to 60 s (each probe
- * costs its messages a receive), and half-opens by itself.
+ * it counts outages only, probes with one call at a time after 2 s, 4 s, ... up to 60 s, and
+ * half-opens by itself. The messages a probe's poll brings, the probe's own when it fails, go back
+ * to the queue as fresh copies ({@code ReliableConsumer}), so no probe costs a message a receive.
  *
  * <p>Each listener has its own lifecycle thread: stopping a container waits for its in-flight polls
  * and handlers (up to its shutdown timeout), and one listener's wait must never delay the stop of

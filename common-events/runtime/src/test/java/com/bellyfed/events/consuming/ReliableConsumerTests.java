@@ -10,6 +10,7 @@ import com.bellyfed.events.standins.InMemoryDynamoDb;
 import com.bellyfed.events.standins.InMemorySqs;
 import com.bellyfed.events.standins.InMemorySqs.Sent;
 import com.bellyfed.events.standins.InMemorySqs.VisibilityChange;
+import com.bellyfed.kit.outage.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The consumer's decisions (backoff, dead-lettering, requeue while the circuit is open, duplicates,
@@ -122,6 +124,55 @@ class ReliableConsumerTests {
   }
 
   @Test
+  void aHalfOpenProbeThatFindsTheDependencyStillDownIsRequeuedAsAFreshCopyNoNearerToTheDeadLetterQueue() {
+    CircuitBreaker circuit = halfOpenDependency();
+    String body = RuntimeFixtures.eventBridgeEvent(review("good"));
+
+    // The third probe of a long outage this message was picked for: a receive more and SQS would dead-letter it.
+    Outcome outcome = consumer.handle(CONSUMER, message(body, 3), event -> {
+      throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+    }, circuit);
+
+    assertThat(outcome).isEqualTo(Outcome.REQUEUED);
+    assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(sqs.sent).containsExactly(new Sent(queueUrl, body, 10, Map.of()));
+    assertThat(sqs.visibilityChanges).isEmpty();
+    assertThat(registry.counter("bellyfed.events.handler.failures", "consumer", CONSUMER).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonMessagePickedAsTheProbeFailsOnItsOwnAndBacksOffTowardsTheDeadLetterQueue() {
+    CircuitBreaker circuit = halfOpenDependency();
+
+    Outcome outcome = consumer.handle(CONSUMER, message(RuntimeFixtures.eventBridgeEvent(review("poison")), 2), event -> {
+      throw new IllegalStateException("cannot count poison");
+    }, circuit);
+
+    assertThat(outcome).isEqualTo(Outcome.RETRY_LATER);
+    assertThat(circuit.getState()).as("not an outage: the dependency answered").isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(sqs.sent).isEmpty();
+    assertThat(sqs.visibilityChanges).extracting(VisibilityChange::seconds).containsExactly(20);
+  }
+
+  @Test
+  void aPollHandedOverTogetherAsTheProbeOfADependencyStillDownIsRequeuedWholeWithoutRetryingEachAlone() {
+    CircuitBreaker circuit = halfOpenDependency();
+    List<InboundMessage> poll = List.of(
+        message(RuntimeFixtures.eventBridgeEvent(review("a")), 3), message(RuntimeFixtures.eventBridgeEvent(review("b")), 1));
+    AtomicInteger runs = new AtomicInteger();
+
+    List<Outcome> outcomes = consumer.handleTogether(CONSUMER, poll, events -> {
+      runs.incrementAndGet();
+      throw SdkClientException.create("Unable to execute HTTP request: Read timed out");
+    }, circuit);
+
+    assertThat(outcomes).containsOnly(Outcome.REQUEUED);
+    assertThat(runs).as("the probe only: the circuit opened again").hasValue(1);
+    assertThat(sqs.sent).extracting(Sent::delaySeconds).containsExactly(10, 10);
+    assertThat(sqs.visibilityChanges).isEmpty();
+  }
+
+  @Test
   void anEventHandledOnceIsAcknowledgedAsADuplicateWithoutRunningTheHandlerAgain() {
     String body = RuntimeFixtures.eventBridgeEvent(review("good"));
     AtomicInteger runs = new AtomicInteger();
@@ -219,6 +270,15 @@ class ReliableConsumerTests {
     consumer.delete(done);
 
     assertThat(sqs.deleted).hasSize(23).doesNotHaveDuplicates();
+  }
+
+  /** A listener's dependency circuit as the runtime configures it (outages only, one probe), its probe due. */
+  private static CircuitBreaker halfOpenDependency() {
+    CircuitBreaker circuit = CircuitBreaker.of("dynamodb", CircuitBreakerConfig.custom()
+        .recordException(Outages::isOutage).permittedNumberOfCallsInHalfOpenState(1).build());
+    circuit.transitionToOpenState();
+    circuit.transitionToHalfOpenState();
+    return circuit;
   }
 
   private InboundMessage message(String body, int receiveCount) {
