@@ -107,7 +107,10 @@ public class ChunkProcessor {
       }
       throw failure;
     }
-    if (receiveCount > 1 && guard.seen(FAILURES, chunk.chunkId())) {
+    // Asked on every delivery, not only on a later receive: a copy of a chunk starts at receive 1 again, whether an
+    // operator redrove it from the DLQ or the consumer requeued it because it failed as the half-open probe of a
+    // DynamoDB outage on its last receive, after it was counted as failed here.
+    if (guard.seen(FAILURES, chunk.chunkId())) {
       recovered(chunk, written, records - written, ratings);
     } else {
       settle(chunk, written, 0, records - written, "written", ratings);

@@ -81,7 +81,7 @@ class ChunkProcessingIntegrationTests {
   }
 
   @Test
-  void aChunkThatKeepsFailingLandsInTheDeadLetterQueueAndTheJobCountsItsRecordsAsFailed(LocalAws localAws) {
+  void aChunkThatKeepsFailingLandsInTheDeadLetterQueueAndTheJobCountsItsRecordsAsFailedUntilAMendedCopyIsWritten(LocalAws localAws) {
     String city = uniqueCity();
     String jobId = jobExpecting(4, 2);
     sendToImportQueue(localAws, chunk(jobId, 0, city, 2));
@@ -98,6 +98,15 @@ class ChunkProcessingIntegrationTests {
     assertThat(job.path("counts").path("written").asLong()).isEqualTo(2);
     assertThat(job.path("counts").path("failed").asLong()).isEqualTo(2);
     assertThat(drainDeadLetters(localAws)).anyMatch(body -> body.contains(Chunk.id(jobId, 1)));
+
+    // The same chunk delivered again as a new message, at receive 1 (as after a redrive from the DLQ, or a requeue
+    // when it failed as the half-open probe of an outage), now writable: its records move from failed to written.
+    sendToImportQueue(localAws, chunk(jobId, 1, city, 2));
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.job(jobId).path("counts").path("failed").asLong() == 0);
+    job = api.job(jobId);
+    assertThat(job.path("counts").path("written").asLong()).isEqualTo(4);
+    assertThat(job.path("chunks").path("done").asLong()).as(job.toString()).isEqualTo(2);
+    assertThat(restaurantsIn(dynamoDb, topology, city)).isEqualTo(4);
   }
 
   @Test
