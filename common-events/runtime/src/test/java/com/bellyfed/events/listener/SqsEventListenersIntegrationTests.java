@@ -357,7 +357,7 @@ class SqsEventListenersIntegrationTests {
         .slidingWindowSize(4)
         .minimumNumberOfCalls(2)
         .failureRateThreshold(50)
-        // Probes while the dependency is down cost a receive each: space them out.
+        // As the runtime's "dependency" circuit: probes spaced out, each with one message (a failed one requeued, decision 67).
         .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(2500), 2.0))
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
