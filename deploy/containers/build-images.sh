@@ -28,7 +28,8 @@ modules=$(IFS=,; echo "${images[*]}")
   || { tail -n 40 target/containers/sbom.log; exit 1; }
 for image in "${images[@]}"; do
   started=$(date +%s)
-  common=(--build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$version" --build-arg "REVISION=$revision"
+  # Docker's image format: podman's default, OCI's, has no field for HEALTHCHECK and drops it with a warning.
+  common=(--format docker --build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$version" --build-arg "REVISION=$revision"
           --build-arg "CREATED=$created" --tag "bellyfed/$image:$version" --tag "bellyfed/$image:latest")
   case "$image" in
     local-aws)
@@ -40,5 +41,7 @@ for image in "${images[@]}"; do
         --build-arg "MANAGEMENT_PORT=$management_port" -f deploy/containers/service.Dockerfile "$image/target" > "target/containers/$image.build.log" 2>&1 || { tail -n 40 "target/containers/$image.build.log"; exit 1; } ;;
     *) echo "unknown image $image" >&2; exit 2 ;;
   esac
+  podman image inspect "bellyfed/$image:$version" | grep -q '"Healthcheck"' \
+    || { echo "bellyfed/$image:$version has no HEALTHCHECK" >&2; exit 1; }
   echo "bellyfed/$image:$version built in $(( $(date +%s) - started )) s ($(podman image ls --format '{{.Size}}' "bellyfed/$image:$version" | head -n 1))"
 done
