@@ -9,9 +9,11 @@ import java.nio.file.Path;
 
 class LocalAwsArchitectureTests {
 
-  // The module's own main classes, read from target/classes: scanning the class path for the package costs seconds.
-  private static final JavaClasses LOCAL_AWS =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPath(Path.of("target/classes"));
+  // local-aws's main classes, read from its target/classes: scanning the class path for the package costs seconds.
+  // The test lives here, not in local-aws, so that local-aws needs no test-support and starts as soon as the topology
+  // is built (decision 66).
+  private static final JavaClasses LOCAL_AWS = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPath(Path.of("../local-aws/target/classes"));
 
   // Decision 30. Event Ruler reads events as text here (its tree API takes Jackson 2 nodes), and
   // JsonPath walks maps and lists (PlainJsonProvider) instead of its Jackson 2 node provider.
