@@ -35,7 +35,6 @@ export DOCKER_HOST=unix://$socket_dir/podman.sock
 compose=(docker-compose --env-file .env)
 services=("query $BELLYFED_QUERY_MANAGEMENT_PORT" "write $BELLYFED_WRITE_MANAGEMENT_PORT"
           "import $BELLYFED_IMPORT_MANAGEMENT_PORT" "analytics $BELLYFED_ANALYTICS_MANAGEMENT_PORT")
-now_ms() { date +%s%3N; }
 
 service_pid="" ticker_pid="" failed=1
 cleanup() {
@@ -102,12 +101,8 @@ echo "docker-compose up -d returned after $up_ms ms (local-aws healthy, the rest
 declare -A ready
 for entry in "${services[@]}"; do
   read -r service management_port <<<"$entry"
-  deadline=$(( $(date +%s) + 180 ))
-  until curl -sf -o /dev/null "http://127.0.0.1:$management_port/actuator/health/readiness"; do
-    [ "$(date +%s)" -lt "$deadline" ] || fail "$service-service not ready in 180 s"
-    sleep 0.05
-  done
-  ready[$service]=$(( $(now_ms) - started ))
+  ready[$service]=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
+    || fail "$service-service not ready in 180 s"
   echo "$service-service ready $(( ready[$service] )) ms after up"
 done
 all_ms=$(( $(now_ms) - started ))

@@ -12,3 +12,14 @@ ensure_namespace() {
 # from the host and from every container (decision 51). The ulimits stay below the host's, which podman
 # cannot raise without cgroups.
 PODMAN_RUN_FLAGS=(--cgroups=disabled --network host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
+
+now_ms() { date +%s%3N; }
+# Waits for a 200 at $1, up to 180 s; prints the milliseconds since $2 (a now_ms). Fails, saying so, after 180 s.
+wait_ready() {
+  local url=$1 started=$2 deadline=$(( $(date +%s) + 180 ))
+  until curl -sf -o /dev/null "$url"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "not ready in 180 s: $url" >&2; return 1; }
+    sleep 0.05
+  done
+  echo $(( $(now_ms) - started ))
+}

@@ -26,17 +26,6 @@ cleanup() { podman rm -f -t 0 $(podman ps -aq --filter label=bellyfed.startup=1)
 trap cleanup EXIT
 cleanup
 
-now_ms() { date +%s%3N; }
-# Waits for a 200 at $1, up to 180 s; prints the milliseconds since $2.
-wait_ready() {
-  local url=$1 started=$2 deadline=$(( $(date +%s) + 180 ))
-  until curl -sf -o /dev/null "$url"; do
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "not ready in 180 s: $url" >&2; return 1; }
-    sleep 0.05
-  done
-  echo $(( $(now_ms) - started ))
-}
-
 started=$(now_ms)
 podman run -d --rm --label bellyfed.startup=1 --name bellyfed-startup-local-aws "${PODMAN_RUN_FLAGS[@]}" --read-only \
   "bellyfed/local-aws:$version" --port "$LOCAL_AWS_PORT" --env "$BELLYFED_ENVIRONMENT" >/dev/null 2>>"$podman_log" \

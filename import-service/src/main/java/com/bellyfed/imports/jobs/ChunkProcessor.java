@@ -70,7 +70,8 @@ public class ChunkProcessor {
   /**
    * Handles one delivery of a chunk.
    *
-   * @param receiveCount SQS's receive count of this delivery; at the queue's maximum a failure is final
+   * @param receiveCount SQS's receive count of this delivery; at the queue's maximum a failure counts the chunk's records
+   *     as failed (a copy delivered later and written moves them to written)
    */
   public void on(EventEnvelope envelope, int receiveCount) {
     Chunk chunk = Chunk.of(envelope)
