@@ -22,7 +22,7 @@ import com.bellyfed.events.topology.Topology;
 import com.bellyfed.localaws.LocalAws;
 import com.bellyfed.testing.HttpApi;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,12 @@ class ReplayIntegrationTests {
   @Autowired EventCatalog catalog;
   @Autowired Clock clock;
   @Autowired AnalyticsSettings settings;
-  @Autowired MeterRegistry registry;
+  /**
+   * The counts an operator scrapes, which only grow. Not the composite MeterRegistry: with the CloudWatch export
+   * on (AnalyticsIntegrationTest), a composite counter's count() may be its CloudWatch child's, a step counter's
+   * count of the last second, which read 0 or 12 for the same twelve events depending on when it was read.
+   */
+  @Autowired PrometheusMeterRegistry registry;
 
   @BeforeEach
   void signIn(LocalAws localAws) {
