@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The dashboard and the alert rules name only metrics the service really emits. */
 @AnalyticsIntegrationTest
@@ -29,6 +30,7 @@ class MonitoringIntegrationTests {
 
   /** Prometheus scrapes actuator's own port, without a token (the deployment keeps that port private). */
   @LocalManagementPort int managementPort;
+  @LocalServerPort int port;
   @Autowired Topology topology;
 
   @Test
@@ -58,6 +60,10 @@ class MonitoringIntegrationTests {
     EventEnvelope malformed = AnalyticsFixtures.envelope("RESTAURANT_QUERY_ANALYTICS", "bellyfed.analytics", Instant.now(),
         UUID.randomUUID().toString(), null, 0, AnalyticsFixtures.data("action", "EXECUTE"));
     localAws.sqs().sendMessage(request -> request.queueUrl(analyticsQueue).messageBody(AnalyticsFixtures.eventBridgeEvent(malformed, "RestaurantQueryAnalytics")));
+
+    // And a request on the service's port (unsigned: answered 401, and observed all the same), so that
+    // http.server.requests exists even when this class runs first in its JVM.
+    assertThat(new HttpApi(port).get("/api/events").status()).isEqualTo(401);
 
     HttpApi http = new HttpApi(managementPort);
     Set<String> emitted = new HashSet<>();
