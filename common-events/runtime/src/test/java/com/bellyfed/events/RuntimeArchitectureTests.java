@@ -14,7 +14,7 @@ class RuntimeArchitectureTests {
   // The module's own main classes, read from target/classes: scanning the class path for the package costs seconds.
   private static final JavaClasses RUNTIME =
       new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).withImportOption(ServiceRules.NO_SPRING_AOT_CLASSES)
           .importPath(Path.of("target/classes"));
 
   @Test
