@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Whether API requests emit their QUERY analytics event, under {@code bellyfed.query.analytics}.
  * The defaults emit one for every request, as the analytics flow expects.
  *
- * @param enabled false leaves the analytics filter out entirely, for operators who must shed the
+ * @param enabled false leaves the analytics filter out of the servlet chain, for operators who must shed the
  *     side effect's load (each event is a PutEvents entry and two SQS deliveries downstream)
  * @param sampleRate the share of requests, 0 to 1, whose event is emitted; below 1 the analytics
  *     counts are a sample and must be scaled by {@code 1 / sampleRate}
