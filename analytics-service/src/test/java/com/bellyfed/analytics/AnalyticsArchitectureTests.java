@@ -17,7 +17,7 @@ class AnalyticsArchitectureTests {
 
   // The module's own classes only: scanning the class path for the package takes a minute here.
   private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).withImportOption(ServiceRules.NO_SPRING_AOT_CLASSES)
       .importPath(Path.of("target/classes"));
 
   @Test

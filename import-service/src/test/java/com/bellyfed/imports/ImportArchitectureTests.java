@@ -14,7 +14,7 @@ class ImportArchitectureTests {
 
   // The module's own main classes, read from target/classes: scanning the class path for the package costs seconds.
   private static final JavaClasses SERVICE =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPath(Path.of("target/classes"));
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).withImportOption(ServiceRules.NO_SPRING_AOT_CLASSES).importPath(Path.of("target/classes"));
 
   @Test
   void recordsKnowNeitherSpringNorJobs() {

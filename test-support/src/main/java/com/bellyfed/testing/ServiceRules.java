@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -19,6 +20,14 @@ import com.tngtech.archunit.lang.ArchRule;
 public final class ServiceRules {
 
   private ServiceRules() {}
+
+  /**
+   * Leaves out what Spring AOT generated into target/classes ({@code X__BeanDefinitions}, {@code X__Autowiring},
+   * build-time CGLIB proxies), which {@code build-images.sh}'s {@code -Pspring-aot} build leaves there: Spring's
+   * wiring of our classes, which names every bean's dependencies, not code of ours the rules are about.
+   */
+  public static final ImportOption NO_SPRING_AOT_CLASSES =
+      location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$");
 
   /** ObjectMapper and its format subclasses (JsonMapper, YAMLMapper, ...) of either Jackson, known by name alone. */
   private static final DescribedPredicate<JavaClass> JACKSON_MAPPER_BY_NAME =
