@@ -1,5 +1,8 @@
-# One image per Bellyfed service, built from the service's Spring Boot jar (build context: the service's
-# target/ directory; see build-images.sh and docker-compose.yml). Three stages:
+# One image per Bellyfed service, built from the service's Spring Boot jar with Spring AOT's generated bean
+# definitions (`./mvnw -Pspring-aot package`, which build-images.sh runs on Java 25; build context: the service's
+# target/ directory; see build-images.sh and docker-compose.yml). The service runs them (-Dspring.aot.enabled=true):
+# its bean graph was decided at build time, which skips parsing the configuration classes and evaluating their
+# conditions at every start (decision 68). Three stages:
 #   extract: the jar's layers (dependencies change least, the application most), so a code change ships one layer;
 #   train:   one start of the application up to the end of its context refresh (spring.context.exit=onRefresh,
 #            before any listener or connection starts), recording what it loaded and linked into an AOT cache
@@ -22,13 +25,14 @@ COPY --from=extract /build/extracted/application/ ./
 # The training start needs no AWS: nothing connects before the refresh ends. It runs with the local profile
 # (the settings a deployment must give are checked outside it); the classes it loads are the same. The cache must be created by
 # the same JVM, with the same class path and the same flags that matter (the heap and GC settings), as the runs that use it.
+# A jar built without -Pspring-aot has no generated initializer, and this start fails on it, saying so.
 RUN AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
     SPRING_CLOUD_AWS_ENDPOINT=http://127.0.0.1:4566 BELLYFED_EVENTS_ENVIRONMENT=dev \
     BELLYFED_PAGING_CURSOR_SECRET=training-only-cursor-secret-0123456789abcdef \
     BELLYFED_SECURITY_ISSUER_URI=http://127.0.0.1:4566/us-east-1_training BELLYFED_SECURITY_CLIENT_IDS=training \
-    java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -Dspring.context.exit=onRefresh -Dspring.profiles.active=local \
-      -jar app.jar --server.port=0 --management.server.port=0 > training.log 2>&1 \
-    || { cat training.log; exit 1; }
+    java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
+      -Dspring.profiles.active=local -jar app.jar --server.port=0 --management.server.port=0 > training.log 2>&1 \
+    || { cat training.log; echo "The training start failed. A jar without Spring AOT's classes does: build it with ./mvnw -Pspring-aot package (build-images.sh does)."; exit 1; }
 
 FROM ${BASE_IMAGE}
 ARG SERVICE
@@ -60,4 +64,4 @@ ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}
 # (docker-compose.yml, the chart and the ECS task do so). More JVM flags go in JDK_JAVA_OPTIONS.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true", "-jar", "app.jar"]

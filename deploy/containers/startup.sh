@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the images as containers against local-aws's container and measures the time from `podman run`
-# to a 200 from each service's readiness probe: each service on its own, with and without its AOT cache,
-# then all four together. Fails when a container does not become ready within 180 s. Writes the figures
+# to a 200 from each service's readiness probe: each service on its own, with its AOT cache, with it and C1
+# only, and without it; then all four together, as built and with C1 only. Fails when a container does not become ready within 180 s. Writes the figures
 # to target/containers/startup.md. Traffic stays on 127.0.0.1 (host networking); every container is
 # removed at the end.  Run build-images.sh first.
 set -euo pipefail
@@ -52,11 +52,16 @@ run_service() {
     "bellyfed/$1-service:$version" >/dev/null 2>>"$podman_log" || { cat "$podman_log" >&2; exit 1; }
 }
 
-declare -A alone_aot alone_plain
+# The images' JVM as built; with C1 only (.env's BELLYFED_SERVICE_JAVA_OPTIONS, which docker-compose.yml gives the
+# services); and without the AOT cache. Spring AOT is on in all three (the image's entry point sets it).
+c1_options=${BELLYFED_SERVICE_JAVA_OPTIONS:--XX:TieredStopAtLevel=1}
+declare -A alone_aot alone_c1 alone_plain
 for entry in "${services[@]}"; do
   read -r service port management_port <<<"$entry"
-  for mode in aot plain; do
-    options=""; [ "$mode" = plain ] && options="-XX:AOTMode=off"
+  for mode in aot c1 plain; do
+    options=""
+    [ "$mode" = c1 ] && options=$c1_options
+    [ "$mode" = plain ] && options="-XX:AOTMode=off"
     started=$(now_ms)
     run_service "$service" "$port" "$management_port" "$options"
     ms=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
@@ -66,6 +71,8 @@ for entry in "${services[@]}"; do
       # The image's own HEALTHCHECK (on the management port's readiness) passes too; podman runs it on demand here.
       podman healthcheck run "bellyfed-startup-$service" >/dev/null 2>>"$podman_log" \
         || { echo "$service-service is ready but its image's HEALTHCHECK fails" >&2; exit 1; }
+    elif [ "$mode" = c1 ]; then
+      alone_c1[$service]=$ms
     else
       alone_plain[$service]=$ms
     fi
@@ -74,19 +81,30 @@ for entry in "${services[@]}"; do
   done
 done
 
-started=$(now_ms)
-for entry in "${services[@]}"; do
-  read -r service port management_port <<<"$entry"
-  run_service "$service" "$port" "$management_port" ""
-done
-declare -A together
-for entry in "${services[@]}"; do
-  read -r service port management_port <<<"$entry"
-  together[$service]=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
-    || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
-done
-all_ms=$(( $(now_ms) - started ))
-echo "all four together: ready in $all_ms ms"
+# All four started at once, as built and then with C1 only; keeps the times in together_<mode>[service] and all[<mode>].
+declare -A together_aot together_c1 all
+start_together() {
+  local mode=$1 options=$2 started entry service port management_port
+  local -n ready_ms=together_$mode
+  started=$(now_ms)
+  for entry in "${services[@]}"; do
+    read -r service port management_port <<<"$entry"
+    run_service "$service" "$port" "$management_port" "$options"
+  done
+  for entry in "${services[@]}"; do
+    read -r service port management_port <<<"$entry"
+    ready_ms[$service]=$(wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$started") \
+      || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
+  done
+  all[$mode]=$(( $(now_ms) - started ))
+  echo "all four together, $mode: ready in ${all[$mode]} ms"
+  for entry in "${services[@]}"; do
+    read -r service _ _ <<<"$entry"
+    podman rm -f -t 10 "bellyfed-startup-$service" >/dev/null 2>>"$podman_log"
+  done
+}
+start_together aot ""
+start_together c1 "$c1_options"
 
 {
   echo "# Container start-up"
@@ -96,12 +114,14 @@ echo "all four together: ready in $all_ms ms"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Time from \`podman run\` to the first 200 from the readiness"
   echo "probe; local-aws's container ready in $local_aws_ms ms beforehand. Targets: each service ≤ 3 s alone, all four ≤ 10 s together."
   echo
-  echo "| service | alone, AOT cache | alone, no AOT cache (-XX:AOTMode=off) | all four started together |"
-  echo "|---|---|---|---|"
+  echo "Every start runs Spring AOT's bean definitions; C1 only is \`$c1_options\`, docker-compose.yml's default (.env)."
+  echo
+  echo "| service | alone, AOT cache | alone, AOT cache, C1 only | alone, no AOT cache (-XX:AOTMode=off) | all four started together | all four together, C1 only |"
+  echo "|---|---|---|---|---|---|"
   for entry in "${services[@]}"; do
     read -r service _ _ <<<"$entry"
-    echo "| $service-service | ${alone_aot[$service]} ms | ${alone_plain[$service]} ms | ${together[$service]} ms |"
+    echo "| $service-service | ${alone_aot[$service]} ms | ${alone_c1[$service]} ms | ${alone_plain[$service]} ms | ${together_aot[$service]} ms | ${together_c1[$service]} ms |"
   done
-  echo "| **all four** | | | **$all_ms ms** |"
+  echo "| **all four** | | | | **${all[aot]} ms** | **${all[c1]} ms** |"
 } > "$out"
 cat "$out"
