@@ -34,7 +34,11 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 @AutoConfiguration(
     after = MetricsAutoConfiguration.class,
     before = CompositeMeterRegistryAutoConfiguration.class)
-@ConditionalOnClass({CloudWatchMeterRegistry.class, CloudWatchAsyncClient.class, AwsClientBuilderConfigurer.class})
+// Beside the Prometheus registry the services are scraped from: the null bean counts as a registry for Boot's
+// conditions, so alone it would keep Boot's fallback SimpleMeterRegistry out.
+@ConditionalOnClass(
+    value = {CloudWatchMeterRegistry.class, CloudWatchAsyncClient.class, AwsClientBuilderConfigurer.class, MetricsAutoConfiguration.class},
+    name = "io.micrometer.prometheusmetrics.PrometheusMeterRegistry")
 @EnableConfigurationProperties({CloudWatchRegistryProperties.class, CloudWatchProperties.class})
 public class CloudWatchExportAutoConfiguration {
 
@@ -76,7 +80,7 @@ public class CloudWatchExportAutoConfiguration {
   }
 
   /** The registry owns its client here (it is no bean of its own), so it closes it after the last publication. */
-  static final class ClientClosingRegistry extends CloudWatchMeterRegistry {
+  public static final class ClientClosingRegistry extends CloudWatchMeterRegistry {
 
     private final CloudWatchConfig settings;
     private final CloudWatchAsyncClient client;
@@ -87,7 +91,8 @@ public class CloudWatchExportAutoConfiguration {
       this.client = client;
     }
 
-    CloudWatchConfig settings() {
+    /** What it was built with, for tests: Micrometer's registry does not give its config back. */
+    public CloudWatchConfig settings() {
       return settings;
     }
 

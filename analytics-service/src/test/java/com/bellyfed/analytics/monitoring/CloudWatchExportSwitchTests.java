@@ -1,7 +1,9 @@
-package com.bellyfed.events.autoconfigure;
+package com.bellyfed.analytics.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bellyfed.events.autoconfigure.CloudWatchExportAutoConfiguration;
+import com.bellyfed.events.autoconfigure.SupersededAutoConfigurations;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
@@ -20,9 +22,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /**
  * The CloudWatch export is switched by the namespace when the service starts, not by a condition (which Spring AOT
  * would fix at build time): the same bean definitions give no CloudWatch registry without a namespace and one with it.
- * A {@link SimpleMeterRegistry} stands for the services' Prometheus registry.
+ * A {@link SimpleMeterRegistry} stands for the services' Prometheus registry. (The runtime's own tests have no
+ * metrics on their class path, so the rules of its export are tested here, in a service.)
  */
-class CloudWatchExportTests {
+class CloudWatchExportSwitchTests {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(
