@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 
 /**
- * The services' meters in CloudWatch, on when {@code management.cloudwatch.metrics.export.namespace} is set, as with
- * Spring Cloud AWS's own auto-configuration (which {@link SupersededAutoConfigurations} leaves out), but decided when the service starts rather
- * than by a condition. The images run Spring AOT, which evaluates every condition once, at build time, while an ECS
+ * The services' meters in CloudWatch, on when {@code management.cloudwatch.metrics.export.namespace} is set, as
+ * with Spring Cloud AWS's own auto-configuration (which {@link SupersededAutoConfigurations} leaves out), but
+ * decided when the service starts rather than by a condition. The images run Spring AOT, which evaluates every condition once, at build time, while an ECS
  * task or the chart sets the namespace at run time: a condition would fix the export off (or on) in the image.
  * Without a namespace the bean is Spring's null bean, which Boot's composite registry leaves out, so no meter is
  * recorded a second time for nothing and the composite's counts stay the Prometheus registry's.
