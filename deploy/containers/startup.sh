@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the images as containers against local-aws's container and measures the time from `podman run`
 # to a 200 from each service's readiness probe: each service on its own, with its AOT cache, with it and C1
-# only, and without it; then all four together, as built and with C1 only. Fails when a container does not become ready within 180 s. Writes the figures
+# only, and without it; then all four together, as built and with C1 only; last, all four with a CloudWatch
+# namespace, whose meters must reach local-aws's CloudWatch (the run-time switch in Spring AOT images). Fails when a container does not become ready within 180 s. Writes the figures
 # to target/containers/startup.md. Traffic stays on 127.0.0.1 (host networking); every container is
 # removed at the end.  Run build-images.sh first.
 set -euo pipefail
@@ -40,7 +41,8 @@ if [ "$(field userPoolId)" != "$BELLYFED_USER_POOL_ID" ] || [ "$(field clientId)
   exit 1
 fi
 
-# Starts service $1 ($2 port, $3 management port) with extra JVM options $4; prints the container id.
+# Starts service $1 ($2 port, $3 management port) with extra JVM options $4 and the settings in extra_env.
+extra_env=()
 run_service() {
   podman run -d --rm --label bellyfed.startup=1 --name "bellyfed-startup-$1" "${PODMAN_RUN_FLAGS[@]}" \
     --read-only --tmpfs /tmp:rw,size=64m --user 10001:10001 \
@@ -48,7 +50,7 @@ run_service() {
     -e SPRING_CLOUD_AWS_ENDPOINT="http://localhost:$LOCAL_AWS_PORT" -e BELLYFED_EVENTS_ENVIRONMENT="$BELLYFED_ENVIRONMENT" \
     -e BELLYFED_PAGING_CURSOR_SECRET=local-only-cursor-secret-change-me-0123456789 \
     -e BELLYFED_SECURITY_ISSUER_URI="$(field issuer)" -e BELLYFED_SECURITY_CLIENT_IDS="$(field clientId)" \
-    -e SERVER_PORT="$2" -e MANAGEMENT_SERVER_PORT="$3" -e JDK_JAVA_OPTIONS="$4" \
+    -e SERVER_PORT="$2" -e MANAGEMENT_SERVER_PORT="$3" -e JDK_JAVA_OPTIONS="$4" "${extra_env[@]}" \
     "bellyfed/$1-service:$version" >/dev/null 2>>"$podman_log" || { cat "$podman_log" >&2; exit 1; }
 }
 
@@ -105,6 +107,32 @@ start_together() {
 }
 start_together aot ""
 start_together c1 "$c1_options"
+
+# The images' bean graph was decided at build time (Spring AOT), so a deployment's run-time switch must still work:
+# with a CloudWatch namespace set, as the ECS tasks do, every service's meters reach (local-aws's) CloudWatch.
+namespace="Bellyfed/$BELLYFED_ENVIRONMENT"
+extra_env=(-e "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE=$namespace" -e MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_STEP=2s)
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  run_service "$service" "$port" "$management_port" "$c1_options"
+done
+for entry in "${services[@]}"; do
+  read -r service port management_port <<<"$entry"
+  wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$(now_ms)" >/dev/null \
+    || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
+  deadline=$(( $(now_ms) + 30000 ))
+  until curl -sf "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/cloudwatch/metrics" \
+      | grep -q "{\"namespace\":\"$namespace\",[^}]*\"application\":\"$service-service\""; do
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "$service-service's meters did not reach CloudWatch under $namespace" >&2; exit 1; }
+    sleep 1
+  done
+  echo "$service-service with MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE=$namespace: its meters in CloudWatch"
+done
+for entry in "${services[@]}"; do
+  read -r service _ _ <<<"$entry"
+  podman rm -f -t 10 "bellyfed-startup-$service" >/dev/null 2>>"$podman_log"
+done
+extra_env=()
 
 {
   echo "# Container start-up"
