@@ -11,7 +11,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_namespace "$@"
 cd "$(dirname "$0")/../.."
-java25=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)}
+java25=$(java25_home)
 [ -x "$java25/bin/jlink" ] || { echo "no JDK 25 found: set JAVA25_HOME" >&2; exit 1; }
 work=target/containers/base
 mkdir -p "$work"

@@ -33,7 +33,7 @@ modules=$(IFS=,; echo "${images[*]}")
 services=()
 for image in "${images[@]}"; do [ "$image" = local-aws ] || services+=("$image"); done
 if [ ${#services[@]} -gt 0 ]; then
-  java25=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)}
+  java25=$(java25_home)
   [ -x "$java25/bin/java" ] || { echo "Spring AOT runs on a JDK 25: set JAVA25_HOME" >&2; exit 1; }
   started=$(date +%s)
   JAVA_HOME=$java25 ./mvnw -B -ntp -q -Pspring-aot -pl "$(IFS=,; echo "${services[*]}")" -am package -DskipTests \

@@ -14,6 +14,8 @@ ensure_namespace() {
 PODMAN_RUN_FLAGS=(--cgroups=disabled --network host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
 
 now_ms() { date +%s%3N; }
+# The JDK 25 the images are built with and from (JAVA25_HOME, else the machine's Temurin 25); empty when none.
+java25_home() { printf '%s' "${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)}"; }
 # Waits for a 200 at $1, up to 180 s; prints the milliseconds since $2 (a now_ms). Fails, saying so, after 180 s.
 wait_ready() {
   local url=$1 started=$2 deadline=$(( $(date +%s) + 180 ))

@@ -83,8 +83,8 @@ for entry in "${services[@]}"; do
   done
 done
 
-# All four started at once, as built and then with C1 only; keeps the times in together_<mode>[service] and all[<mode>].
-declare -A together_aot together_c1 all
+# All four started at once with JVM options $2, left running; keeps the times in together_<mode>[service] and all[<mode>].
+declare -A together_aot together_c1 together_cloudwatch all
 start_together() {
   local mode=$1 options=$2 started entry service port management_port
   local -n ready_ms=together_$mode
@@ -100,26 +100,26 @@ start_together() {
   done
   all[$mode]=$(( $(now_ms) - started ))
   echo "all four together, $mode: ready in ${all[$mode]} ms"
+}
+remove_all() {
+  local entry service
   for entry in "${services[@]}"; do
     read -r service _ _ <<<"$entry"
     podman rm -f -t 10 "bellyfed-startup-$service" >/dev/null 2>>"$podman_log"
   done
 }
 start_together aot ""
+remove_all
 start_together c1 "$c1_options"
+remove_all
 
 # The images' bean graph was decided at build time (Spring AOT), so a deployment's run-time switch must still work:
 # with a CloudWatch namespace set, as the ECS tasks do, every service's meters reach (local-aws's) CloudWatch.
 namespace="Bellyfed/$BELLYFED_ENVIRONMENT"
 extra_env=(-e "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE=$namespace" -e MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_STEP=2s)
+start_together cloudwatch "$c1_options"
 for entry in "${services[@]}"; do
-  read -r service port management_port <<<"$entry"
-  run_service "$service" "$port" "$management_port" "$c1_options"
-done
-for entry in "${services[@]}"; do
-  read -r service port management_port <<<"$entry"
-  wait_ready "http://127.0.0.1:$management_port/actuator/health/readiness" "$(now_ms)" >/dev/null \
-    || { podman logs --tail 40 "bellyfed-startup-$service" >&2; exit 1; }
+  read -r service _ _ <<<"$entry"
   deadline=$(( $(now_ms) + 30000 ))
   until curl -sf "http://127.0.0.1:$LOCAL_AWS_PORT/_local-aws/cloudwatch/metrics" \
       | grep -q "{\"namespace\":\"$namespace\",[^}]*\"application\":\"$service-service\""; do
@@ -128,10 +128,7 @@ for entry in "${services[@]}"; do
   done
   echo "$service-service with MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE=$namespace: its meters in CloudWatch"
 done
-for entry in "${services[@]}"; do
-  read -r service _ _ <<<"$entry"
-  podman rm -f -t 10 "bellyfed-startup-$service" >/dev/null 2>>"$podman_log"
-done
+remove_all
 extra_env=()
 
 {
