@@ -50,6 +50,9 @@ for image in "${images[@]}"; do
       podman build "${common[@]}" -f deploy/containers/local-aws.Dockerfile local-aws/target > target/containers/local-aws.build.log 2>&1 || { tail -n 40 target/containers/local-aws.build.log; exit 1; } ;;
     query-service|write-service|import-service|analytics-service)
       jar=$(cd "$image/target" && ls "$image-$version"-exec.jar 2>/dev/null || ls "$image-$version.jar")
+      # The training start's local-aws and script, which -Pspring-aot copied beside the jar (service.Dockerfile).
+      [ -f "$image/target/training/local-aws-exec.jar" ] && [ -f "$image/target/training/train-service.sh" ] \
+        || { echo "$image/target/training/ lacks local-aws-exec.jar or train-service.sh: ./mvnw -Pspring-aot package -pl $image -am copies them" >&2; exit 1; }
       management_port=$(sed -n 's/^BELLYFED_'"$(echo "${image%-service}" | tr a-z A-Z)"'_MANAGEMENT_PORT=//p' .env)
       podman build "${common[@]}" --build-arg "SERVICE=$image" --build-arg "JAR_FILE=$jar" \
         --build-arg "MANAGEMENT_PORT=$management_port" -f deploy/containers/service.Dockerfile "$image/target" > "target/containers/$image.build.log" 2>&1 || { tail -n 40 "target/containers/$image.build.log"; exit 1; } ;;

@@ -1,12 +1,13 @@
 # One image per Bellyfed service, built from the service's Spring Boot jar with Spring AOT's generated bean
 # definitions (`./mvnw -Pspring-aot package`, which build-images.sh runs on Java 25; build context: the service's
-# target/ directory; see build-images.sh and docker-compose.yml). The service runs them (-Dspring.aot.enabled=true):
+# target/ directory, where that build also puts training/; see build-images.sh and docker-compose.yml). The service runs them (-Dspring.aot.enabled=true):
 # its bean graph was decided at build time, which skips parsing the configuration classes and evaluating their
 # conditions at every start (decision 68). Three stages:
 #   extract: the jar's layers (dependencies change least, the application most), so a code change ships one layer;
-#   train:   one start of the application up to the end of its context refresh (spring.context.exit=onRefresh,
-#            before any listener or connection starts), recording what it loaded and linked into an AOT cache
-#            (JEP 483/514/515) that later starts map instead of loading, linking and profiling again;
+#   train:   one whole start of the application against local-aws (started in the build, on loopback): the context,
+#            both web servers, the SQS listeners' first polls, the first readiness 200 and one API request; what it
+#            loaded and linked goes into an AOT cache (JEP 483/514/515) that later starts map instead of loading,
+#            linking and profiling again;
 #   run:     the layers, the cache and the SBOM, as a non-root user, with a health check on readiness.
 ARG BASE_IMAGE=eclipse-temurin:25-jre
 
@@ -22,17 +23,12 @@ COPY --from=extract /build/extracted/dependencies/ ./
 COPY --from=extract /build/extracted/spring-boot-loader/ ./
 COPY --from=extract /build/extracted/snapshot-dependencies/ ./
 COPY --from=extract /build/extracted/application/ ./
-# The training start needs no AWS: nothing connects before the refresh ends. It runs with the local profile
-# (the settings a deployment must give are checked outside it); the classes it loads are the same. The cache must be created by
-# the same JVM, with the same class path and the same flags that matter (the heap and GC settings), as the runs that use it.
-# A jar built without -Pspring-aot has no generated initializer, and this start fails on it, saying so.
-RUN AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
-    SPRING_CLOUD_AWS_ENDPOINT=http://127.0.0.1:4566 BELLYFED_EVENTS_ENVIRONMENT=dev \
-    BELLYFED_PAGING_CURSOR_SECRET=training-only-cursor-secret-0123456789abcdef \
-    BELLYFED_SECURITY_ISSUER_URI=http://127.0.0.1:4566/us-east-1_training BELLYFED_SECURITY_CLIENT_IDS=training \
-    java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
-      -Dspring.profiles.active=local -jar app.jar --server.port=0 --management.server.port=0 > training.log 2>&1 \
-    || { cat training.log; echo "The training start failed. A jar without Spring AOT's classes does: build it with ./mvnw -Pspring-aot package (build-images.sh does)."; exit 1; }
+# local-aws's jar and the training script, which -Pspring-aot copies into target/training (the parent pom).
+COPY training/ /training/
+# One real start against local-aws, run here on loopback ports: up to the first readiness 200 and one API request,
+# then SIGTERM, as the JVM writes the cache when it exits (train-service.sh). A jar built without -Pspring-aot has no
+# generated initializer, and this start fails on it, saying so.
+RUN bash /training/train-service.sh
 
 FROM ${BASE_IMAGE}
 ARG SERVICE
