@@ -18,11 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -43,7 +46,7 @@ import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskResponse;
  * extra receives move nothing.
  */
 @Component
-public class DeadLetters implements DisposableBean {
+public class DeadLetters implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
   private static final List<String> REASON_ATTRIBUTES = List.of("ValidationError", "ParseError", "ERROR_MESSAGE", "ERROR_CODE");
@@ -56,6 +59,8 @@ public class DeadLetters implements DisposableBean {
   private final Map<String, QueueDefinition> deadLetterQueues = new LinkedHashMap<>();
   private final Map<String, String> urls = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
+  private final Duration pollInterval;
+  private final AtomicBoolean polling = new AtomicBoolean();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "dlq-depth-poller");
     thread.setDaemon(true);
@@ -78,8 +83,19 @@ public class DeadLetters implements DisposableBean {
             .register(registry);
       }
     }
-    long interval = settings.dlqPollInterval().toMillis();
-    poller.scheduleWithFixedDelay(this::refreshDepths, 0, interval, TimeUnit.MILLISECONDS);
+    this.pollInterval = settings.dlqPollInterval();
+  }
+
+  /**
+   * The depths are read from the moment the service is ready, not while it starts: the first round's SQS calls
+   * (a queue URL and the attributes of every dead-letter queue) would compete with the start for the CPU, and a
+   * context that fails to start never polls. The gauges exist from construction on, at 0 until the first round.
+   */
+  @Override
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    if (polling.compareAndSet(false, true)) {
+      poller.scheduleWithFixedDelay(this::refreshDepths, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** One dead-letter queue: where its messages came from, how many it holds, how old the oldest one seen is. */

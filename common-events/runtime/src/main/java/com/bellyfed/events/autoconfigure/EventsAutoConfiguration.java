@@ -45,8 +45,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnJava;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.system.JavaVersion;
@@ -184,8 +186,17 @@ public class EventsAutoConfiguration {
                 settings.lease(), settings.sweepAfter(), settings.sweepInterval(), settings.sweepBatch(), settings.maxAttempts(),
                 settings.fastPathWorkers(), settings.fastPathCapacity()),
             Clock.systemUTC(),
-            registry.getIfAvailable(SimpleMeterRegistry::new))
-        .start();
+            registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  /**
+   * The outbox sweeper starts when the service is ready, not when its bean is made: its DynamoDB queries would
+   * compete with the start for the CPU, and a context that fails to start never sweeps. The fast path (the rows this
+   * instance commits) works from construction on; rows left by an earlier instance wait for the first sweep.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> outboxSweeperStart(ObjectProvider<OutboxRelay> relay) {
+    return event -> relay.ifAvailable(OutboxRelay::start);
   }
 
   @Bean(destroyMethod = "close")

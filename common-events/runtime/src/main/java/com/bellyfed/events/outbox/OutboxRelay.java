@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final String owner = "relay-" + UUID.randomUUID();
   private final BlockingQueue<EventEnvelope> committedRows;
   private final ExecutorService fastPath;
+  private final AtomicBoolean sweeping = new AtomicBoolean();
   private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbox-sweeper"));
   private final Counter relayed;
   private final Counter failed;
@@ -81,10 +83,12 @@ public final class OutboxRelay implements AutoCloseable {
         .register(registry);
   }
 
-  /** Starts the sweeper; the fast path runs from construction on. */
+  /** Starts the sweeper, once however often it is called; the fast path runs from construction on. */
   public OutboxRelay start() {
-    long interval = settings.sweepInterval().toMillis();
-    sweeper.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    if (sweeping.compareAndSet(false, true)) {
+      long interval = settings.sweepInterval().toMillis();
+      sweeper.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
     return this;
   }
 
