@@ -30,4 +30,5 @@ USER 10001:10001
 # /data is for --data-dir (a volume); the root filesystem can be read-only.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${LOCAL_AWS_PORT:-4566} && printf "GET /_local-aws/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
-ENTRYPOINT ["java", "-XX:AOTCache=local-aws.aot", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "local-aws.jar"]
+# Transparent huge pages for the heap, as the services' images (decision 70).
+ENTRYPOINT ["java", "-XX:AOTCache=local-aws.aot", "-XX:MaxRAMPercentage=75", "-XX:+UseTransparentHugePages", "-XX:+ExitOnOutOfMemoryError", "-jar", "local-aws.jar"]
