@@ -58,6 +58,11 @@ for image in "${images[@]}"; do
         --build-arg "MANAGEMENT_PORT=$management_port" -f deploy/containers/service.Dockerfile "$image/target" > "target/containers/$image.build.log" 2>&1 || { tail -n 40 "target/containers/$image.build.log"; exit 1; } ;;
     *) echo "unknown image $image" >&2; exit 2 ;;
   esac
+  # Without this every build would leave its stages' images (the extract and train stages, and the image this build's
+  # tags moved from) behind, about 1 GB a service: a few dozen builds fill a laptop's disk. Only untagged images with
+  # the Dockerfiles' labels go; the base image and the layers of other projects stay.
+  podman image prune -f --filter label=bellyfed.build-stage >/dev/null
+  podman image prune -f --filter label=org.opencontainers.image.vendor=Bellyfed >/dev/null
   podman image inspect "bellyfed/$image:$version" | grep -q '"Healthcheck"' \
     || { echo "bellyfed/$image:$version has no HEALTHCHECK" >&2; exit 1; }
   echo "bellyfed/$image:$version built in $(( $(date +%s) - started )) s ($(podman image ls --format '{{.Size}}' "bellyfed/$image:$version" | head -n 1))"

@@ -3,6 +3,8 @@
 ARG BASE_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BASE_IMAGE} AS train
+# Marks the stage's images, which build-images.sh removes once the image is built.
+LABEL bellyfed.build-stage=train
 WORKDIR /app
 COPY local-aws-exec.jar ./local-aws.jar
 RUN java -XX:AOTCacheOutput=local-aws.aot -XX:MaxRAMPercentage=75 -jar local-aws.jar --port 0 --stop-when-ready \
