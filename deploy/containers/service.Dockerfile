@@ -63,7 +63,7 @@ ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}
 # (docker-compose.yml, the chart and the ECS task do so). More JVM flags go in JDK_JAVA_OPTIONS.
 # Transparent huge pages for the heap (the JVM asks with madvise; a host whose THP mode is "never" gets a warning
 # and 4 KB pages): half the page faults of a start and half its GC time; four services started together on 2 cores
-# are ready about 10 % sooner (decision 70).
+# are ready about 5 % sooner in containers, 10 % outside them (decision 70).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
 ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:MaxRAMPercentage=75", "-XX:+UseTransparentHugePages", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true", "-jar", "app.jar"]
