@@ -41,7 +41,8 @@ echo "training: local-aws on port $aws_port after $(since)"
 health=$(get "$aws_port" /_local-aws/health)
 field() { printf '%s' "$health" | sed -n "s/.*\"cognito\":{[^}]*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 
-# The cache must come from the same JVM flags that matter as the image's runs (its ENTRYPOINT): the heap's.
+# The cache must come from the same JVM flags that matter as the image's runs (its ENTRYPOINT): the heap's. Its
+# -XX:+UseTransparentHugePages does not matter to the cache (the images' starts map it: startup.sh's AOT figures).
 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
   SPRING_CLOUD_AWS_ENDPOINT="http://localhost:$aws_port" BELLYFED_EVENTS_ENVIRONMENT=dev \
   BELLYFED_PAGING_CURSOR_SECRET=training-only-cursor-secret-0123456789abcdef \
