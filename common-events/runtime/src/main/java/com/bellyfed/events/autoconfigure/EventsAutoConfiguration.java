@@ -5,10 +5,12 @@ import com.bellyfed.events.consuming.ConsumerSettings;
 import com.bellyfed.events.consuming.IdempotencyGuard;
 import com.bellyfed.events.consuming.ReliableConsumer;
 import com.bellyfed.events.envelope.TracePropagation;
+import com.bellyfed.events.listener.ApplicationSqsListeners;
 import com.bellyfed.events.listener.ListenerPause;
 import com.bellyfed.events.listener.QueueAges;
 import com.bellyfed.events.listener.SqsEventListeners;
 import com.bellyfed.events.listener.VirtualThreadListeners;
+import io.awspring.cloud.sqs.config.SqsBeanNames;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import com.bellyfed.events.envelope.EnvelopeJson;
 import com.bellyfed.events.outbox.OutboxRelay;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnJava;
@@ -51,6 +54,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.boot.system.JavaVersion;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -281,6 +285,17 @@ public class EventsAutoConfiguration {
     @ConditionalOnJava(JavaVersion.TWENTY_ONE)
     static VirtualThreadListeners virtualThreadListeners() {
       return new VirtualThreadListeners();
+    }
+
+    /**
+     * In place of Spring Cloud AWS's own, which it registers only under a name no bean has yet; this configuration
+     * comes before Spring Cloud AWS's, so this one is there first.
+     */
+    @Bean(SqsBeanNames.SQS_LISTENER_ANNOTATION_BEAN_POST_PROCESSOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = SqsBeanNames.SQS_LISTENER_ANNOTATION_BEAN_POST_PROCESSOR_BEAN_NAME)
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ApplicationSqsListeners applicationSqsListeners() {
+      return new ApplicationSqsListeners();
     }
   }
 

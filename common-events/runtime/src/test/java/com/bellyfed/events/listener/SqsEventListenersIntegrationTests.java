@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.awspring.cloud.sqs.config.SqsBeanNames;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -185,6 +187,13 @@ class SqsEventListenersIntegrationTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> shared.handled.get() == 1 && messagesIn(localAws, heldQueueUrl) == 0);
     shared.breaker.transitionToClosedState();
     await().atMost(Duration.ofSeconds(30)).until(() -> containers.getContainerById("held").isRunning() && containers.getContainerById("quick").isRunning());
+  }
+
+  /** The post-processor that looks past library classes found every listener of this package's beans. */
+  @Test
+  void everyListenerMethodHereHasItsContainer(@Autowired ApplicationContext context) {
+    assertThat(context.getBean(SqsBeanNames.SQS_LISTENER_ANNOTATION_BEAN_POST_PROCESSOR_BEAN_NAME)).isInstanceOf(ApplicationSqsListeners.class);
+    assertThat(containers.getListenerContainers()).hasSize(6);
   }
 
   @Execution(ExecutionMode.CONCURRENT)
